@@ -1,0 +1,207 @@
+/**
+ * Step 3: cited URLs -> citations: what each address tells (a date in its path, a headline from its slug)
+ * and the passage of the article it supports (the sentence that best matches the slug's words, with a score).
+ */
+import type { Citation, Span } from './schema.ts';
+import type { CitedUrl } from './parse-article.ts';
+import { isRealDate } from './parse-article.ts';
+
+const STOPWORDS = new Set(
+  (
+    'a an the and or but of to in on at by for from with as is are was were be been it its this that these those ' +
+    'has have had will would can could should may might not no into over after before about amid than then so says ' +
+    'said say html htm php aspx www com news article story'
+  ).split(' '),
+);
+
+const CONTRACTIONS: Record<string, string> = {
+  doesnt: "doesn't", dont: "don't", didnt: "didn't", isnt: "isn't", arent: "aren't", wasnt: "wasn't",
+  werent: "weren't", cant: "can't", couldnt: "couldn't", wouldnt: "wouldn't", shouldnt: "shouldn't",
+  wont: "won't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't", aint: "ain't", youre: "you're",
+  theyre: "they're", weve: "we've", ive: "I've", im: "I'm", lets: "let's",
+};
+
+/** A date in a URL's path: /20211112/, /2021/11/12/, /2021-11-12/ (also at a segment's start: /2021-11-12-title). */
+export function dateFromUrl(url: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const patterns = [
+    /(?:^|\/)((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?=\/|$)/,
+    /(?:^|\/)((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/\-_.]|$)/,
+    /(?:^|\/)((?:19|20)\d{2})(\d{2})(\d{2})(?=[/\-_.]|$)/,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(path);
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (isRealDate(y, mo, d)) return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+/** The slug: the path segment with the most hyphen- or underscore-separated words. */
+function slugWords(url: string): string[] {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return [];
+  }
+  let best: string[] = [];
+  for (const segment of path.split('/')) {
+    const words = segment
+      .replace(/\.[a-z0-9]{2,5}$/i, '')
+      .split(/[-_+]+/)
+      .filter((w) => /\p{L}/u.test(w) && !/^\d+$/.test(w));
+    if (words.length > best.length) best = words;
+  }
+  return best.length >= 3 ? best.map((w) => w.toLowerCase()) : [];
+}
+
+/** How the article itself writes a word: "Russia's", "Pentagon", "NATO"; null when it does not use it. */
+function articleSpelling(vocabulary: ReadonlyMap<string, string>, word: string): string | null {
+  return vocabulary.get(word) ?? null;
+}
+
+/** Words of the text keyed by a lowercase, apostrophe-free form, valued by their most frequent capitalised spelling. */
+function buildVocabulary(text: string): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const m of text.matchAll(/[\p{L}][\p{L}'’]*/gu)) {
+    const word = m[0].replace(/’/g, "'").replace(/'$/, '');
+    const key = word.toLowerCase().replace(/'/g, '');
+    const spellings = counts.get(key) ?? new Map<string, number>();
+    spellings.set(word, (spellings.get(word) ?? 0) + 1);
+    counts.set(key, spellings);
+  }
+  const vocabulary = new Map<string, string>();
+  for (const [key, spellings] of counts) {
+    const ranked = [...spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const lower = spellings.get(key) ?? 0;
+    const top = ranked[0];
+    // Use the article's capitalisation only where it is not merely sentence-initial (it beats the lowercase form).
+    if (top && top[0] !== key && top[1] > lower) vocabulary.set(key, top[0]);
+    else if (top && top[0].includes("'")) vocabulary.set(key, top[0]);
+  }
+  return vocabulary;
+}
+
+/** "pentagon-says-it-doesnt-assess-russias-troop…" -> "Pentagon says it doesn't assess Russia's troop…". */
+export function headlineFromUrl(url: string, articleText = ''): string | null {
+  const words = slugWords(url);
+  if (words.length === 0) return null;
+  const vocabulary = buildVocabulary(articleText);
+  const out = words.map((w) => {
+    const spelled = articleSpelling(vocabulary, w);
+    if (spelled) return spelled;
+    const contraction = CONTRACTIONS[w];
+    if (contraction) return contraction;
+    // A possessive the article writes with an apostrophe: "russias" -> "Russia's".
+    if (w.endsWith('s')) {
+      const stem = articleSpelling(vocabulary, w.slice(0, -1));
+      if (stem && /\p{Lu}/u.test(stem[0] ?? '')) return `${stem}'s`;
+    }
+    return w;
+  });
+  const first = out[0] ?? '';
+  out[0] = first.charAt(0).toUpperCase() + first.slice(1);
+  return out.join(' ');
+}
+
+/** A crude stem so "planning" meets "plan" and "movements" meets "movement". */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('es') && !w.endsWith('ses')) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
+    const lower = m[0].toLowerCase();
+    if (STOPWORDS.has(lower) || lower.length < 2) continue;
+    out.push(stem(lower));
+  }
+  return out;
+}
+
+export const SUPPORT_THRESHOLD = 0.3;
+
+/**
+ * The sentence whose words best cover the slug's words, each word weighted by how rare it is among the
+ * article's sentences; score in [0, 1]; null when the best is below SUPPORT_THRESHOLD.
+ */
+export function findSupport(
+  url: string,
+  text: string,
+  sentences: readonly Span[],
+): { sentenceIndex: number; score: number } | null {
+  const slug = [...new Set(slugWords(url).filter((w) => !STOPWORDS.has(w)).map(stem))];
+  if (slug.length === 0 || sentences.length === 0) return null;
+  const sentenceStems = sentences.map((s) => new Set(contentStems(text.slice(s.start, s.end))));
+  const n = sentences.length;
+  const weight = (w: string) => {
+    const df = sentenceStems.reduce((k, set) => k + (set.has(w) ? 1 : 0), 0);
+    return Math.log(1 + n / Math.max(df, 1));
+  };
+  const weights = slug.map(weight);
+  const total = weights.reduce((a, b) => a + b, 0);
+  let best: { sentenceIndex: number; score: number } | null = null;
+  sentenceStems.forEach((set, sentenceIndex) => {
+    const got = slug.reduce((sum, w, k) => sum + (set.has(w) ? (weights[k] ?? 0) : 0), 0);
+    const score = Math.round((got / total) * 1000) / 1000;
+    if (!best || score > best.score) best = { sentenceIndex, score };
+  });
+  const found = best as { sentenceIndex: number; score: number } | null;
+  return found && found.score >= SUPPORT_THRESHOLD ? found : null;
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** Builds every citation of an article. `idOf` derives a stable id from the URL. */
+export function buildCitations(
+  text: string,
+  urls: readonly CitedUrl[],
+  sentences: readonly Span[],
+  idOf: (url: string, occurrence: number) => string,
+): Citation[] {
+  const seen = new Map<string, number>();
+  return urls.map((u) => {
+    const occurrence = seen.get(u.url) ?? 0;
+    seen.set(u.url, occurrence + 1);
+    let supports: Citation['supports'] = null;
+    if (!u.trailing) {
+      // A URL inside the body supports the sentence it stands in.
+      const sentenceIndex = sentences.findIndex((s) => s.start <= u.start && u.end <= s.end);
+      const s = sentences[sentenceIndex];
+      if (s) supports = { sentenceIndex, start: s.start, end: s.end, score: 1 };
+    } else {
+      const found = findSupport(u.url, text, sentences);
+      const s = found ? sentences[found.sentenceIndex] : undefined;
+      if (found && s) supports = { sentenceIndex: found.sentenceIndex, start: s.start, end: s.end, score: found.score };
+    }
+    return {
+      id: idOf(u.url, occurrence),
+      url: u.url,
+      start: u.start,
+      end: u.end,
+      host: hostOf(u.url),
+      date: dateFromUrl(u.url),
+      headline: headlineFromUrl(u.url, text),
+      supports,
+    };
+  });
+}
