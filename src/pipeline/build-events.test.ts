@@ -1,0 +1,140 @@
+import { expect, test } from 'vitest';
+import { buildEvents, labelFromClause, mergeEvents, MAX_LABEL } from './build-events.ts';
+import type { Citation, EventDetail, Interval, Timex } from './schema.ts';
+
+/** A hand-made tagger result: the expression `text` found in `source`, with the given interval. */
+function timex(source: string, text: string, value: string, interval: Interval | null, occurrence = 0): Timex {
+  let start = -1;
+  for (let k = 0; k <= occurrence; k++) start = source.indexOf(text, start + 1);
+  return { id: `t${start}`, start, end: start + text.length, text, type: 'DATE', value, mod: null, interval, derivation: 'test' };
+}
+const month = (m: string, days: number): Interval => ({ start: `${m}-01`, end: `${m}-${days}`, precision: 'month', approximate: false });
+const year = (y: string): Interval => ({ start: `${y}-01-01`, end: `${y}-12-31`, precision: 'year', approximate: false });
+
+function eventsOf(body: string, timexes: (src: string) => Timex[], citations: Citation[] = [], publishedOn = '2022-03-10') {
+  const title = 'A title';
+  const text = `${title}\n${body}`;
+  const bodyStart = title.length + 1;
+  const sentences: { start: number; end: number; paragraph: number }[] = [];
+  const re = /[^.!?]+[.!?]/g;
+  for (const m of body.matchAll(re)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    sentences.push({ start: bodyStart + (m.index ?? 0) + lead, end: bodyStart + (m.index ?? 0) + m[0].length, paragraph: 0 });
+  }
+  return buildEvents({
+    articleId: 'a-1',
+    text,
+    publishedOn,
+    title: { start: 0, end: title.length },
+    paragraphs: [{ start: bodyStart, end: text.length }],
+    sentences,
+    citations,
+    timexes: timexes(text),
+  });
+}
+
+test('the article itself is an event on its publication day', () => {
+  const [pub] = eventsOf('Nothing dated here.', () => []);
+  expect(pub).toMatchObject({ kind: 'publication', start: '2022-03-10', end: '2022-03-10', precision: 'day' });
+});
+
+test('a dated sentence becomes an event with its interval, verbatim excerpt and derivation', () => {
+  const events = eventsOf('The port reopened in May 2019 after repairs.', (t) => [timex(t, 'May 2019', '2019-05', month('2019-05', 31))]);
+  const e = events.find((x) => x.kind === 'mention') as EventDetail;
+  expect(e).toMatchObject({ start: '2019-05-01', end: '2019-05-31', precision: 'month' });
+  expect(e.excerpts[0]?.text).toBe('The port reopened in May 2019 after repairs.');
+  expect(e.label).toBe('The port reopened after repairs');
+  expect(e.dating.explanation).toContain('‘May 2019’, in an article of 10 Mar 2022');
+});
+
+test('a sentence with two dated facts gives two events with their own clauses', () => {
+  const body = 'The strike has gone on since 2016, mainly over the pay deal that was agreed back in 2012.';
+  const events = eventsOf(body, (t) => [timex(t, '2016', '2016', year('2016')), timex(t, '2012', '2012', year('2012'))]).filter((e) => e.kind === 'mention');
+  expect(events.map((e) => e.start)).toEqual(['2016-01-01', '2012-01-01']);
+  expect(events[1]?.label).toBe('The pay deal was agreed');
+  expect(events[0]?.excerpts[0]?.text).toBe('The strike has gone on since 2016');
+});
+
+test('a fronted time clause dates the main clause, which names who did what', () => {
+  const body = 'After the vote in June, the council announced, citing local media, that the bridge would close.';
+  const [e] = eventsOf(body, (t) => [timex(t, 'June', '2021-06', month('2021-06', 30))]).filter((x) => x.kind === 'mention');
+  expect(e?.label).toBe('The council announced that the bridge would close');
+});
+
+test('references like PAST_REF and durations make no event', () => {
+  const body = 'In the past, officials said it would take two weeks.';
+  const events = eventsOf(body, (t) => [timex(t, 'the past', 'PAST_REF', null)]);
+  expect(events.filter((e) => e.kind === 'mention')).toEqual([]);
+});
+
+test('an undated passage supported by a dated citation takes the citation date and says so', () => {
+  const body = 'The minister rejected the claims about the harbour deal.';
+  const cite: Citation = {
+    id: 'c-1', url: 'https://news.example.org/2022/03/02/minister-rejects-harbour-deal-claims', start: 0, end: 1,
+    host: 'news.example.org', date: '2022-03-02', headline: 'Minister rejects harbour deal claims',
+    supports: { sentenceIndex: 0, start: 8, end: 8 + body.length, score: 0.8 },
+  };
+  const [e] = eventsOf(body, () => [], [cite]).filter((x) => x.kind === 'mention');
+  expect(e).toMatchObject({ start: '2022-03-02', end: '2022-03-02', approximate: true, citationIds: ['c-1'] });
+  expect(e?.dating.method).toBe('citation');
+  expect(e?.dating.explanation).toContain('2 Mar 2022');
+});
+
+test('a report in the present perfect is news of the publication day; "Earlier, X reported" is on or before it', () => {
+  const events = eventsOf('The mayor has announced new elections. Earlier, the Gazette reported a split in the party.', () => []);
+  const mentions = events.filter((e) => e.kind === 'mention');
+  expect(mentions[0]).toMatchObject({ start: '2022-03-10', end: '2022-03-10' });
+  expect(mentions[1]).toMatchObject({ start: null, end: '2022-03-10', approximate: true });
+  expect(mentions[1]?.label).toBe('The Gazette reported a split in the party');
+});
+
+test('an undated sentence in the simple past makes no event', () => {
+  expect(eventsOf('The mayor denied everything.', () => []).filter((e) => e.kind === 'mention')).toEqual([]);
+});
+
+test('labels are at most 90 characters and cut at a word', () => {
+  const long = 'x'.repeat(0) + 'The committee in charge of the regional railway network published a long report on delays and cancellations';
+  const label = labelFromClause(long, { start: 0, end: long.length }, []);
+  expect(label.length).toBeLessThanOrEqual(MAX_LABEL);
+  expect(label.endsWith('…')).toBe(true);
+  expect(label).not.toMatch(/\s…$/);
+});
+
+test('ids are stable: the same text gives the same ids, an added sentence leaves the others alone', () => {
+  const one = eventsOf('The port reopened in May 2019.', (t) => [timex(t, 'May 2019', '2019-05', month('2019-05', 31))]);
+  const two = eventsOf('Ships waited. The port reopened in May 2019.', (t) => [timex(t, 'May 2019', '2019-05', month('2019-05', 31))]);
+  expect(two.map((e) => e.id)).toEqual(one.map((e) => e.id));
+});
+
+function mention(id: string, articleId: string, label: string, start: string, end: string): EventDetail {
+  return {
+    id, label, start, end, precision: 'month', articleId, articleIds: [articleId], approximate: false, kind: 'mention', aliases: [],
+    excerpts: [{ articleId, start: 0, end: label.length, text: label, paragraphStart: 0, paragraphEnd: label.length }],
+    dating: { expression: 'x', start: 0, end: 1, value: 'x', method: 'expression', explanation: 'x' }, citationIds: [`c-${id}`],
+  };
+}
+
+test('the same event told by two articles merges: one event, both excerpts and sources, the other id kept as alias', () => {
+  const merged = mergeEvents(
+    [
+      mention('e-b', 'a-2', 'Troops massed at the northern border crossing', '2021-04-01', '2021-04-30'),
+      mention('e-a', 'a-1', 'Troops massed at the northern border', '2021-04-01', '2021-04-30'),
+      mention('e-c', 'a-3', 'Elections were held in the capital', '2021-04-01', '2021-04-30'),
+    ],
+    (id) => ({ 'a-1': '2021-05-01', 'a-2': '2021-04-20', 'a-3': '2021-05-02' })[id] ?? '',
+  );
+  expect(merged).toHaveLength(2);
+  const m = merged.find((e) => e.articleIds.length === 2);
+  expect(m?.id).toBe('e-b'); // told first by the earlier article
+  expect(m?.aliases).toEqual(['e-a']);
+  expect(m?.citationIds.sort()).toEqual(['c-e-a', 'c-e-b']);
+  expect(m?.excerpts).toHaveLength(2);
+});
+
+test('similar words on dates that do not overlap do not merge', () => {
+  const merged = mergeEvents(
+    [mention('e-a', 'a-1', 'Troops massed at the border', '2021-04-01', '2021-04-30'), mention('e-b', 'a-2', 'Troops massed at the border', '2021-05-01', '2021-05-31')],
+    () => '2021-06-01',
+  );
+  expect(merged).toHaveLength(2);
+});

@@ -1,0 +1,428 @@
+/**
+ * Step 4: dated statements -> events. Each sentence or clause that tells of something, with a resolved date,
+ * becomes an event with a short label, its interval, the verbatim excerpt, the expression it was dated by and
+ * how, and the citations that support it. Then the same event told by several articles becomes one.
+ */
+import type { Citation, EventDetail, Interval, Precision, Span, Timex } from './schema.ts';
+import { hashId } from './ids.ts';
+import { stem } from './citations.ts';
+import { formatDayLong } from './format-day.ts';
+
+export type EventSource = {
+  articleId: string;
+  text: string;
+  publishedOn: string;
+  title: Span;
+  paragraphs: readonly Span[];
+  sentences: readonly (Span & { paragraph: number })[];
+  citations: readonly Citation[];
+  timexes: readonly Timex[];
+};
+
+export const MAX_LABEL = 90;
+
+/** Signal words before an expression that belong to the phrase the label drops with it. */
+const SIGNAL_BEFORE =
+  /(?:\b(?:back|way|as|all|only|just|even|already|since|in|on|at|from|by|until|till|before|after|during|through|throughout|of|earlier|later|around|about|until|between|and|to|for|over|within|as early as|as late as|no later than)\s+)+$/i;
+const FRONTED = /^(?:soon\s+|shortly\s+|just\s+|long\s+)?(?:after|before|when|while|following|since|during|in|on|at|by|earlier|later|last|this|next|until|as of|throughout|over|within|back in)\b/i;
+const REPORTING_VERBS =
+  'said|stated|claimed|reported|announced|warned|told|revealed|confirmed|added|noted|argued|insisted|denied|wrote|published|alleged|suggested|declared|accused|urged|pointed out';
+const PRESENT_PERFECT_REPORT = new RegExp(`\\b(?:has|have)\\s+(?:\\w+ly\\s+)?(?:${REPORTING_VERBS})\\b`, 'i');
+const PAST_REPORT = new RegExp(`\\b(?:${REPORTING_VERBS})\\b`, 'i');
+const ANTERIOR_OPENER = /^(?:earlier|previously|before that|prior to that|beforehand)\b\s*,?/i;
+const TRAILING_ATTRIBUTION = new RegExp(`,\\s*(?:[^,]{1,40}?)\\s+(?:${REPORTING_VERBS})\\s*[.!?]?["”’]?$`, 'i');
+const LEADING_MARKERS =
+  /^(?:(?:however|meanwhile|moreover|furthermore|still|also|instead|nevertheless|indeed|now|then|earlier|later|previously|separately|in addition|at the same time|in the meantime)\s*,\s*|according to [^,]{1,60},\s*)+/i;
+const TRAILING_JUNK = /(?:\s+(?:was|were|is|are|be|been|has|have|had|the|a|an|of|in|on|at|to|for|by|from|with|and|or|but|that|which|since|back|until|as|its|their|his|her))+\s*$/i;
+const RELATIVE = /\b(?:that|which|who)\s+((?:was|were|is|are|has been|have been|had been|had|has|have)\s+)?(\w+)/i;
+
+const PRECISION_RANK: Record<Precision, number> = {
+  day: 0, week: 1, month: 2, quarter: 3, season: 3, half: 4, year: 5, decade: 6, century: 7,
+};
+
+function isDatable(t: Timex): t is Timex & { interval: Interval } {
+  return (t.type === 'DATE' || t.type === 'TIME') && t.interval !== null && !/_REF$/.test(t.value);
+}
+
+/** Segments of a sentence between commas and semicolons (not inside quotes, not "2,000"). */
+function segmentsOf(text: string, s: Span): Span[] {
+  const out: Span[] = [];
+  let start = s.start;
+  let inQuote = false;
+  for (let i = s.start; i < s.end; i++) {
+    const c = text[i];
+    if (c === '"' || c === '“' || c === '”') inQuote = c === '“' ? true : c === '”' ? false : !inQuote;
+    if (inQuote) continue;
+    if ((c === ',' || c === ';') && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) {
+      out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  out.push({ start, end: s.end });
+  return out;
+}
+
+function trimSpan(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /[\s,;:]/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return { start, end };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Drops dangling punctuation and function words at the end ("…build-up was,"). */
+function tidyEnd(s: string): string {
+  let out = s;
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(/[\s,;:\-–—(]+$/, '').replace(TRAILING_JUNK, '');
+  }
+  return out;
+}
+
+/** Cut at a word boundary to at most `max` characters, with an ellipsis when cut. */
+export function clip(s: string, max = MAX_LABEL): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${tidyEnd(space > max * 0.5 ? cut.slice(0, space) : cut)}…`;
+}
+
+/**
+ * A short label from a clause: the dating expression and its signal words removed, discourse markers and
+ * trailing attributions dropped, a relative clause ("the accords that were signed") turned into a statement
+ * ("The accords were signed"), purpose clauses cut, at most MAX_LABEL characters.
+ */
+export function labelFromClause(text: string, clause: Span, drop: readonly Span[]): string {
+  let s = '';
+  let at = clause.start;
+  for (const d of [...drop].sort((a, b) => a.start - b.start)) {
+    if (d.end <= clause.start || d.start >= clause.end) continue;
+    s += text.slice(at, Math.max(at, d.start)).replace(SIGNAL_BEFORE, '');
+    at = Math.max(at, d.end);
+  }
+  // What follows the dated part after a comma ("…, alleging it was…") is commentary, when enough stands before it.
+  const comma = drop.length > 0 ? text.slice(at, clause.end).search(/[,;]/) : -1;
+  const before = s.replace(/\s+/g, ' ').trim();
+  s += comma >= 0 && before.split(' ').length >= 5 ? text.slice(at, at + comma) : text.slice(at, clause.end);
+  s = s.replace(/\s+/g, ' ').trim();
+  s = s.replace(/[.!?]+["”’]?$/, '').replace(TRAILING_ATTRIBUTION, '');
+  s = s.replace(LEADING_MARKERS, '').replace(/,\s*(?:citing|quoting|according to)\s[^,]{1,60},/gi, '');
+  const rel = RELATIVE.exec(s);
+  if (rel && rel.index > 0) {
+    const head = s.slice(0, rel.index).trim().split(' ');
+    // The noun phrase before the pronoun: back to a preposition or verb, at most five words.
+    const np: string[] = [];
+    for (let k = head.length - 1; k >= 0 && np.length < 5; k--) {
+      const w = head[k] ?? '';
+      if (/^(?:to|under|of|with|for|on|in|at|by|about|from|over|against|into|as|than|due|their|his|her|its)$/i.test(w) && np.length > 0) {
+        if (/^(?:their|his|her|its)$/i.test(w)) np.unshift(w);
+        break;
+      }
+      np.unshift(w);
+    }
+    const tail = s.slice(rel.index + rel[0].length - (rel[2]?.length ?? 0));
+    const verb = rel[1]?.trim() ?? '';
+    if (np.length > 0 && verb && /\b(?:was|were|is|are|had been|has been|have been)\b/.test(verb)) {
+      s = `${np.join(' ')} ${verb} ${tail}`;
+    }
+  }
+  s = s.replace(/\s+in order to\b.*$/i, '').replace(/\s*[,;:]\s*$/, '');
+  return clip(capitalise(tidyEnd(s.replace(/\s+/g, ' ').trim())));
+}
+
+function coarser(a: Precision, b: Precision): Precision {
+  return PRECISION_RANK[a] >= PRECISION_RANK[b] ? a : b;
+}
+
+function spanIntervals(timexes: readonly (Timex & { interval: Interval })[]): Interval {
+  const first = timexes[0] as Timex & { interval: Interval };
+  if (timexes.length === 1) return first.interval;
+  const starts = timexes.map((t) => t.interval.start);
+  const ends = timexes.map((t) => t.interval.end);
+  return {
+    start: starts.includes(null) ? null : (starts as string[]).reduce((a, b) => (a < b ? a : b)),
+    end: ends.includes(null) ? null : (ends as string[]).reduce((a, b) => (a > b ? a : b)),
+    precision: timexes.map((t) => t.interval.precision).reduce(coarser),
+    approximate: timexes.some((t) => t.interval.approximate),
+  };
+}
+
+function supportingCitations(citations: readonly Citation[], s: Span): Citation[] {
+  return citations.filter((c) => c.supports && c.supports.start < s.end && s.start < c.supports.end);
+}
+
+/** Every event one article tells, before merging with other articles. Pure. */
+export function buildEvents(src: EventSource): EventDetail[] {
+  const { articleId, text, publishedOn } = src;
+  const published = formatDayLong(publishedOn);
+  const events: EventDetail[] = [];
+  const used = new Map<string, number>();
+  const idFor = (...parts: string[]) => {
+    const key = parts.join('\u0000');
+    const n = used.get(key) ?? 0;
+    used.set(key, n + 1);
+    return `e-${hashId(articleId, ...parts, String(n))}`;
+  };
+  const excerptOf = (s: Span, paragraph: Span) => ({
+    articleId,
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+    paragraphStart: paragraph.start,
+    paragraphEnd: paragraph.end,
+  });
+  const base = { articleId, articleIds: [articleId], aliases: [] as string[] };
+
+  // The article's own publication is an event of its own.
+  events.push({
+    ...base,
+    id: idFor('publication'),
+    kind: 'publication',
+    label: clip(`Published: ${text.slice(src.title.start, src.title.end)}`),
+    start: publishedOn,
+    end: publishedOn,
+    precision: 'day',
+    approximate: false,
+    excerpts: [excerptOf(src.title, src.title)],
+    dating: { expression: null, start: null, end: null, value: publishedOn, method: 'publication', explanation: `The article's date line: published ${published}.` },
+    citationIds: [],
+  });
+
+  let ti = 0;
+  const timexes = [...src.timexes].sort((a, b) => a.start - b.start);
+  for (const sentence of src.sentences) {
+    const paragraph = src.paragraphs[sentence.paragraph] ?? sentence;
+    while (ti < timexes.length && (timexes[ti] as Timex).end <= sentence.start) ti++;
+    const inSentence: Timex[] = [];
+    for (let k = ti; k < timexes.length && (timexes[k] as Timex).start < sentence.end; k++) inSentence.push(timexes[k] as Timex);
+    const dated = inSentence.filter(isDatable);
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const cites = supportingCitations(src.citations, sentence);
+
+    if (dated.length > 0) {
+      // Group the expressions by clause: the comma/semicolon segments, each without one joining the one before.
+      const segments = segmentsOf(text, sentence);
+      const groups: { span: Span; timexes: (Timex & { interval: Interval })[] }[] = [];
+      for (const seg of segments) {
+        const inSeg = dated.filter((t) => t.start >= seg.start && t.start < seg.end);
+        const last = groups[groups.length - 1];
+        if (inSeg.length === 0 || !last) {
+          if (last) last.span = { start: last.span.start, end: seg.end };
+          else groups.push({ span: seg, timexes: inSeg });
+          continue;
+        }
+        if (last.timexes.length === 0) {
+          last.span = { start: last.span.start, end: seg.end };
+          last.timexes.push(...inSeg);
+        } else groups.push({ span: seg, timexes: inSeg });
+      }
+      const single = groups.length === 1;
+      groups.forEach((g, gi) => {
+        if (g.timexes.length === 0) return;
+        let labelSpan = trimSpan(text, g.span);
+        // A fronted adverbial ("Soon after the reports in November, Bloomberg claimed…") dates the main clause.
+        const firstSeg = segments[0];
+        if (gi === 0 && firstSeg && g.timexes.every((t) => t.start < firstSeg.end) && segments.length > 1) {
+          const lead = text.slice(firstSeg.start, firstSeg.end).trim();
+          if (FRONTED.test(lead) || g.timexes.some((t) => lead.replace(/[\s,]+$/, '').endsWith(t.text) && lead.length - t.text.length < 12)) {
+            const mainEnd = single ? sentence.end : (groups[1]?.span.start ?? sentence.end);
+            const main = trimSpan(text, { start: firstSeg.end + 1, end: mainEnd });
+            // Drop a parenthetical right after the subject's verb (", citing anonymous sources,").
+            labelSpan = main;
+          }
+        }
+        const excerptSpan = single ? sentence : trimSpan(text, g.span);
+        const first = g.timexes[0] as Timex & { interval: Interval };
+        const interval = spanIntervals(g.timexes);
+        const label = labelFromClause(text, labelSpan, g.timexes);
+        const expression = g.timexes.length === 1 ? first.text : text.slice(first.start, (g.timexes[g.timexes.length - 1] as Timex).end);
+        events.push({
+          ...base,
+          id: idFor('mention', sentenceText, expression),
+          kind: 'mention',
+          label: label || clip(text.slice(excerptSpan.start, excerptSpan.end)),
+          start: interval.start,
+          end: interval.end,
+          precision: interval.precision,
+          approximate: interval.approximate,
+          excerpts: [excerptOf(excerptSpan, paragraph)],
+          dating: {
+            expression,
+            start: first.start,
+            end: (g.timexes[g.timexes.length - 1] as Timex).end,
+            value: g.timexes.map((t) => t.value).join('/'),
+            method: 'expression',
+            explanation: `‘${expression}’, in an article of ${published}: ${g.timexes.map((t) => t.derivation).join('; ')}`,
+          },
+          citationIds: supportingCitations(src.citations, excerptSpan).map((c) => c.id),
+        });
+      });
+      continue;
+    }
+
+    const labelOf = (s: Span) => {
+      const segs = segmentsOf(text, s);
+      const lead = segs[0] ? text.slice(segs[0].start, segs[0].end).trim() : '';
+      const from = segs.length > 1 && segs[0] && FRONTED.test(lead) ? segs[0].end + 1 : s.start;
+      return labelFromClause(text, trimSpan(text, { start: from, end: s.end }), []);
+    };
+
+    // An undated passage that a dated citation supports takes the citation's date, and says so.
+    const datedCite = cites.find((c) => c.date !== null);
+    if (datedCite && datedCite.date) {
+      const what = datedCite.headline ? `“${datedCite.headline}”` : datedCite.host;
+      events.push({
+        ...base,
+        id: idFor('citation', sentenceText, datedCite.url),
+        kind: 'mention',
+        label: labelOf(sentence),
+        start: datedCite.date,
+        end: datedCite.date,
+        precision: 'day',
+        approximate: true,
+        excerpts: [excerptOf(sentence, paragraph)],
+        dating: {
+          expression: null,
+          start: null,
+          end: null,
+          value: datedCite.date,
+          method: 'citation',
+          explanation: `No date in the passage; the source it cites, ${what} (${datedCite.host}), is dated ${formatDayLong(datedCite.date)} in its address and matches this passage (score ${datedCite.supports?.score.toFixed(2) ?? '?'}).`,
+        },
+        citationIds: cites.map((c) => c.id),
+      });
+      continue;
+    }
+
+    // "X has stated that…": the present perfect of a report in the news means the day of publication.
+    const opener = ANTERIOR_OPENER.exec(sentenceText);
+    if (!opener && PRESENT_PERFECT_REPORT.test(sentenceText.slice(0, 160))) {
+      events.push({
+        ...base,
+        id: idFor('present-perfect', sentenceText),
+        kind: 'mention',
+        label: labelOf(sentence),
+        start: publishedOn,
+        end: publishedOn,
+        precision: 'day',
+        approximate: false,
+        excerpts: [excerptOf(sentence, paragraph)],
+        dating: { expression: null, start: null, end: null, value: publishedOn, method: 'publication', explanation: `No date in the passage; a statement reported in the present perfect (“${PRESENT_PERFECT_REPORT.exec(sentenceText)?.[0]}”) is news of the publication day, ${published}.` },
+        citationIds: cites.map((c) => c.id),
+      });
+      continue;
+    }
+    // "Earlier, the Times reported…": it happened on or before the publication date.
+    if (opener && PAST_REPORT.test(sentenceText)) {
+      events.push({
+        ...base,
+        id: idFor('anterior', sentenceText),
+        kind: 'mention',
+        label: labelOf(sentence),
+        start: null,
+        end: publishedOn,
+        precision: 'day',
+        approximate: true,
+        excerpts: [excerptOf(sentence, paragraph)],
+        dating: { expression: opener[0].replace(/,\s*$/, ''), start: sentence.start, end: sentence.start + opener[0].replace(/,\s*$/, '').length, value: null, method: 'publication', explanation: `‘${opener[0].replace(/,\s*$/, '')}’ with a report in the past tense, in an article of ${published}: on or before the publication date.` },
+        citationIds: cites.map((c) => c.id),
+      });
+    }
+  }
+  return events;
+}
+
+function overlaps(a: EventDetail, b: EventDetail): boolean {
+  const aStart = a.start ?? '0000-00-00';
+  const bStart = b.start ?? '0000-00-00';
+  const aEnd = a.end ?? '9999-99-99';
+  const bEnd = b.end ?? '9999-99-99';
+  return aStart <= bEnd && bStart <= aEnd;
+}
+
+function stemsOf(e: EventDetail): Set<string> {
+  const words = `${e.label} ${e.excerpts.map((x) => x.text).join(' ')}`.toLowerCase().match(/\p{L}[\p{L}'’]+/gu) ?? [];
+  return new Set(words.filter((w) => w.length > 3).map(stem));
+}
+
+export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  const union = a.size + b.size - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+export const MERGE_THRESHOLD = 0.45;
+
+/**
+ * The same event told by several articles (overlapping dates, similar words) becomes one event holding every
+ * excerpt and every source. The merged event keeps the id of the mention from the earliest article (ties: the
+ * smaller id); the others' ids stay as aliases so every deep link still resolves. Publications never merge.
+ */
+export function mergeEvents(events: readonly EventDetail[], publishedOf: (articleId: string) => string): EventDetail[] {
+  const parent = events.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const buckets = new Map<string, number[]>();
+  events.forEach((e, i) => {
+    if (e.kind !== 'mention') return;
+    const key = `${(e.start ?? e.end ?? '').slice(0, 7)}|${e.precision}`;
+    const list = buckets.get(key) ?? [];
+    list.push(i);
+    buckets.set(key, list);
+  });
+  const stemCache = new Map<number, Set<string>>();
+  const stems = (i: number) => {
+    let s = stemCache.get(i);
+    if (!s) stemCache.set(i, (s = stemsOf(events[i] as EventDetail)));
+    return s;
+  };
+  for (const list of buckets.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length && y < x + 200; y++) {
+        const i = list[x] as number;
+        const j = list[y] as number;
+        const a = events[i] as EventDetail;
+        const b = events[j] as EventDetail;
+        if (a.articleId === b.articleId || !overlaps(a, b)) continue;
+        if (similarity(stems(i), stems(j)) >= MERGE_THRESHOLD) parent[find(j)] = find(i);
+      }
+    }
+  }
+  const groups = new Map<number, EventDetail[]>();
+  events.forEach((e, i) => {
+    const root = find(i);
+    const g = groups.get(root) ?? [];
+    g.push(e);
+    groups.set(root, g);
+  });
+  const out: EventDetail[] = [];
+  for (const g of groups.values()) {
+    if (g.length === 1) {
+      out.push(g[0] as EventDetail);
+      continue;
+    }
+    const ordered = [...g].sort((a, b) => publishedOf(a.articleId).localeCompare(publishedOf(b.articleId)) || a.id.localeCompare(b.id));
+    const primary = ordered[0] as EventDetail;
+    const mostPrecise = [...ordered].sort((a, b) => PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision])[0] as EventDetail;
+    out.push({
+      ...primary,
+      start: mostPrecise.start,
+      end: mostPrecise.end,
+      precision: mostPrecise.precision,
+      approximate: mostPrecise.approximate,
+      dating: mostPrecise.dating,
+      articleIds: [...new Set(ordered.flatMap((e) => e.articleIds))],
+      aliases: [...new Set(ordered.slice(1).flatMap((e) => [e.id, ...e.aliases]))].sort(),
+      excerpts: ordered.flatMap((e) => e.excerpts),
+      citationIds: [...new Set(ordered.flatMap((e) => e.citationIds))],
+    });
+  }
+  return out;
+}
