@@ -1,0 +1,603 @@
+/**
+ * The grammar: regex rules that find temporal expressions and say what they mean (a Spec). Rules may
+ * overlap; tag-timexes.ts keeps the longest. Every regex is compiled once, at module load.
+ */
+import {
+  MONTH,
+  MONTH_FULL,
+  NUMBER,
+  ORDINAL,
+  UNIT,
+  WEEKDAY,
+  ci,
+  monthNumber,
+  numberValue,
+  ordinalValue,
+  seasonCode,
+  unitOf,
+  weekdayNumber,
+} from './lexicon.ts';
+import type { Candidate, Mod, PartOfDay, Rel, Spec } from './spec.ts';
+import { isValidDay } from './calendar.ts';
+
+type Groups = Record<string, string | undefined>;
+type Build = (g: Groups, text: string, start: number, end: number) => Spec | null;
+type Rule = { re: RegExp; build: Build; priority: number };
+
+const DAYNUM = String.raw`(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?`;
+const YEAR4 = String.raw`\d{4}`;
+const POD = String.raw`(?:morning|afternoon|evening|night)`;
+
+function podCode(word: string | undefined): PartOfDay | null {
+  switch (word?.toLowerCase()) {
+    case 'morning':
+      return 'MO';
+    case 'afternoon':
+      return 'AF';
+    case 'evening':
+      return 'EV';
+    case 'night':
+    case 'tonight':
+      return 'NI';
+    default:
+      return null;
+  }
+}
+
+function relOf(word: string | undefined): Rel | null {
+  if (word === undefined) return null;
+  const w = word.toLowerCase().replace(/\s+/g, ' ');
+  if (/^(?:last|past|previous|this past|the past|the previous|the last|late)$/.test(w)) return -1;
+  if (/^(?:next|coming|this coming|the coming|the next|upcoming|the upcoming)$/.test(w)) return 1;
+  if (/^(?:this|current|the current|this year's|the|earlier this|later this)$/.test(w)) return 0;
+  return null;
+}
+
+function yearOf(g: Groups, key = 'y'): number | null {
+  const y = g[key];
+  return y === undefined ? null : Number(y);
+}
+
+function before(text: string, start: number, n = 30): string {
+  return text.slice(Math.max(0, start - n), start);
+}
+
+/** A temporal preposition or modifier just before a bare number or month name makes it a date. */
+const DATE_CONTEXT = new RegExp(
+  String.raw`(?:\b(?:in|since|by|until|till|from|to|between|and|before|after|during|of|early|late|mid|around|circa|throughout|through|as of|beginning|end|start|summer|winter|spring|autumn|fall|year|years|January|February|March|April|May|June|July|August|September|October|November|December)|-)\s*(?:the\s+(?:year\s+)?)?$`,
+  'i',
+);
+
+/** Words after a number that say it counts things ("2000 troops", "1500 people"). */
+const COUNTED = /^\s+(?:[a-z]+s|people|men|women|children|staff|personnel|police|cattle|feet|foot|km|mph|kg|lb|lbs|metres|meters|miles|tons|tonnes|barrels|units|jobs|votes|seats|shares|points|pounds|dollars|euros|yen|cars|vehicles|aircraft|planes|jets|troops|soldiers|employees|workers|members|residents|hectares|acres|square|per|percent|million|billion|times|hp|cc|gb|mb|series|model|class|edition|pixels)\b/;
+
+const NOT_YEAR_BEFORE = /(?:[$£€¥#№]|\b(?:flight|no\.?|number|route|highway|interstate|room|model|version|windows|boeing|airbus|a|an|about|around|some|nearly|almost|over|under|than|at|of\s+the|top|page|pages|item|article|section|rule|resolution|chapter|verse|suite|apt\.?|unit|p\.|pp\.|vol\.?|issue|code|ext\.?|call|dial|pin|zip|box|gate|platform|bus|train|car|level|row|seat|hall|pier|exit|mile|km|grade|class|type|series|model|mark|mk\.?|version|v\.?)\s*)$/i;
+
+const rules: Rule[] = [];
+
+function rule(source: string, build: Build, priority = 0): void {
+  rules.push({ re: new RegExp(source, 'g'), build, priority });
+}
+
+// --- Explicit calendar dates -------------------------------------------------------------------------
+
+const WD_PREFIX = String.raw`(?:${WEEKDAY},?\s+(?:the\s+)?)?`;
+
+// "Nov. 12, 2021", "November 12", "Friday, June 1st", "March 12 2009"
+rule(String.raw`(?<![\w-])${WD_PREFIX}(?<mon>${MONTH})\s+(?<d>${DAYNUM})(?![\d:,.]\d|\w)(?:(?:,\s*|\s+)(?<y>${YEAR4})(?!\d))?`, (g) => {
+  const m = monthNumber(g['mon'] ?? '');
+  const d = Number.parseInt(g['d'] ?? '', 10);
+  const y = yearOf(g);
+  if (m === null || !isValidDay(y ?? 2000, m, d)) return null;
+  return { k: 'day', y, m, d };
+}, 3);
+
+// "12 November 2021", "the 12th of November", "Friday 12 November"
+rule(String.raw`(?<![\w.,-])${WD_PREFIX}(?:the\s+)?(?<d>${DAYNUM})(?:\s+of)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
+  const m = monthNumber(g['mon'] ?? '');
+  const d = Number.parseInt(g['d'] ?? '', 10);
+  const y = yearOf(g);
+  if (m === null || !isValidDay(y ?? 2000, m, d)) return null;
+  return { k: 'day', y, m, d };
+}, 3);
+
+// "2021-11-12", "2021/11/12"
+rule(String.raw`(?<![\w.-])(?<y>\d{4})([-/])(?<m>\d{2})\2(?<d>\d{2})(?![\w-])`, (g) => {
+  const y = Number(g['y']);
+  const m = Number(g['m']);
+  const d = Number(g['d']);
+  return isValidDay(y, m, d) ? { k: 'day', y, m, d } : null;
+}, 3);
+
+// "11/12/2021", "7/8/07": month first (US) unless the first number cannot be a month.
+rule(String.raw`(?<![\w./-])(?<a>\d{1,2})([/.])(?<b>\d{1,2})\2(?<y>\d{4}|\d{2})(?![\w/]|\.\d)`, (g) => {
+  const a = Number(g['a']);
+  const b = Number(g['b']);
+  let y = Number(g['y']);
+  if ((g['y'] ?? '').length === 2) y += y < 50 ? 2000 : 1900;
+  const [m, d] = a > 12 ? [b, a] : [a, b];
+  return isValidDay(y, m, d) ? { k: 'day', y, m, d } : null;
+}, 2);
+
+// "April 2021", "November, 2008", "May of 2008"
+rule(String.raw`(?<![\w-])(?<mon>${MONTH})(?:,|\s+of)?\s+(?<y>${YEAR4})(?!\d|,\d)`, (g) => {
+  const m = monthNumber(g['mon'] ?? '');
+  return m === null ? null : { k: 'month', y: Number(g['y']), m, rel: null };
+}, 2);
+
+// "November", "last September", "next March", "this May"
+rule(String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<mon>${MONTH_FULL}|Sept\.)(?!\s*\d)`, (g, text, start, end) => {
+  const name = g['mon'] ?? '';
+  const m = monthNumber(name);
+  if (m === null) return null;
+  const rel = relOf(g['rel']);
+  if (rel === null) {
+    const prev = before(text, start);
+    const context = DATE_CONTEXT.test(prev);
+    const next = text.slice(end, end + 20);
+    // "May" is also a modal verb: only after a temporal preposition.
+    if (name === 'May' && !context) return null;
+    // "June Carter", "April Smith": a name, unless a preposition says it is a date.
+    if (!context && /^\s+[A-Z][a-z]/.test(next) && !/^\s+(?:The|This|It|In|On|At|By)\b/.test(next)) return null;
+    if (/^['’]s\s/.test(next) && !context) return null;
+  }
+  return { k: 'month', y: null, m, rel };
+}, 1);
+
+// --- Years, decades, centuries, fiscal years ----------------------------------------------------------
+
+// Bare years "2015", "1991"; "490 BC"
+rule(String.raw`(?<![\w.,/$£€¥#-])(?<y>1\d{3}|20\d{2})(?![\w%]|[.,]\d|-\d|\s*(?:%|per\s?cent|BC|AD|B\.C\.|A\.D\.))`, (g, text, start, end) => {
+  const y = Number(g['y']);
+  const prev = before(text, start);
+  const next = text.slice(end, end + 24);
+  if (NOT_YEAR_BEFORE.test(prev)) return null;
+  const context = DATE_CONTEXT.test(prev);
+  if (!context && COUNTED.test(next)) return null;
+  if (!context && y < 1800) return null;
+  if (/^\s*[-–]\s*\d{4}\b/.test(next) === false && /\d\s*[-–]\s*$/.test(prev)) return null;
+  return { k: 'year', y, bc: false };
+}, 0);
+
+rule(String.raw`(?<![\w.,/$£€#-])(?<y>\d{1,4})\s*(?<era>BC|BCE|B\.C\.|AD|A\.D\.|CE)(?!\w)`, (g) => {
+  const y = Number(g['y']);
+  if (y === 0) return null;
+  return { k: 'year', y, bc: /^B/.test(g['era'] ?? '') };
+}, 1);
+
+rule(String.raw`(?<![\w-])(?:${ci('fiscal', 'financial')}\s+(?:year\s+)?|FY\s?)(?<y>\d{4}|\d{2})(?!\d)`, (g) => {
+  let y = Number(g['y']);
+  if ((g['y'] ?? '').length === 2) y += y < 50 ? 2000 : 1900;
+  return { k: 'fy', y };
+}, 2);
+
+// "the 1990s", "the '90s", "1960s"
+rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?:(?<c>1\d|20)(?<d>\d)0|['’](?<s>\d)0)['’]?s(?!\w)`, (g) => {
+  const c = g['c'];
+  if (c !== undefined) return { k: 'decade', decade: Number(c) * 10 + Number(g['d']) };
+  const d = Number(g['s']);
+  return { k: 'decade', decade: 190 + d };
+}, 2);
+
+// "the 19th century", "the twentieth century"
+rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ]century(?!\w)`, (g) => {
+  const n = ordinalValue(g['o'] ?? '');
+  return n === null || n < 1 ? null : { k: 'century', century: n - 1 };
+}, 2);
+
+// --- Seasons, quarters, halves --------------------------------------------------------------------------
+
+rule(String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'the', 'past', 'coming')})\s+)?(?<s>${ci('spring', 'summer', 'autumn', 'fall', 'winter')})(?:(?:\s+of)?\s+(?<y>${YEAR4})(?:[-–/](?:\d{2}|\d{4}))?(?!\d))?(?!\w)`, (g, text, start) => {
+  const s = seasonCode(g['s'] ?? '');
+  if (s === null) return null;
+  const y = yearOf(g);
+  const relWord = g['rel'];
+  const rel = relWord !== undefined && relWord.toLowerCase() !== 'the' ? relOf(relWord) : null;
+  if (y === null && rel === null) {
+    // Bare season: only after a temporal preposition ("in the spring"), never "fall" the verb.
+    const prev = before(text, start);
+    if (!/\b(?:in|during|by|until|since|this|through|throughout|over|early|late|mid|of|last|next)\s*-?\s*$/i.test(prev)) return null;
+    if (s === 'FA' && relWord === undefined) return null;
+  }
+  return { k: 'season', s, y, rel };
+}, 1);
+
+rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ](?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?<y>${YEAR4})|(?<rel>this|last|next|the|the current|the previous)\s+(?:fiscal\s+|financial\s+)?year))?(?!\w)`, (g, _text, start, end) => {
+  const q = ordinalValue(g['o'] ?? '');
+  if (q === null || q > 4 || q === 0) return null;
+  void start;
+  void end;
+  const relWord = g['rel'];
+  return { k: 'quarter', q, y: yearOf(g), rel: relWord === undefined ? null : relWord === 'the' ? 0 : relOf(relWord) };
+}, 2);
+
+rule(String.raw`(?<![\w-])(?:(?<y1>${YEAR4})\s*)?Q(?<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:FY\s?)?(?<y>${YEAR4}|['’]\d{2}))?(?!\w)`, (g) => {
+  const raw = g['y'] ?? g['y1'];
+  let y: number | null = null;
+  if (raw !== undefined) y = raw.length === 3 ? 2000 + Number(raw.slice(1)) : Number(raw);
+  return { k: 'quarter', q: Number(g['q']), y, rel: null };
+}, 2);
+
+rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>first|second|1st|2nd)[- ]half\s+of\s+(?:(?<y>${YEAR4})|(?<rel>this|last|next|the)\s+year)(?!\w)`, (g) => {
+  const h = (g['o'] ?? '').startsWith('f') || g['o'] === '1st' ? 1 : 2;
+  const relWord = g['rel'];
+  return { k: 'half', h, y: yearOf(g), rel: relWord === undefined ? null : relWord === 'the' ? 0 : relOf(relWord) };
+}, 2);
+
+rule(String.raw`(?<![\w-])H(?<h>[12])\s+(?<y>${YEAR4})(?!\w)`, (g) => ({ k: 'half', h: g['h'] === '1' ? 1 : 2, y: yearOf(g), rel: null }), 2);
+
+// --- Deictic days, weeks, months, years -----------------------------------------------------------------
+
+rule(String.raw`(?<![\w-])(?:(?<pre>${ci('earlier', 'later', 'early', 'late')})\s+)?(?<w>${ci('today', 'tonight', 'tomorrow', 'yesterday', 'the day before yesterday', 'the day after tomorrow')})(?:\s+(?<pod>${POD}))?(?!\w)`, (g) => {
+  const w = (g['w'] ?? '').toLowerCase();
+  let offset = 0;
+  if (w === 'yesterday') offset = -1;
+  else if (w === 'tomorrow') offset = 1;
+  else if (w === 'the day before yesterday') offset = -2;
+  else if (w === 'the day after tomorrow') offset = 2;
+  const pod = w === 'tonight' ? 'NI' : podCode(g['pod']);
+  return { k: 'relDay', offset, pod };
+}, 2);
+
+rule(String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'early this', 'late this', 'earlier this', 'later this')})\s+(?<pod>${POD})(?!\w)`, (g) => {
+  const rel = (g['rel'] ?? '').toLowerCase();
+  const pod = podCode(g['pod']);
+  if (rel === 'last') return { k: 'relDay', offset: pod === 'NI' || pod === 'EV' ? -1 : -1, pod };
+  return { k: 'relDay', offset: 0, pod };
+}, 2);
+
+const REL_WORDS = ci('this', 'last', 'next', 'this past', 'this coming', 'the past', 'the coming', 'the current', 'the previous', 'past', 'coming', 'current', 'earlier this', 'later this', 'early this', 'late this', 'previous');
+
+rule(String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|weekend|decade)(?!\w|['’]s\s+\w)`, (g) => {
+  const relWord = (g['rel'] ?? '').toLowerCase().replace(/\s+/g, ' ');
+  const unit = g['u'] as 'week' | 'month' | 'year' | 'quarter' | 'weekend' | 'decade';
+  let part: 'earlier' | 'later' | null = null;
+  let offset = relOf(relWord) ?? 0;
+  if (relWord.startsWith('earlier') || relWord.startsWith('early')) {
+    part = 'earlier';
+    offset = 0;
+  } else if (relWord.startsWith('later') || relWord.startsWith('late')) {
+    part = 'later';
+    offset = 0;
+  }
+  // "the past week", "the coming year": a stretch of time reaching to or from the publication date.
+  if (relWord === 'the past' || relWord === 'past' || relWord === 'the coming' || relWord === 'coming') {
+    return { k: 'duration', n: 1, unit, frame: offset < 0 ? -1 : 1 };
+  }
+  if (unit === 'year') return { k: 'yearRel', offset };
+  return { k: 'relUnit', unit, offset, part };
+}, 2);
+
+// "this year's", "last year's" (possessive) — same meaning
+rule(String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'next')})\s+year(?=['’]s\b)`, (g) => ({ k: 'yearRel', offset: relOf(g['rel']) ?? 0 }), 2);
+
+// "Thursday", "last Friday", "next Tuesday", "Friday morning"
+rule(String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<wd>${WEEKDAY})(?:\s+(?<pod>${POD}))?(?!['’]s\s+[a-z]|\w)`, (g, text, start, end) => {
+  const dow = weekdayNumber(g['wd'] ?? '');
+  if (dow === null) return null;
+  const rel = relOf(g['rel']);
+  // "Sunday Times", "Black Friday" style names.
+  if (rel === null && /^\s+(?:Times|Telegraph|Mirror|Express|Herald|Post|Bloody|Mail|Night Live)\b/.test(text.slice(end, end + 15))) return null;
+  if (/\b(?:Black|Good|Cyber|Super|Ash|Palm|Easter)\s+$/.test(before(text, start, 8))) return null;
+  return { k: 'weekday', dow, rel, pod: podCode(g['pod']) };
+}, 1);
+
+// --- Offsets: "three days ago", "two weeks from now", "a year earlier" ------------------------------------
+
+rule(String.raw`(?<![\w-])(?:${ci('about', 'around', 'nearly', 'almost', 'some', 'roughly', 'just', 'only', 'more than', 'less than')}\s+)?(?<n>${NUMBER})\s+(?<u>${UNIT})\s+(?<dir>ago|earlier|later|before|after|from now|hence|prior)(?![\w-])`, (g, text, _start, end) => {
+  const unit = unitOf(g['u'] ?? '');
+  if (unit === null) return null;
+  const dirWord = g['dir'] ?? '';
+  // "three days after the vote": a duration followed by a preposition, not an anchored date.
+  if ((dirWord === 'before' || dirWord === 'after' || dirWord === 'prior') && !/^\s*(?:[,.;:)]|$|and\b|but\b)/.test(text.slice(end, end + 6))) return null;
+  const dir = dirWord === 'ago' || dirWord === 'earlier' || dirWord === 'before' || dirWord === 'prior' ? -1 : 1;
+  const anchor = dirWord === 'ago' || dirWord === 'from now' || dirWord === 'hence' ? 'dct' : 'text';
+  return { k: 'offset', n: numberValue(g['n'] ?? ''), unit, dir, anchor };
+}, 3);
+
+// --- Anaphoric: "that day", "the next day", "the following year", "the same month" ------------------------
+
+rule(String.raw`(?<![\w-])(?<rel>${ci('that', 'the same', 'the next', 'the following', 'the previous', 'the preceding', 'the prior', 'later that', 'earlier that', 'later in the', 'earlier in the', 'that same')})\s+(?<u>day|week|month|year|morning|afternoon|evening|night)(?!\w)`, (g, text, _start, end) => {
+  const rel = (g['rel'] ?? '').toLowerCase();
+  const u = (g['u'] ?? '').toLowerCase();
+  const pod = podCode(u);
+  const unit = pod !== null ? 'day' : (u as 'day' | 'week' | 'month' | 'year');
+  // "the next day" is anaphoric; "the next year" after "in" may be a stretch; keep both as anaphors.
+  let offset = 0;
+  if (/next|following/.test(rel)) offset = 1;
+  else if (/previous|preceding|prior/.test(rel)) offset = -1;
+  // "that year's", "that day when": fine; "that week-long": not a date.
+  if (/^-/.test(text.slice(end, end + 1))) return null;
+  return { k: 'anaphor', unit, offset, pod };
+}, 1);
+
+rule(String.raw`(?<![\w-])(?<rel>${ci('the day', 'the week', 'the month', 'the year', 'a day', 'a week', 'a month', 'a year')})\s+(?<dir>before|after|earlier|later)(?=\s*[,.;)]|\s+(?:and|but|when|as|that)\b)`, (g) => {
+  const unit = (g['rel'] ?? '').toLowerCase().split(/\s+/)[1] as 'day' | 'week' | 'month' | 'year';
+  const dir = /before|earlier/.test(g['dir'] ?? '') ? -1 : 1;
+  return { k: 'offset', n: 1, unit, dir, anchor: 'text' };
+}, 2);
+
+// --- Durations ------------------------------------------------------------------------------------------
+
+// "the past two weeks", "the next six months", "the last 12 months"
+rule(String.raw`(?<![\w-])(?<rel>${ci('the past', 'the last', 'the next', 'the coming', 'the previous', 'the following', 'the first', 'the final', 'the past few', 'the next few', 'the last few', 'past', 'next', 'last', 'the first', 'the remaining')})\s+(?<n>${NUMBER})\s+(?:(?:consecutive|straight|full|trading|business|working|calendar)\s+)?(?<u>${UNIT})(?!\w)`, (g) => {
+  const unit = unitOf(g['u'] ?? '');
+  if (unit === null) return null;
+  const rel = (g['rel'] ?? '').toLowerCase();
+  const frame = /past|last|previous/.test(rel) ? -1 : /next|coming|following|remaining/.test(rel) ? 1 : 0;
+  return { k: 'duration', n: numberValue(g['n'] ?? ''), unit, frame };
+}, 2);
+
+// "two weeks", "12-year", "33 years", "six straight days", "two and a half years"
+rule(String.raw`(?<![\w$£€.-])(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|straight|full|more|additional|further|trading|business|working|calendar|long)\s+)?(?<u>${UNIT})(?:-long)?(?!\w|-old)`, (g, text, start, end) => {
+  const unit = unitOf(g['u'] ?? '');
+  if (unit === null) return null;
+  const n = g['n'] ?? '';
+  // "twice a day", "$5 a month": a frequency, handled as a set.
+  if (/^an?$/i.test(n) && /\b(?:once|twice|times|per|[\d%])\s*$/i.test(before(text, start, 12))) return null;
+  // "a day of protests" is fine; "the day" never reaches here. "one day" alone is vague.
+  if (/^(?:some|few|many)$/i.test(n) && !/s$/.test(g['u'] ?? '')) return null;
+  void end;
+  return { k: 'duration', n: numberValue(n), unit, frame: 0 };
+}, 1);
+
+// "several years", "recent years", "decades", "for years"
+rule(String.raw`(?<![\w-])(?:(?<q>${ci('several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'in recent', 'over the', 'for', 'in the past few', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
+  const unit = unitOf(g['u'] ?? '');
+  if (unit === null) return null;
+  const q = g['q']?.toLowerCase();
+  if (q === undefined) {
+    if (!/\b(?:for|over|in|within|past|takes?|took|lasted|last|spent)\s+$/i.test(before(text, start, 12))) return null;
+    return { k: 'duration', n: null, unit, frame: 0 };
+  }
+  if (q === 'recent' || q === 'in recent') return { k: 'ref', ref: 'PAST_REF', window: unit };
+  if (q === 'the coming') return { k: 'ref', ref: 'FUTURE_REF', window: unit };
+  if (q === 'for') return null;
+  const frame = /past|last/.test(q) ? -1 : /next/.test(q) ? 1 : 0;
+  return { k: 'duration', n: null, unit, frame };
+}, 1);
+
+// --- Sets -----------------------------------------------------------------------------------------------
+
+rule(String.raw`(?<![\w-])(?:(?<every>${ci('every', 'each')})\s+(?:(?<other>other)\s+)?(?:(?<n>${NUMBER})\s+)?(?<u>${UNIT}|${WEEKDAY}|${POD})|(?<adv>${ci('daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly', 'biweekly', 'fortnightly', 'biannually')})|(?<freq>${ci('once', 'twice', 'three times', 'four times')})\s+(?:a|per|every|each)\s+(?<fu>day|week|month|year|quarter))(?!\w)`, (g) => {
+  const adv = g['adv']?.toLowerCase();
+  if (adv !== undefined) {
+    // Adjectives ("daily newspaper") are tagged as well: TimeML marks both.
+    const map: Record<string, string> = {
+      daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P3M', hourly: 'PT1H',
+      nightly: 'P1D', biweekly: 'P2W', fortnightly: 'P2W', biannually: 'P6M',
+    };
+    return { k: 'set', value: map[adv] ?? 'P1D' };
+  }
+  const fu = g['fu'];
+  if (fu !== undefined) return { k: 'set', value: durationValue(1, unitOf(fu) ?? 'day') };
+  const u = g['u'] ?? '';
+  const dow = weekdayNumber(u);
+  if (dow !== null) return { k: 'set', value: `XXXX-WXX-${dow}` };
+  const pod = podCode(u);
+  if (pod !== null) return { k: 'set', value: `TXX${pod}` };
+  const unit = unitOf(u);
+  if (unit === null) return null;
+  const n = g['n'] === undefined ? 1 : numberValue(g['n']) ?? 1;
+  return { k: 'set', value: durationValue(g['other'] !== undefined ? 2 : n, unit) };
+}, 2);
+
+// "on Mondays", "Sundays"
+rule(String.raw`(?<![\w-])(?<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)(?!\w)`, (g) => ({ k: 'set', value: `XXXX-WXX-${weekdayNumber(g['wd'] ?? '') ?? 1}` }), 1);
+
+// --- Vague references -------------------------------------------------------------------------------------
+
+rule(String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently', 'at present', 'nowadays', 'these days', 'at the moment', 'the present', 'the time being', 'recently', 'lately', 'more recently', 'most recently', 'the past', 'the future', 'the near future', 'the near term', 'the short term', 'the long term', 'the medium term', 'soon', 'shortly', 'the coming days', 'the coming weeks', 'the coming months', 'the coming years', 'the days ahead', 'the weeks ahead', 'the months ahead', 'the years ahead', 'earlier', 'formerly', 'previously', 'in the interim', 'meanwhile', 'once')})(?![\w-])`, (g, text, start, end) => {
+  const w = (g['w'] ?? '').toLowerCase();
+  const prev = before(text, start, 12);
+  const next = text.slice(end, end + 12);
+  if (w === 'now') {
+    // "now-defunct", "now that" are still present; "know", handled by \b.
+    return { k: 'ref', ref: 'PRESENT_REF', window: null };
+  }
+  if (w === 'the past') {
+    if (!/\b(?:in|of|from|into|over|during)\s+$/i.test(prev)) return null;
+    if (/^\s+(?:\d|few|several|year|month|week|decade|day)/i.test(next)) return null;
+    return { k: 'ref', ref: 'PAST_REF', window: null };
+  }
+  if (w === 'earlier' || w === 'formerly' || w === 'previously' || w === 'once' || w === 'meanwhile' || w === 'in the interim') return null;
+  if (w === 'the present' && !/\b(?:at|until|to)\s+$/i.test(prev)) return null;
+  if (w.startsWith('the coming') || w.endsWith('ahead')) {
+    const unit = unitOf(w.split(' ')[2] ?? (w.split(' ')[1] ?? 'day'));
+    return { k: 'ref', ref: 'FUTURE_REF', window: unit ?? 'day' };
+  }
+  if (/future|term|soon|shortly/.test(w)) return { k: 'ref', ref: 'FUTURE_REF', window: null };
+  if (/recent|lately/.test(w)) return { k: 'ref', ref: 'PAST_REF', window: null };
+  return { k: 'ref', ref: 'PRESENT_REF', window: null };
+}, 1);
+
+// --- Times of day ---------------------------------------------------------------------------------------
+
+const DAY_AFTER = String.raw`(?:\s+(?<day>${ci('today', 'tonight', 'yesterday', 'tomorrow')}|${WEEKDAY}))?`;
+const TZ = String.raw`(?:\s*(?<tz>UTC|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|ET|PT)(?:\s*[+-]\s*\d{1,2})?)?(?:\s*\((?:GMT|UTC)\s*[+-]\s*\d{1,2}\))?`;
+
+function timeSpec(g: Groups, h: number, min: number): Spec | null {
+  if (h > 23 || min > 59) return null;
+  const dayWord = g['day'];
+  let day: Spec | null = null;
+  if (dayWord !== undefined) {
+    const dow = weekdayNumber(dayWord);
+    if (dow !== null) day = { k: 'weekday', dow, rel: null, pod: null };
+    else {
+      const w = dayWord.toLowerCase();
+      day = { k: 'relDay', offset: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0, pod: null };
+    }
+  }
+  const tz = g['tz'];
+  return { k: 'time', h, min, utc: tz === 'UTC' || tz === 'GMT' || tz === 'Z', day };
+}
+
+rule(String.raw`(?<![\w.:])(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\d))?\s*(?<ap>[ap]\.\s?m\.|[ap]m|[AP]M|[AP]\.M\.|o['’]clock)(?![a-zA-Z])${TZ}${DAY_AFTER}(?!\w)`, (g) => {
+  let h = Number(g['h']);
+  const ap = (g['ap'] ?? '').toLowerCase();
+  if (ap.startsWith('p') && h < 12) h += 12;
+  if (ap.startsWith('a') && h === 12) h = 0;
+  return timeSpec(g, h, Number(g['mi'] ?? '0'));
+}, 3);
+
+rule(String.raw`(?<![\w.:$£€])(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?![\d:]|\.\d)${TZ}${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, Number(g['h']), Number(g['mi'])), 2);
+
+rule(String.raw`(?<![\w.:$£€])(?<h>[01]\d|2[0-3])(?<mi>[0-5]\d)\s*(?:(?<tz>UTC|GMT)|hours|hrs)${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, Number(g['h']), Number(g['mi'])), 2);
+
+rule(String.raw`(?<![\w-])(?<w>${ci('noon', 'midnight', 'midday')})${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, (g['w'] ?? '').toLowerCase() === 'midnight' ? 0 : 12, 0), 1);
+
+// --- Holidays ---------------------------------------------------------------------------------------------
+
+const HOLIDAYS: Record<string, [number, number]> = {
+  christmas: [12, 25], 'christmas day': [12, 25], 'christmas eve': [12, 24], "new year's day": [1, 1], "new year's eve": [12, 31],
+  'new year’s day': [1, 1], 'new year’s eve': [12, 31], halloween: [10, 31], "valentine's day": [2, 14], 'valentine’s day': [2, 14],
+  'boxing day': [12, 26], 'independence day': [7, 4], 'bastille day': [7, 14],
+};
+
+rule(String.raw`(?<![\w-])(?<h>Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|Boxing Day|Bastille Day)(?:,?\s+(?<y>${YEAR4}))?(?!\w)`, (g) => {
+  const name = g['h'] ?? '';
+  const md = HOLIDAYS[name.toLowerCase()];
+  if (md === undefined) return null;
+  return { k: 'holiday', name, m: md[0], d: md[1], y: yearOf(g) };
+}, 2);
+
+export function durationValue(n: number | null, unit: string): string {
+  const count = n === null ? 'X' : String(n);
+  switch (unit) {
+    case 'second':
+      return `PT${count}S`;
+    case 'minute':
+      return `PT${count}M`;
+    case 'hour':
+      return `PT${count}H`;
+    case 'day':
+      return `P${count}D`;
+    case 'week':
+      return `P${count}W`;
+    case 'weekend':
+      return `P${count}WE`;
+    case 'fortnight':
+      return n === null ? 'PXW' : `P${n * 2}W`;
+    case 'month':
+      return `P${count}M`;
+    case 'quarter':
+      return `P${count}Q`;
+    case 'year':
+      return `P${count}Y`;
+    case 'decade':
+      return n === null ? 'PXDE' : `P${n * 10}Y`;
+    case 'century':
+      return n === null ? 'PXCE' : `P${n * 100}Y`;
+    default:
+      return `P${count}D`;
+  }
+}
+
+// --- Modifiers inside the extent ------------------------------------------------------------------------
+
+const MOD_PREFIX = new RegExp(
+  String.raw`(?:^|[^\w-])(?<all>(?:${ci('the')}\s+)?(?:very\s+)?(?<mod>${ci(
+    'early',
+    'late',
+    'mid',
+    'the beginning of',
+    'beginning of',
+    'the start of',
+    'start of',
+    'the end of',
+    'end of',
+    'the middle of',
+    'middle of',
+    'the close of',
+    'close of',
+    'the turn of',
+    'turn of',
+    'the dawn of',
+    'the first half of',
+    'the second half of',
+    'the first part of',
+    'the latter part of',
+    'the latter half of',
+    'the rest of',
+    'the remainder of',
+    'around',
+    'about',
+    'approximately',
+    'roughly',
+    'circa',
+    'nearly',
+    'almost',
+    'more than',
+    'less than',
+    'over',
+    'under',
+    'at least',
+    'at most',
+    'up to',
+    'just over',
+    'just under',
+    'well over',
+    'some',
+    'only',
+    'just',
+    'the last',
+    'the first',
+  )})(?:\s+|-|\s*-\s*)(?:the\s+)?)$`,
+);
+
+function modOf(word: string): Mod | null {
+  const w = word.toLowerCase().replace(/^the\s+/, '');
+  if (w === 'early' || w.startsWith('beginning') || w.startsWith('start') || w.startsWith('dawn') || w.startsWith('first')) return 'START';
+  if (w === 'late' || w.startsWith('end') || w.startsWith('close') || w.startsWith('latter') || w.startsWith('second half') || w.startsWith('rest') || w.startsWith('remainder') || w === 'last') return 'END';
+  if (w === 'mid' || w.startsWith('middle') || w.startsWith('turn')) return 'MID';
+  if (/^(?:around|about|approximately|roughly|circa|some)$/.test(w)) return 'APPROX';
+  if (/^(?:nearly|almost|less than|under|just under|up to|at most)$/.test(w)) return w === 'up to' || w === 'at most' ? 'EQUAL_OR_LESS' : 'LESS_THAN';
+  if (/^(?:more than|over|just over|well over)$/.test(w)) return 'MORE_THAN';
+  if (w === 'at least') return 'EQUAL_OR_MORE';
+  return null;
+}
+
+const POINT_KINDS = new Set<Spec['k']>(['day', 'month', 'year', 'yearRel', 'decade', 'century', 'season', 'quarter', 'half', 'relUnit', 'fy', 'anaphor', 'holiday', 'relDay']);
+
+/** Extends a candidate leftwards over "early", "the end of", "around", "nearly" … and sets its mod. */
+function applyModifier(text: string, c: Candidate): Candidate {
+  const prev = before(text, c.start, 40);
+  const m = MOD_PREFIX.exec(prev);
+  const all = m?.groups?.['all'];
+  const word = m?.groups?.['mod'];
+  if (m === null || all === undefined || word === undefined) return c;
+  const mod = modOf(word);
+  if (mod === null) return c;
+  const isDuration = c.spec.k === 'duration';
+  const lw = word.toLowerCase();
+  if (isDuration) {
+    if (mod === 'START' || mod === 'END' || mod === 'MID') return c;
+    if (lw === 'some' || lw === 'only' || lw === 'just') return { ...c, start: c.start - all.length };
+  } else {
+    if (!POINT_KINDS.has(c.spec.k)) return c;
+    if (mod === 'LESS_THAN' || mod === 'MORE_THAN' || mod === 'EQUAL_OR_LESS' || mod === 'EQUAL_OR_MORE') return c;
+    if (lw === 'some' || lw === 'only' || lw === 'just' || lw === 'the last' || lw === 'the first') return c;
+    // "about 2015" is fine; "about March" too. "over" never reaches here.
+    if (c.spec.k === 'relDay' && mod !== 'START' && mod !== 'END') return c;
+  }
+  return { ...c, start: c.start - all.length, mod };
+}
+
+/** Every candidate expression in `text`, possibly overlapping. */
+export function recognize(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { re, build, priority } of rules) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      const spec = build(m.groups ?? {}, text, start, end);
+      if (spec !== null) out.push(applyModifier(text, { start, end, spec, mod: null, priority }));
+    }
+  }
+  return out;
+}

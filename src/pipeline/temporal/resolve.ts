@@ -1,0 +1,434 @@
+/**
+ * Resolution: a recognised expression (Spec), the publication date, the tense of its clause and the last
+ * date mentioned before it become a TimeML value and type, with a sentence that says how.
+ */
+import {
+  type Day,
+  addDays,
+  addMonths,
+  dayFromNumber,
+  daysInMonth,
+  formatDay,
+  formatMonth,
+  formatWeek,
+  isoWeekday,
+  pad,
+  toNumber,
+} from './calendar.ts';
+import { MONTH_NAMES, SEASON_NAMES, WEEKDAY_NAMES, type Season } from './lexicon.ts';
+import { durationValue } from './recognize.ts';
+import type { Tense } from './sentence-tense.ts';
+import type { Spec } from './spec.ts';
+import type { TimexType } from '../schema.ts';
+
+export type Resolution = {
+  type: TimexType;
+  value: string;
+  /** Why, without the quoted expression: "the most recent November". */
+  how: string;
+  /** A date this expression fixes, for later anaphora ("the next day"); null when it fixes none. */
+  anchor: Anchor | null;
+};
+
+/** The last date the text mentioned, at the precision it was given. */
+export type Anchor = { day: Day; precision: 'day' | 'month' | 'year' };
+
+export type Context = {
+  dct: Day;
+  tense: Tense;
+  /** The last date the text mentioned before this expression, or null. */
+  anchor: Anchor | null;
+  /** True when the text narrates a past far from its publication date (year-less dates follow the story). */
+  narrative: boolean;
+};
+
+const SEASON_ORDER: readonly Season[] = ['WI', 'SP', 'SU', 'FA'];
+
+function seasonOfMonth(m: number): { s: Season; yearShift: number } {
+  if (m === 12) return { s: 'WI', yearShift: 0 };
+  if (m <= 2) return { s: 'WI', yearShift: -1 };
+  if (m <= 5) return { s: 'SP', yearShift: 0 };
+  if (m <= 8) return { s: 'SU', yearShift: 0 };
+  return { s: 'FA', yearShift: 0 };
+}
+
+function tenseWords(tense: Tense): string {
+  switch (tense) {
+    case 'past':
+      return 'in a past-tense clause';
+    case 'future':
+      return 'in a future-tense clause';
+    case 'present':
+      return 'in a present-tense clause';
+    default:
+      return 'with no tense to go by';
+  }
+}
+
+/**
+ * Chooses among yearly occurrences: `ordinal(y)` orders occurrences, `now` is the publication date on the
+ * same scale. Past: the latest at or before now; future: the earliest at or after; otherwise the nearest,
+ * with the past preferred unless the future one is less than half as far.
+ */
+function pickYear(dctYear: number, tense: Tense, ordinal: (y: number) => number, now: number): number {
+  const same = ordinal(dctYear);
+  if (tense === 'past') return same <= now ? dctYear : dctYear - 1;
+  if (tense === 'future') return same >= now ? dctYear : dctYear + 1;
+  const pastYear = same <= now ? dctYear : dctYear - 1;
+  const futureYear = same >= now ? dctYear : dctYear + 1;
+  if (pastYear === futureYear) return pastYear;
+  const pastDistance = now - ordinal(pastYear);
+  const futureDistance = ordinal(futureYear) - now;
+  return futureDistance * 2 < pastDistance ? futureYear : pastYear;
+}
+
+function directionWords(tense: Tense, chosen: number, dct: number): string {
+  if (tense === 'past') return 'the most recent';
+  if (tense === 'future') return 'the next';
+  return chosen < dct ? 'the nearest (past preferred)' : chosen > dct ? 'the nearest, ahead' : 'the current';
+}
+
+function yearValue(y: number): string {
+  return pad(y, 4);
+}
+
+/** Returns the value for a Spec; pure. */
+export function resolveSpec(spec: Spec, ctx: Context): Resolution {
+  const { dct, tense } = ctx;
+  const dctText = formatDay(dct);
+  switch (spec.k) {
+    case 'day': {
+      if (spec.y !== null) {
+        const day = { y: spec.y, m: spec.m, d: spec.d };
+        return { type: 'DATE', value: formatDay(day), how: 'a full date', anchor: { day, precision: 'day' } };
+      }
+      if (ctx.narrative && ctx.anchor !== null) {
+        const day = { y: ctx.anchor.day.y, m: spec.m, d: spec.d };
+        return { type: 'DATE', value: formatDay(day), how: `a day without a year, in a story last dated ${ctx.anchor.day.y}: that year`, anchor: { day, precision: 'day' } };
+      }
+      const y = pickYear(dct.y, tense, (yy) => yy * 400 + spec.m * 32 + spec.d, dct.y * 400 + dct.m * 32 + dct.d);
+      const day = { y, m: spec.m, d: spec.d };
+      const words = directionWords(tense, toNumber(day), toNumber(dct));
+      return {
+        type: 'DATE',
+        value: formatDay(day),
+        how: `a day without a year ${tenseWords(tense)} of an article dated ${dctText}: ${words} ${MONTH_NAMES[spec.m - 1]} ${spec.d}`,
+        anchor: { day, precision: 'day' },
+      };
+    }
+    case 'month': {
+      if (spec.y !== null) {
+        return { type: 'DATE', value: formatMonth(spec.y, spec.m), how: 'a month named with a year', anchor: { day: { y: spec.y, m: spec.m, d: 1 }, precision: 'month' } };
+      }
+      const name = MONTH_NAMES[spec.m - 1] ?? '';
+      if (spec.rel !== null) {
+        // "last September": the latest before this month; "next March": the first after; "this May": this year's.
+        let y = dct.y;
+        if (spec.rel < 0) y = spec.m < dct.m ? dct.y : dct.y - 1;
+        if (spec.rel > 0) y = spec.m > dct.m ? dct.y : dct.y + 1;
+        const words = spec.rel < 0 ? 'the last' : spec.rel > 0 ? 'the next' : 'this year’s';
+        return { type: 'DATE', value: formatMonth(y, spec.m), how: `${words} ${name} from an article dated ${dctText}`, anchor: { day: { y, m: spec.m, d: 1 }, precision: 'month' } };
+      }
+      if (ctx.narrative && ctx.anchor !== null) {
+        const y = ctx.anchor.day.y;
+        return { type: 'DATE', value: formatMonth(y, spec.m), how: `a month without a year, in a story last dated ${y}: that year`, anchor: { day: { y, m: spec.m, d: 1 }, precision: 'month' } };
+      }
+      const y = pickYear(dct.y, tense, (yy) => yy * 12 + spec.m, dct.y * 12 + dct.m);
+      const words = directionWords(tense, y * 12 + spec.m, dct.y * 12 + dct.m);
+      return {
+        type: 'DATE',
+        value: formatMonth(y, spec.m),
+        how: `a month ${tenseWords(tense)} of an article dated ${dctText}: ${words} ${name}`,
+        anchor: { day: { y, m: spec.m, d: 1 }, precision: 'month' },
+      };
+    }
+    case 'year':
+      if (spec.bc) return { type: 'DATE', value: `BC${pad(spec.y, 4)}`, how: 'a year before the common era', anchor: null };
+      return { type: 'DATE', value: yearValue(spec.y), how: 'a year', anchor: { day: { y: spec.y, m: 1, d: 1 }, precision: 'year' } };
+    case 'fy':
+      return { type: 'DATE', value: `FY${yearValue(spec.y)}`, how: 'a fiscal year, taken as its calendar year', anchor: null };
+    case 'yearRel': {
+      const y = dct.y + spec.offset;
+      const words = spec.offset === 0 ? 'the year of' : spec.offset < 0 ? 'the year before' : 'the year after';
+      return { type: 'DATE', value: yearValue(y), how: `${words} the publication date ${dctText}`, anchor: { day: { y, m: 1, d: 1 }, precision: 'year' } };
+    }
+    case 'decade':
+      return { type: 'DATE', value: String(spec.decade), how: `the decade ${spec.decade}0–${spec.decade}9`, anchor: null };
+    case 'century':
+      return { type: 'DATE', value: pad(spec.century, 2), how: `the century of the years ${spec.century}00–${spec.century}99`, anchor: null };
+    case 'season': {
+      const name = SEASON_NAMES[spec.s];
+      if (spec.y !== null) return { type: 'DATE', value: `${yearValue(spec.y)}-${spec.s}`, how: `${name} of a named year`, anchor: null };
+      const cur = seasonOfMonth(dct.m);
+      const curIndex = (dct.y + cur.yearShift) * 4 + SEASON_ORDER.indexOf(cur.s);
+      const idx = SEASON_ORDER.indexOf(spec.s);
+      let y: number;
+      if (spec.rel === 0) y = dct.y;
+      else if (spec.rel === -1) y = Math.floor((curIndex - 1 - idx) / 4);
+      else if (spec.rel === 1) y = Math.ceil((curIndex + 1 - idx) / 4);
+      else if (ctx.narrative && ctx.anchor !== null) y = ctx.anchor.day.y;
+      else y = pickYear(dct.y + cur.yearShift, tense, (yy) => yy * 4 + idx, curIndex);
+      return { type: 'DATE', value: `${yearValue(y)}-${spec.s}`, how: `${name} ${tenseWords(tense)} of an article dated ${dctText}: ${name} ${y}`, anchor: null };
+    }
+    case 'quarter': {
+      const q = spec.q < 0 ? 4 : spec.q;
+      if (spec.y !== null) return { type: 'DATE', value: `${yearValue(spec.y)}-Q${q}`, how: 'a quarter of a named year', anchor: null };
+      const curQ = Math.floor((dct.m - 1) / 3) + 1;
+      let y: number;
+      if (spec.rel !== null) y = dct.y + spec.rel;
+      else if (ctx.narrative && ctx.anchor !== null) y = ctx.anchor.day.y;
+      else y = pickYear(dct.y, tense === 'none' || tense === 'present' ? 'past' : tense, (yy) => yy * 4 + q, dct.y * 4 + curQ);
+      return { type: 'DATE', value: `${yearValue(y)}-Q${q}`, how: `quarter ${q} ${tenseWords(tense)} of an article dated ${dctText}: of ${y}`, anchor: null };
+    }
+    case 'half': {
+      const y = spec.y ?? dct.y + (spec.rel ?? 0);
+      return { type: 'DATE', value: `${yearValue(y)}-H${spec.h}`, how: `half ${spec.h} of ${y}`, anchor: null };
+    }
+    case 'relDay': {
+      const day = addDays(dct, spec.offset);
+      const words = spec.offset === 0 ? 'the publication date' : spec.offset === -1 ? 'the day before the publication date' : spec.offset === 1 ? 'the day after the publication date' : `${spec.offset} days from the publication date`;
+      if (spec.pod !== null) return { type: 'TIME', value: `${formatDay(day)}T${spec.pod}`, how: `part of ${words} ${dctText}`, anchor: { day, precision: 'day' } };
+      return { type: 'DATE', value: formatDay(day), how: `${words} ${dctText}`, anchor: { day, precision: 'day' } };
+    }
+    case 'relUnit': {
+      const rel = spec.offset === 0 ? 'the' : spec.offset < 0 ? 'the previous' : 'the next';
+      switch (spec.unit) {
+        case 'week': {
+          const day = addDays(dct, 7 * spec.offset);
+          return { type: 'DATE', value: formatWeek(day), how: `${rel} ISO week of the publication date ${dctText}`, anchor: null };
+        }
+        case 'weekend': {
+          const day = addDays(dct, 7 * spec.offset);
+          return { type: 'DATE', value: `${formatWeek(day)}-WE`, how: `the weekend of ${rel === 'the' ? 'the' : rel} ISO week of the publication date ${dctText}`, anchor: null };
+        }
+        case 'month': {
+          const day = addMonths({ y: dct.y, m: dct.m, d: 1 }, spec.offset);
+          return { type: 'DATE', value: formatMonth(day.y, day.m), how: `${rel} month of the publication date ${dctText}`, anchor: { day, precision: 'month' } };
+        }
+        case 'quarter': {
+          const index = dct.y * 4 + Math.floor((dct.m - 1) / 3) + spec.offset;
+          const y = Math.floor(index / 4);
+          return { type: 'DATE', value: `${yearValue(y)}-Q${index - y * 4 + 1}`, how: `${rel} quarter of the publication date ${dctText}`, anchor: null };
+        }
+        case 'decade':
+          return { type: 'DATE', value: String(Math.floor(dct.y / 10) + spec.offset), how: `${rel} decade of the publication date ${dctText}`, anchor: null };
+      }
+      break;
+    }
+    case 'weekday': {
+      const name = WEEKDAY_NAMES[spec.dow - 1] ?? '';
+      const wd = isoWeekday(dct);
+      const n = toNumber(dct);
+      let day: number;
+      let words: string;
+      const back = ((wd - spec.dow + 7) % 7) || 7; // days back to the previous such weekday (strictly before)
+      const ahead = ((spec.dow - wd + 7) % 7) || 7; // days ahead to the next (strictly after)
+      const anchorDay = ctx.narrative && ctx.anchor !== null && ctx.anchor.precision === 'day' ? ctx.anchor.day : null;
+      if (spec.rel === -1) {
+        day = n - back;
+        words = `the ${name} before the publication date ${dctText}`;
+      } else if (spec.rel === 1) {
+        day = n + ahead;
+        words = `the ${name} after the publication date ${dctText}`;
+      } else if (spec.rel === 0) {
+        day = n - wd + spec.dow;
+        words = `the ${name} of the ISO week of the publication date ${dctText}`;
+      } else if (anchorDay !== null) {
+        const a = toNumber(anchorDay);
+        const awd = isoWeekday(anchorDay);
+        day = a + (((spec.dow - awd + 7) % 7));
+        words = `the first ${name} on or after the last date of the story, ${formatDay(anchorDay)}`;
+      } else if (tense === 'future' || (tense === 'present' && wd !== spec.dow)) {
+        day = wd === spec.dow ? n + 7 : n + ahead;
+        words = `‘${name}’ ${tenseWords(tense)} of an article dated ${dctText}: the ${name} after it`;
+      } else if (tense === 'past') {
+        day = wd === spec.dow ? n : n - back;
+        words = `‘${name}’ ${tenseWords(tense)} of an article dated ${dctText}: the ${name} ${wd === spec.dow ? 'of that very day' : 'before it'}`;
+      } else {
+        day = wd === spec.dow ? n : back <= 4 || ahead > 3 ? n - back : n + ahead;
+        words = `‘${name}’ ${tenseWords(tense)} of an article dated ${dctText}: the nearest ${name}`;
+      }
+      const d = dayFromNumber(day);
+      if (spec.pod !== null) return { type: 'TIME', value: `${formatDay(d)}T${spec.pod}`, how: words, anchor: { day: d, precision: 'day' } };
+      return { type: 'DATE', value: formatDay(d), how: words, anchor: { day: d, precision: 'day' } };
+    }
+    case 'offset': {
+      const base = spec.anchor === 'text' && ctx.anchor !== null ? ctx.anchor.day : dct;
+      const baseWords = spec.anchor === 'text' && ctx.anchor !== null ? `the last date of the text, ${formatDay(base)}` : `the publication date ${dctText}`;
+      if (spec.n === null) {
+        if (spec.anchor === 'dct') return { type: 'DATE', value: spec.dir < 0 ? 'PAST_REF' : 'FUTURE_REF', how: `an unspecified time ${spec.dir < 0 ? 'before' : 'after'} ${baseWords}`, anchor: null };
+        return { type: 'DATE', value: 'XXXX-XX-XX', how: `an unspecified time ${spec.dir < 0 ? 'before' : 'after'} ${baseWords}`, anchor: null };
+      }
+      const n = spec.n * spec.dir;
+      const whole = Number.isInteger(n);
+      const words = `${Math.abs(n)} ${spec.unit}${Math.abs(n) === 1 ? '' : 's'} ${spec.dir < 0 ? 'before' : 'after'} ${baseWords}`;
+      switch (spec.unit) {
+        case 'day': {
+          const d = addDays(base, Math.round(n));
+          return { type: 'DATE', value: formatDay(d), how: words, anchor: { day: d, precision: 'day' } };
+        }
+        case 'week':
+        case 'fortnight': {
+          const d = addDays(base, Math.round(n * (spec.unit === 'week' ? 7 : 14)));
+          return { type: 'DATE', value: formatWeek(d), how: words, anchor: null };
+        }
+        case 'month': {
+          const d = addMonths(base, Math.round(n));
+          return { type: 'DATE', value: formatMonth(d.y, d.m), how: words, anchor: { day: { y: d.y, m: d.m, d: 1 }, precision: 'month' } };
+        }
+        case 'quarter': {
+          const d = addMonths(base, Math.round(n * 3));
+          return { type: 'DATE', value: `${yearValue(d.y)}-Q${Math.floor((d.m - 1) / 3) + 1}`, how: words, anchor: null };
+        }
+        case 'year':
+        case 'decade':
+        case 'century': {
+          const years = n * (spec.unit === 'year' ? 1 : spec.unit === 'decade' ? 10 : 100);
+          const y = base.y + Math.round(years);
+          if (!whole && spec.unit === 'year') {
+            const d = addMonths(base, Math.round(years * 12));
+            return { type: 'DATE', value: formatMonth(d.y, d.m), how: words, anchor: null };
+          }
+          return { type: 'DATE', value: yearValue(y), how: words, anchor: { day: { y, m: 1, d: 1 }, precision: 'year' } };
+        }
+        default: {
+          const value = `${formatDay(base)}T${spec.unit === 'hour' ? 'XX' : 'XX:XX'}`;
+          return { type: 'TIME', value, how: words, anchor: null };
+        }
+      }
+    }
+    case 'anaphor': {
+      const a = ctx.anchor;
+      const base = a?.day ?? dct;
+      const from = a !== null ? `the last date mentioned, ${formatDay(base)}` : `the publication date ${dctText}`;
+      const rel = spec.offset === 0 ? 'the same' : spec.offset > 0 ? 'the next' : 'the previous';
+      switch (spec.unit) {
+        case 'day': {
+          if (a !== null && a.precision !== 'day') return { type: 'DATE', value: 'XXXX-XX-XX', how: `a day relative to ${from}, which names no day`, anchor: null };
+          const d = addDays(base, spec.offset);
+          if (spec.pod !== null) return { type: 'TIME', value: `${formatDay(d)}T${spec.pod}`, how: `${rel} day as ${from}`, anchor: { day: d, precision: 'day' } };
+          return { type: 'DATE', value: formatDay(d), how: `${rel} day as ${from}`, anchor: { day: d, precision: 'day' } };
+        }
+        case 'week':
+          return { type: 'DATE', value: formatWeek(addDays(base, 7 * spec.offset)), how: `${rel} week as ${from}`, anchor: null };
+        case 'month': {
+          if (a !== null && a.precision === 'year') return { type: 'DATE', value: `${yearValue(base.y)}-XX`, how: `a month of ${base.y}, the last year mentioned`, anchor: null };
+          const d = addMonths({ y: base.y, m: base.m, d: 1 }, spec.offset);
+          return { type: 'DATE', value: formatMonth(d.y, d.m), how: `${rel} month as ${from}`, anchor: { day: d, precision: 'month' } };
+        }
+        case 'year': {
+          const y = base.y + spec.offset;
+          return { type: 'DATE', value: yearValue(y), how: `${rel} year as ${from}`, anchor: { day: { y, m: 1, d: 1 }, precision: 'year' } };
+        }
+      }
+      break;
+    }
+    case 'ref': {
+      const how =
+        spec.ref === 'PRESENT_REF'
+          ? `the present, the publication date ${dctText}`
+          : spec.ref === 'PAST_REF'
+            ? `an unspecified past before ${dctText}`
+            : `an unspecified future after ${dctText}`;
+      return { type: 'DATE', value: spec.ref, how, anchor: null };
+    }
+    case 'duration': {
+      const value = durationValue(spec.n, spec.unit);
+      const frame = spec.frame < 0 ? `, ending at the publication date ${dctText}` : spec.frame > 0 ? `, starting at the publication date ${dctText}` : '';
+      return { type: 'DURATION', value, how: `a length of time${frame}`, anchor: null };
+    }
+    case 'set':
+      return { type: 'SET', value: spec.value, how: 'a recurring time', anchor: null };
+    case 'time': {
+      let day = dct;
+      let words = `the publication date ${dctText}`;
+      if (spec.day !== null) {
+        const r = resolveSpec(spec.day, ctx);
+        const d = r.anchor?.day;
+        if (d !== undefined) {
+          day = d;
+          words = r.how;
+        }
+      } else if (ctx.narrative && ctx.anchor !== null && ctx.anchor.precision === 'day') {
+        day = ctx.anchor.day;
+        words = `the last date of the story, ${formatDay(day)}`;
+      }
+      const value = `${formatDay(day)}T${pad(spec.h, 2)}:${pad(spec.min, 2)}${spec.utc ? 'Z' : ''}`;
+      return { type: 'TIME', value, how: `a time of day on ${words}`, anchor: { day, precision: 'day' } };
+    }
+    case 'holiday': {
+      if (spec.y !== null) {
+        const day = { y: spec.y, m: spec.m, d: spec.d };
+        return { type: 'DATE', value: formatDay(day), how: `${spec.name} of a named year`, anchor: { day, precision: 'day' } };
+      }
+      const r = resolveSpec({ k: 'day', y: null, m: spec.m, d: spec.d }, ctx);
+      return { ...r, how: `${spec.name}: ${r.how}` };
+    }
+  }
+  return { type: 'DATE', value: 'XXXX-XX-XX', how: 'unresolved', anchor: null };
+}
+
+// --- Intervals ------------------------------------------------------------------------------------------
+
+export type Span = { start: Day; end: Day; precision: 'day' | 'week' | 'month' | 'quarter' | 'season' | 'half' | 'year' | 'decade' | 'century' };
+
+function monthSpan(y: number, m1: number, m2: number, precision: Span['precision']): Span {
+  const end = addMonths({ y, m: m1, d: 1 }, m2 - m1);
+  return { start: { y, m: m1, d: 1 }, end: { y: end.y, m: end.m, d: daysInMonth(end.y, end.m) }, precision };
+}
+
+/** The calendar span a TimeML value covers, or null for references, durations and unresolved values. */
+export function spanOfValue(value: string): Span | null {
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(value);
+  if (m) {
+    const d = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+    return { start: d, end: d, precision: 'day' };
+  }
+  m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value);
+  if (m) {
+    const y = Number(m[1]);
+    const jan4 = { y, m: 1, d: 4 };
+    const monday = addDays(jan4, -(isoWeekday(jan4) - 1) + (Number(m[2]) - 1) * 7);
+    if (m[3] !== undefined) return { start: addDays(monday, 5), end: addDays(monday, 6), precision: 'day' };
+    return { start: monday, end: addDays(monday, 6), precision: 'week' };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return monthSpan(Number(m[1]), Number(m[2]), Number(m[2]), 'month');
+  m = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (m) {
+    const q = Number(m[2]);
+    return monthSpan(Number(m[1]), q * 3 - 2, q * 3, 'quarter');
+  }
+  m = /^(\d{4})-H([12])$/.exec(value);
+  if (m) return monthSpan(Number(m[1]), m[2] === '1' ? 1 : 7, m[2] === '1' ? 6 : 12, 'half');
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (m) {
+    const y = Number(m[1]);
+    const first = { SP: 3, SU: 6, FA: 9, WI: 12 }[m[2] as Season];
+    return monthSpan(y, first, first + 2, 'season');
+  }
+  m = /^(?:FY)?(\d{4})$/.exec(value);
+  if (m) return monthSpan(Number(m[1]), 1, 12, 'year');
+  m = /^(\d{3})$/.exec(value);
+  if (m) {
+    const y = Number(m[1]) * 10;
+    return { start: { y, m: 1, d: 1 }, end: { y: y + 9, m: 12, d: 31 }, precision: 'decade' };
+  }
+  m = /^(\d{2})$/.exec(value);
+  if (m) {
+    const y = Number(m[1]) * 100;
+    return { start: { y, m: 1, d: 1 }, end: { y: y + 99, m: 12, d: 31 }, precision: 'century' };
+  }
+  return null;
+}
+
+/** A third of a span: the first (START), middle (MID) or last (END). */
+export function partOfSpan(span: Span, part: 'START' | 'MID' | 'END'): Span {
+  const a = toNumber(span.start);
+  const b = toNumber(span.end);
+  const third = Math.floor((b - a + 1) / 3);
+  if (third < 1) return span;
+  if (part === 'START') return { ...span, end: dayFromNumber(a + third - 1) };
+  if (part === 'END') return { ...span, start: dayFromNumber(b - third + 1) };
+  return { ...span, start: dayFromNumber(a + third), end: dayFromNumber(b - third) };
+}

@@ -1,0 +1,63 @@
+/**
+ * What a recognised expression means before it is resolved against the publication date: the output of
+ * the grammar (recognize.ts) and the input of the resolver (resolve.ts).
+ */
+import type { Season, Unit } from './lexicon.ts';
+
+export type PartOfDay = 'MO' | 'AF' | 'EV' | 'NI';
+
+/** Relative position: -1 last/previous, 0 this/current, 1 next/coming; null when the text does not say. */
+export type Rel = -1 | 0 | 1;
+
+export type Spec =
+  /** A day of a month, the year given or not ("12 November 2021", "June 1"). */
+  | { k: 'day'; y: number | null; m: number; d: number }
+  /** A month, the year given, relative ("last September") or not ("in March"). */
+  | { k: 'month'; y: number | null; m: number; rel: Rel | null }
+  | { k: 'year'; y: number; bc: boolean }
+  /** Fiscal year. */
+  | { k: 'fy'; y: number }
+  /** "this year", "last year", "next year". */
+  | { k: 'yearRel'; offset: number }
+  /** The 1990s: decade = 199. */
+  | { k: 'decade'; decade: number }
+  /** The 20th century: century = 19 (its years start with 19). */
+  | { k: 'century'; century: number }
+  | { k: 'season'; s: Season; y: number | null; rel: Rel | null }
+  /** q: 1..4, or -1 for "the final quarter". */
+  | { k: 'quarter'; q: number; y: number | null; rel: Rel | null }
+  | { k: 'half'; h: 1 | 2; y: number | null; rel: Rel | null }
+  /** today (0), yesterday (-1), tomorrow (1), optionally a part of the day ("tonight"). */
+  | { k: 'relDay'; offset: number; pod: PartOfDay | null }
+  /** this/last/next week, month, quarter, weekend, decade. */
+  | { k: 'relUnit'; unit: 'week' | 'month' | 'quarter' | 'weekend' | 'decade'; offset: number; part: 'earlier' | 'later' | null }
+  | { k: 'weekday'; dow: number; rel: Rel | null; pod: PartOfDay | null }
+  /** "3 days ago", "two weeks from now" (anchor dct); "three days later" (anchor: the last date in the text). */
+  | { k: 'offset'; n: number | null; unit: Unit; dir: -1 | 1; anchor: 'dct' | 'text' }
+  /** "that day", "the next day", "the following year", "the same month": relative to the last date in the text. */
+  | { k: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year'; offset: number; pod: PartOfDay | null }
+  | { k: 'ref'; ref: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'; window: Unit | null }
+  /** A length of time; frame -1 for "the past two weeks" (ending at dct), 1 for "the next two weeks". */
+  | { k: 'duration'; n: number | null; unit: Unit; frame: -1 | 0 | 1 }
+  | { k: 'set'; value: string }
+  | { k: 'time'; h: number; min: number; utc: boolean; day: Spec | null }
+  | { k: 'holiday'; name: string; m: number; d: number; y: number | null };
+
+/** TimeML modifiers. */
+export type Mod =
+  | 'START'
+  | 'MID'
+  | 'END'
+  | 'APPROX'
+  | 'BEFORE'
+  | 'AFTER'
+  | 'ON_OR_BEFORE'
+  | 'ON_OR_AFTER'
+  | 'SINCE'
+  | 'LESS_THAN'
+  | 'MORE_THAN'
+  | 'EQUAL_OR_LESS'
+  | 'EQUAL_OR_MORE';
+
+/** A recognised expression: its extent and meaning, before resolution. */
+export type Candidate = { start: number; end: number; spec: Spec; mod: Mod | null; priority: number };

@@ -1,0 +1,262 @@
+/**
+ * The temporal tagger: finds every temporal expression in a text and resolves it against the publication
+ * date. Own grammar (recognize.ts) + resolver (resolve.ts); pure and isomorphic.
+ *
+ * Extents follow TimeML/TempEval-3: signals ("since", "before", "by", "until", "in", "on") stay outside,
+ * modifiers ("early", "late", "mid-", "the", "last", "next", "ago") inside. The signal still shapes `mod` and
+ * `interval`. Vague references get these windows (approximate): "recently" the six weeks before the
+ * publication date, "in recent days/weeks/months/years" 7 days/6 weeks/6 months/5 years before it, "the coming
+ * days/weeks/months/years" and "soon" the same lengths after it; "now"/"currently" the publication date itself;
+ * "the past"/"the future" have no interval.
+ */
+import type { Interval, Timex } from '../schema.ts';
+import { type Day, addDays, addMonths, dayFromNumber, formatDay, parseDay, toNumber } from './calendar.ts';
+import type { Unit } from './lexicon.ts';
+import { recognize } from './recognize.ts';
+import { type Anchor, type Span, partOfSpan, resolveSpec, spanOfValue } from './resolve.ts';
+import { sentenceIndexAt, sentenceStarts, tenseAround } from './sentence-tense.ts';
+import type { Candidate, Mod, Spec } from './spec.ts';
+
+export type TaggedTimex = Omit<Timex, 'id'>;
+
+const SIGNAL = /(?:^|[^\w-])((?:as of|prior to|ahead of|no later than|not until|as early as|as late as|since|before|after|by|until|till|through|to|from|in|on|at|during|within|starting|beginning|throughout|between|following|over|for))\s+$/i;
+
+/** Non-overlapping candidates: longest first, then higher priority, then earlier; returned sorted by start. */
+function selectCandidates(candidates: Candidate[], length: number): Candidate[] {
+  const order = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const taken = new Uint8Array(length + 1);
+  const chosen: Candidate[] = [];
+  for (const c of order) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++) {
+      if (taken[i] === 1) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+function explicitYear(spec: Spec): number | null {
+  switch (spec.k) {
+    case 'day':
+    case 'month':
+    case 'season':
+    case 'quarter':
+      return spec.y;
+    case 'year':
+      return spec.bc ? -spec.y : spec.y;
+    default:
+      return null;
+  }
+}
+
+/** A text narrates a distant past when most years it names lie more than two years before publication. */
+function isNarrative(chosen: readonly Candidate[], dct: Day): boolean {
+  let old = 0;
+  let recent = 0;
+  for (const c of chosen) {
+    const y = explicitYear(c.spec);
+    if (y === null) continue;
+    if (y < dct.y - 2) old++;
+    else recent++;
+  }
+  return old >= 3 && old > 2 * recent;
+}
+
+function windowDays(unit: Unit | null): number {
+  switch (unit) {
+    case 'day':
+      return 7;
+    case 'week':
+      return 42;
+    case 'month':
+      return 182;
+    case 'year':
+      return 5 * 365;
+    case 'decade':
+      return 10 * 365;
+    default:
+      return 42;
+  }
+}
+
+function span(start: Day | null, end: Day | null, precision: Interval['precision'], approximate: boolean): Interval {
+  return { start: start === null ? null : formatDay(start), end: end === null ? null : formatDay(end), precision, approximate };
+}
+
+function durationEnd(from: Day, n: number, unit: Unit, sign: 1 | -1): Day | null {
+  switch (unit) {
+    case 'day':
+      return addDays(from, sign * Math.round(n));
+    case 'week':
+      return addDays(from, sign * Math.round(n * 7));
+    case 'fortnight':
+      return addDays(from, sign * Math.round(n * 14));
+    case 'month':
+      return addMonths(from, sign * Math.round(n));
+    case 'quarter':
+      return addMonths(from, sign * Math.round(n * 3));
+    case 'year':
+      return addMonths(from, sign * Math.round(n * 12));
+    case 'decade':
+      return addMonths(from, sign * Math.round(n * 120));
+    default:
+      return null;
+  }
+}
+
+function precisionOfUnit(unit: Unit): Interval['precision'] {
+  switch (unit) {
+    case 'week':
+    case 'month':
+    case 'quarter':
+    case 'year':
+    case 'decade':
+    case 'century':
+      return unit === 'week' ? 'day' : unit;
+    default:
+      return 'day';
+  }
+}
+
+type Shaped = { mod: Mod | null; interval: Interval | null; note: string };
+
+/** The interval of a resolved expression, shaped by its modifier and the signal before it. */
+function shapeInterval(c: Candidate, value: string, extent: string, signal: string | null, dct: Day): Shaped {
+  const spec = c.spec;
+  let mod = c.mod;
+  const notes: string[] = [];
+  let base: Span | null = null;
+  let approximate = false;
+  if (spec.k === 'ref') {
+    if (spec.ref === 'PRESENT_REF') base = { start: dct, end: dct, precision: 'day' };
+    else if (spec.window !== null || /recent|lately|soon|shortly|near/i.test(extent)) {
+      const days = windowDays(spec.window);
+      const p: Span['precision'] = spec.window === 'year' ? 'year' : spec.window === 'month' ? 'month' : 'day';
+      base = spec.ref === 'PAST_REF' ? { start: addDays(dct, -days), end: dct, precision: p } : { start: dct, end: addDays(dct, days), precision: p };
+      approximate = true;
+      notes.push(`taken as about ${days} days ${spec.ref === 'PAST_REF' ? 'before' : 'after'} the publication date`);
+    }
+  } else if (spec.k === 'duration') {
+    if (spec.frame !== 0 && spec.n !== null) {
+      const other = durationEnd(dct, spec.n, spec.unit, spec.frame < 0 ? -1 : 1);
+      if (other !== null) {
+        const p = precisionOfUnit(spec.unit);
+        return { mod, interval: spec.frame < 0 ? span(other, dct, p, false) : span(dct, other, p, false), note: '' };
+      }
+    }
+    return { mod, interval: null, note: '' };
+  } else if (spec.k === 'set') {
+    return { mod, interval: null, note: '' };
+  } else {
+    base = spanOfValue(value);
+  }
+  if (base === null) return { mod, interval: null, note: '' };
+  let { start, end } = base;
+  const precision = base.precision;
+  if (mod === 'START' || mod === 'MID' || mod === 'END') {
+    const part = partOfSpan(base, mod);
+    start = part.start;
+    end = part.end;
+    approximate = true;
+    notes.push(mod === 'START' ? 'its first third' : mod === 'MID' ? 'its middle third' : 'its last third');
+  } else if (mod === 'APPROX') approximate = true;
+  // "earlier this month" runs to the publication date; "later this year" from it.
+  if (/^earl(?:y|ier) this\b/i.test(extent)) {
+    end = dct;
+    approximate = true;
+    notes.push('up to the publication date');
+  } else if (/^late(?:r)? this\b/i.test(extent)) {
+    start = dct;
+    approximate = true;
+    notes.push('from the publication date on');
+  }
+  const sig = signal?.toLowerCase() ?? null;
+  let open: 'start' | 'end' | null = null;
+  if (sig === 'since') {
+    mod = 'SINCE';
+    end = dct;
+    notes.push('‘since’: from then to the publication date');
+  } else if (sig === 'before' || sig === 'prior to' || sig === 'ahead of') {
+    mod = 'BEFORE';
+    end = dayFromNumber(toNumber(start) - 1);
+    open = 'start';
+    approximate = true;
+    notes.push(`‘${sig}’: open before it`);
+  } else if (sig === 'after' || sig === 'following') {
+    mod = 'AFTER';
+    start = dayFromNumber(toNumber(end) + 1);
+    open = 'end';
+    approximate = true;
+    notes.push(`‘${sig}’: open after it`);
+  } else if (sig === 'by' || sig === 'no later than') {
+    mod = 'ON_OR_BEFORE';
+    open = 'start';
+    approximate = true;
+    notes.push(`‘${sig}’: at the latest by its end`);
+  } else if (sig === 'until' || sig === 'till' || sig === 'not until') {
+    if (sig !== 'not until') {
+      mod = 'ON_OR_BEFORE';
+      open = 'start';
+      notes.push(`‘${sig}’: up to its end`);
+    }
+  } else if (sig === 'from' || sig === 'starting' || sig === 'beginning' || sig === 'as of') {
+    mod = 'ON_OR_AFTER';
+    open = 'end';
+    notes.push(`‘${sig}’: from its start on`);
+  }
+  if (toNumber(start) > toNumber(end) && open === null) {
+    // "since next year": no sensible span; keep the named one.
+    start = base.start;
+    end = base.end;
+  }
+  return {
+    mod,
+    interval: span(open === 'start' ? null : start, open === 'end' ? null : end, precision, approximate),
+    note: notes.length > 0 ? `; ${notes.join('; ')}` : '',
+  };
+}
+
+/**
+ * Find every temporal expression in `text` and resolve it relative to `dct` (the publication date,
+ * 'YYYY-MM-DD'). Sorted by start, non-overlapping. Never throws on any `text`; throws a RangeError when `dct`
+ * is not a real calendar day (a programmer error).
+ */
+export function tagTimexes(text: string, dct: string): TaggedTimex[] {
+  const dctDay = parseDay(dct);
+  if (dctDay === null) throw new RangeError(`Unexpected publication date "${dct}", expected YYYY-MM-DD`);
+  const chosen = selectCandidates(recognize(text), text.length);
+  const narrative = isNarrative(chosen, dctDay);
+  const starts = sentenceStarts(text);
+  let anchor: Anchor | null = null;
+  const out: TaggedTimex[] = [];
+  for (const c of chosen) {
+    const si = sentenceIndexAt(starts, c.start);
+    const sStart = starts[si] ?? 0;
+    const sEnd = starts[si + 1] ?? text.length;
+    const tense = tenseAround(text, sStart, sEnd, c.start, c.end);
+    const r = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative });
+    const extent = text.slice(c.start, c.end);
+    const signalMatch = SIGNAL.exec(text.slice(Math.max(sStart, c.start - 20), c.start));
+    const signal = signalMatch?.[1] ?? null;
+    const shaped = shapeInterval(c, r.value, extent, signal, dctDay);
+    const phrase = signal !== null ? `${signal} ${extent}` : extent;
+    out.push({
+      start: c.start,
+      end: c.end,
+      text: extent,
+      type: r.type,
+      value: r.value,
+      mod: shaped.mod,
+      interval: shaped.interval,
+      derivation: `‘${phrase}’: ${r.how}${shaped.note}`,
+    });
+    if (r.anchor !== null) anchor = r.anchor;
+  }
+  return out;
+}
