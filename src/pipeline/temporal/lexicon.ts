@@ -95,12 +95,11 @@ const TENS: Record<string, number> = {
 };
 
 const SMALL_WORDS = Object.keys(SMALL).sort((a, b) => b.length - a.length).join('|');
-const TENS_WORDS = Object.keys(TENS).join('|');
 
 /** A spelled or written cardinal: "3", "2.5", "twenty-five", "a", "several", "a few", "two and a half". */
-export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?|${ci(
-  `(?:${TENS_WORDS})(?:[- ](?:${SMALL_WORDS}))?(?: and a half)?`,
-  `(?:${SMALL_WORDS})(?: and a half)?`,
+export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?|${ci(...Object.keys(TENS))}(?:[- ](?:${SMALL_WORDS}))?(?: and a half)?|${ci(
+  ...Object.keys(SMALL).sort((a, b) => b.length - a.length),
+)}(?: and a half)?|${ci(
   'a couple of',
   'a few',
   'several',

@@ -69,9 +69,9 @@ const DATE_CONTEXT = new RegExp(
 );
 
 /** Words after a number that say it counts things ("2000 troops", "1500 people"). */
-const COUNTED = /^\s+(?:[a-z]+s|people|men|women|children|staff|personnel|police|cattle|feet|foot|km|mph|kg|lb|lbs|metres|meters|miles|tons|tonnes|barrels|units|jobs|votes|seats|shares|points|pounds|dollars|euros|yen|cars|vehicles|aircraft|planes|jets|troops|soldiers|employees|workers|members|residents|hectares|acres|square|per|percent|million|billion|times|hp|cc|gb|mb|series|model|class|edition|pixels)\b/;
+const COUNTED = /^\s+(?:[a-z]+s|people|men|women|children|staff|personnel|police|cattle|feet|foot|km|mph|kg|lb|lbs|metres|meters|miles|tons|tonnes|barrels|units|jobs|votes|seats|shares|points|pounds|dollars|euros|yen|cars|vehicles|aircraft|planes|jets|troops|soldiers|employees|workers|members|residents|hectares|acres|square|per|percent|million|billion|times|hp|cc|gb|mb|pixels)\b/;
 
-const NOT_YEAR_BEFORE = /(?:[$£€¥#№]|\b(?:flight|no\.?|number|route|highway|interstate|room|model|version|windows|boeing|airbus|a|an|about|around|some|nearly|almost|over|under|than|at|of\s+the|top|page|pages|item|article|section|rule|resolution|chapter|verse|suite|apt\.?|unit|p\.|pp\.|vol\.?|issue|code|ext\.?|call|dial|pin|zip|box|gate|platform|bus|train|car|level|row|seat|hall|pier|exit|mile|km|grade|class|type|series|model|mark|mk\.?|version|v\.?)\s*)$/i;
+const NOT_YEAR_BEFORE = /(?:[$£€¥#№]|\b(?:flight|no\.?|number|route|highway|interstate|room|model|version|windows|boeing|airbus|a|an|about|around|some|nearly|almost|over|under|than|top|page|pages|item|article|section|rule|resolution|chapter|verse|suite|apt\.?|unit|p\.|pp\.|vol\.?|issue|code|ext\.?|call|dial|pin|zip|box|gate|platform|bus|train|car|level|row|seat|hall|pier|exit|mile|km|grade|class|type|series|model|mark|mk\.?|version|v\.?)\s*)$/i;
 
 const rules: Rule[] = [];
 
@@ -125,8 +125,15 @@ rule(String.raw`(?<![\w-])(?<mon>${MONTH})(?:,|\s+of)?\s+(?<y>${YEAR4})(?!\d|,\d
   return m === null ? null : { k: 'month', y: Number(g['y']), m, rel: null };
 }, 2);
 
+// "October of next year", "March of last year"
+rule(String.raw`(?<![\w-])(?<mon>${MONTH_FULL})\s+(?:of\s+)?(?<rel>this|last|next)\s+year(?!\w)`, (g) => {
+  const m = monthNumber(g['mon'] ?? '');
+  const rel = relOf(g['rel']);
+  return m === null || rel === null ? null : { k: 'monthOfYear', m, offset: rel };
+}, 2);
+
 // "November", "last September", "next March", "this May"
-rule(String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<mon>${MONTH_FULL}|Sept\.)(?!\s*\d)`, (g, text, start, end) => {
+rule(String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<mon>${MONTH_FULL}|Sept\.)(?!\s*\d)`, (g, text, start, end) => {
   const name = g['mon'] ?? '';
   const m = monthNumber(name);
   if (m === null) return null;
@@ -147,7 +154,7 @@ rule(String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 't
 // --- Years, decades, centuries, fiscal years ----------------------------------------------------------
 
 // Bare years "2015", "1991"; "490 BC"
-rule(String.raw`(?<![\w.,/$£€¥#-])(?<y>1\d{3}|20\d{2})(?![\w%]|[.,]\d|-\d|\s*(?:%|per\s?cent|BC|AD|B\.C\.|A\.D\.))`, (g, text, start, end) => {
+rule(String.raw`(?:(?<![\w.,/$£€¥#-])|(?<=\b(?:[Mm]id|[Pp]re|[Pp]ost)-))(?<y>1\d{3}|20\d{2})(?![\w%]|[.,]\d|-\d|\s*(?:%|per\s?cent|BC|AD|B\.C\.|A\.D\.))`, (g, text, start, end) => {
   const y = Number(g['y']);
   const prev = before(text, start);
   const next = text.slice(end, end + 24);
@@ -155,6 +162,8 @@ rule(String.raw`(?<![\w.,/$£€¥#-])(?<y>1\d{3}|20\d{2})(?![\w%]|[.,]\d|-\d|\s
   const context = DATE_CONTEXT.test(prev);
   if (!context && COUNTED.test(next)) return null;
   if (!context && y < 1800) return null;
+  // "Russell 2000", "Windows 2000", "Flight 2014": a name followed by a number.
+  if (!context && /\b[A-Z][\w.]*\s+$/.test(prev) && !/(?:^|[.!?]\s+|\n)[A-Z]\w*\s+$/.test(prev)) return null;
   if (/^\s*[-–]\s*\d{4}\b/.test(next) === false && /\d\s*[-–]\s*$/.test(prev)) return null;
   return { k: 'year', y, bc: false };
 }, 0);
@@ -178,6 +187,9 @@ rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?:(?<c>1\d|20)(?<d>\d)0|['’](?<
   const d = Number(g['s']);
   return { k: 'decade', decade: 190 + d };
 }, 2);
+
+// "the 70s and 80s", "mid-80s": two-digit decades after "the", "and", "mid-", "early", "late"
+rule(String.raw`(?<=\b(?:the|and|mid-|early|late|or)\s?)(?<d>[1-9]0)s(?!\w)`, (g) => ({ k: 'decade', decade: 190 + Number(g['d']) / 10 }), 1);
 
 // "the 19th century", "the twentieth century"
 rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ]century(?!\w)`, (g) => {
@@ -272,7 +284,7 @@ rule(String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|we
 rule(String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'next')})\s+year(?=['’]s\b)`, (g) => ({ k: 'yearRel', offset: relOf(g['rel']) ?? 0 }), 2);
 
 // "Thursday", "last Friday", "next Tuesday", "Friday morning"
-rule(String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<wd>${WEEKDAY})(?:\s+(?<pod>${POD}))?(?!['’]s\s+[a-z]|\w)`, (g, text, start, end) => {
+rule(String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<wd>${WEEKDAY})(?:\s+(?<pod>${POD}))?(?!\w)`, (g, text, start, end) => {
   const dow = weekdayNumber(g['wd'] ?? '');
   if (dow === null) return null;
   const rel = relOf(g['rel']);
@@ -311,6 +323,18 @@ rule(String.raw`(?<![\w-])(?<rel>${ci('that', 'the same', 'the next', 'the follo
   return { k: 'anaphor', unit, offset, pod };
 }, 1);
 
+// "ended the day", "for the day", "the rest of the week", "the entire year": the day/week/year of the story
+rule(String.raw`(?<![\w-])(?:${ci('the')}\s+(?:(?<whole>entire|whole|full|same)\s+)?)(?<u>day|week|weekend|month|year)(?!\w|-)`, (g, text, start) => {
+  const u = g['u'] as 'day' | 'week' | 'weekend' | 'month' | 'year';
+  const prev = before(text, start, 24);
+  if (g['whole'] === undefined && !/\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|during|of|in|throughout|through|on|over)\s+$/i.test(prev)) return null;
+  // "of the year" only after "beginning/end/rest …" (a modifier), never "car of the year".
+  if (/\bof\s+$/i.test(prev) && !/\b(?:beginning|start|end|middle|rest|remainder|close|half|part|course|turn)\s+of\s+$/i.test(prev)) return null;
+  if (/\b(?:in|on|during|over)\s+$/i.test(prev) && u !== 'day' && u !== 'weekend' && g['whole'] === undefined) return null;
+  if (u === 'weekend') return { k: 'relUnit', unit: 'weekend', offset: 0, part: null };
+  return { k: 'anaphor', unit: u, offset: 0, pod: null };
+}, 0);
+
 rule(String.raw`(?<![\w-])(?<rel>${ci('the day', 'the week', 'the month', 'the year', 'a day', 'a week', 'a month', 'a year')})\s+(?<dir>before|after|earlier|later)(?=\s*[,.;)]|\s+(?:and|but|when|as|that)\b)`, (g) => {
   const unit = (g['rel'] ?? '').toLowerCase().split(/\s+/)[1] as 'day' | 'week' | 'month' | 'year';
   const dir = /before|earlier/.test(g['dir'] ?? '') ? -1 : 1;
@@ -337,7 +361,9 @@ rule(String.raw`(?<![\w$£€.-])(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|strai
   if (/^an?$/i.test(n) && /\b(?:once|twice|times|per|[\d%])\s*$/i.test(before(text, start, 12))) return null;
   // "a day of protests" is fine; "the day" never reaches here. "one day" alone is vague.
   if (/^(?:some|few|many)$/i.test(n) && !/s$/.test(g['u'] ?? '')) return null;
-  void end;
+  // "a second A380", "a second day": an ordinal; "about a quarter of": a fraction.
+  if (/^an?$/i.test(n) && unit === 'second') return null;
+  if (/^(?:an?|one)$/i.test(n) && unit === 'quarter' && (/^\s+of\b/.test(text.slice(end, end + 4)) || !/\b(?:for|in|within|per|than|over|each|every|last|past|next)\s+$/i.test(before(text, start, 12)))) return null;
   return { k: 'duration', n: numberValue(n), unit, frame: 0 };
 }, 1);
 
@@ -347,7 +373,7 @@ rule(String.raw`(?<![\w-])(?:(?<q>${ci('several', 'many', 'recent', 'the past fe
   if (unit === null) return null;
   const q = g['q']?.toLowerCase();
   if (q === undefined) {
-    if (!/\b(?:for|over|in|within|past|takes?|took|lasted|last|spent)\s+$/i.test(before(text, start, 12))) return null;
+    if (!/\b(?:for|over|in|within|past|takes?|took|lasted|last|spent|just|only|mere)\s+$/i.test(before(text, start, 12))) return null;
     return { k: 'duration', n: null, unit, frame: 0 };
   }
   if (q === 'recent' || q === 'in recent') return { k: 'ref', ref: 'PAST_REF', window: unit };
@@ -359,13 +385,13 @@ rule(String.raw`(?<![\w-])(?:(?<q>${ci('several', 'many', 'recent', 'the past fe
 
 // --- Sets -----------------------------------------------------------------------------------------------
 
-rule(String.raw`(?<![\w-])(?:(?<every>${ci('every', 'each')})\s+(?:(?<other>other)\s+)?(?:(?<n>${NUMBER})\s+)?(?<u>${UNIT}|${WEEKDAY}|${POD})|(?<adv>${ci('daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly', 'biweekly', 'fortnightly', 'biannually')})|(?<freq>${ci('once', 'twice', 'three times', 'four times')})\s+(?:a|per|every|each)\s+(?<fu>day|week|month|year|quarter))(?!\w)`, (g) => {
+rule(String.raw`(?<![\w-])(?:(?<every>${ci('every', 'each')})\s+(?:(?<other>other)\s+)?(?:(?<n>${NUMBER})\s+)?(?<u>${UNIT}|${WEEKDAY}|${POD})|(?<adv>${ci('daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly', 'biweekly', 'fortnightly', 'biannually', 'annual')})|(?<freq>${ci('once', 'twice', 'three times', 'four times')})\s+(?:a|per|every|each)\s+(?<fu>day|week|month|year|quarter))(?!\w)`, (g) => {
   const adv = g['adv']?.toLowerCase();
   if (adv !== undefined) {
     // Adjectives ("daily newspaper") are tagged as well: TimeML marks both.
     const map: Record<string, string> = {
       daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P3M', hourly: 'PT1H',
-      nightly: 'P1D', biweekly: 'P2W', fortnightly: 'P2W', biannually: 'P6M',
+      nightly: 'P1D', annual: 'P1Y', biweekly: 'P2W', fortnightly: 'P2W', biannually: 'P6M',
     };
     return { k: 'set', value: map[adv] ?? 'P1D' };
   }
@@ -400,6 +426,7 @@ rule(String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently'
     if (/^\s+(?:\d|few|several|year|month|week|decade|day)/i.test(next)) return null;
     return { k: 'ref', ref: 'PAST_REF', window: null };
   }
+  if ((w === 'soon' || w === 'shortly') && /^\s+(?:after|before|afterwards?|thereafter)\b/i.test(next)) return null;
   if (w === 'earlier' || w === 'formerly' || w === 'previously' || w === 'once' || w === 'meanwhile' || w === 'in the interim') return null;
   if (w === 'the present' && !/\b(?:at|until|to)\s+$/i.test(prev)) return null;
   if (w.startsWith('the coming') || w.endsWith('ahead')) {
@@ -413,14 +440,16 @@ rule(String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently'
 
 // --- Times of day ---------------------------------------------------------------------------------------
 
-const DAY_AFTER = String.raw`(?:\s+(?<day>${ci('today', 'tonight', 'yesterday', 'tomorrow')}|${WEEKDAY}))?`;
+const DAY_AFTER = String.raw`(?:\s+(?<day>${ci('today', 'tonight', 'yesterday', 'tomorrow')}|${WEEKDAY})|,?\s+(?:on\s+)?(?<mon>${MONTH})\s+(?<dd>${DAYNUM})(?!\d))?`;
 const TZ = String.raw`(?:\s*(?<tz>UTC|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|ET|PT)(?:\s*[+-]\s*\d{1,2})?)?(?:\s*\((?:GMT|UTC)\s*[+-]\s*\d{1,2}\))?`;
 
 function timeSpec(g: Groups, h: number, min: number): Spec | null {
   if (h > 23 || min > 59) return null;
   const dayWord = g['day'];
   let day: Spec | null = null;
-  if (dayWord !== undefined) {
+  const mon = monthNumber(g['mon'] ?? '');
+  if (mon !== null) day = { k: 'day', y: null, m: mon, d: Number.parseInt(g['dd'] ?? '1', 10) };
+  else if (dayWord !== undefined) {
     const dow = weekdayNumber(dayWord);
     if (dow !== null) day = { k: 'weekday', dow, rel: null, pod: null };
     else {
@@ -557,7 +586,7 @@ function modOf(word: string): Mod | null {
   return null;
 }
 
-const POINT_KINDS = new Set<Spec['k']>(['day', 'month', 'year', 'yearRel', 'decade', 'century', 'season', 'quarter', 'half', 'relUnit', 'fy', 'anaphor', 'holiday', 'relDay']);
+const POINT_KINDS = new Set<Spec['k']>(['day', 'month', 'monthOfYear', 'year', 'yearRel', 'decade', 'century', 'season', 'quarter', 'half', 'relUnit', 'fy', 'anaphor', 'holiday', 'relDay']);
 
 /** Extends a candidate leftwards over "early", "the end of", "around", "nearly" … and sets its mod. */
 function applyModifier(text: string, c: Candidate): Candidate {

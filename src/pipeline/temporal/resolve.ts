@@ -142,6 +142,11 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
         anchor: { day: { y, m: spec.m, d: 1 }, precision: 'month' },
       };
     }
+    case 'monthOfYear': {
+      const y = dct.y + spec.offset;
+      const day = { y, m: spec.m, d: 1 };
+      return { type: 'DATE', value: formatMonth(y, spec.m), how: `${MONTH_NAMES[spec.m - 1]} of ${spec.offset === 0 ? 'the year of' : spec.offset < 0 ? 'the year before' : 'the year after'} the publication date ${dctText}`, anchor: { day, precision: 'month' } };
+    }
     case 'year':
       if (spec.bc) return { type: 'DATE', value: `BC${pad(spec.y, 4)}`, how: 'a year before the common era', anchor: null };
       return { type: 'DATE', value: yearValue(spec.y), how: 'a year', anchor: { day: { y: spec.y, m: 1, d: 1 }, precision: 'year' } };
@@ -177,7 +182,7 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       let y: number;
       if (spec.rel !== null) y = dct.y + spec.rel;
       else if (ctx.narrative && ctx.anchor !== null) y = ctx.anchor.day.y;
-      else y = pickYear(dct.y, tense === 'none' || tense === 'present' ? 'past' : tense, (yy) => yy * 4 + q, dct.y * 4 + curQ);
+      else y = pickYear(dct.y, tense, (yy) => yy * 4 + q, dct.y * 4 + curQ);
       return { type: 'DATE', value: `${yearValue(y)}-Q${q}`, how: `quarter ${q} ${tenseWords(tense)} of an article dated ${dctText}: of ${y}`, anchor: null };
     }
     case 'half': {

@@ -33,10 +33,11 @@ export function sentenceIndexAt(starts: readonly number[], offset: number): numb
   return lo;
 }
 
-const FUTURE = String.raw`will|won['’]?t|wo n't|shall|['’]ll|going to|gonna|expected to|expects? to|plans? to|planning to|planned for|intends? to|intending to|aims? to|aiming to|scheduled|set to|due to|is to|are to|would|could|might|hopes? to|upcoming|forthcoming|next|coming|ahead|later this|from now|to be held|to begin|to start|to open|to launch|to take place|forecast|predicts?|projected`;
+const FUTURE = String.raw`will|should|may|must|won['’]?t|wo n't|shall|['’]ll|going to|gonna|expected to|expects? to|plans? to|planning to|planned for|intends? to|intending to|aims? to|aiming to|scheduled|set to|due to|is to|are to|would|could|might|hopes? to|upcoming|forthcoming|next|coming|ahead|later this|from now|to be held|to begin|to start|to open|to launch|to take place|forecast|predicts?|projected`;
 const PAST = String.raw`was|were|had|did|didn['’]?t|been|ago|last|earlier|previously|began|came|went|took|made|saw|got|gave|rose|fell|grew|won|lost|sold|bought|paid|spent|met|left|held|built|brought|kept|began|became|broke|chose|drove|flew|fought|found|hit|led|meant|put|ran|rang|sat|sent|set up|shut|sank|slid|spoke|stood|struck|swore|taught|thought|threw|understood|withdrew|wrote|[a-z]{2,}ed`;
 const PRESENT = String.raw`is|are|am|has|have|does|do|says|remains|continues|seems`;
 const REPORTING = /^(?:said|told|reported|claimed|stated|added|noted|announced|explained|wrote|argued|insisted|confirmed|warned)$/i;
+const PASSIVE_AUX = /\b(?:be|being|been|is|are|was|were|get|gets|got)\s+(?:[a-z]+ly\s+)?$/i;
 const NOT_PAST_ED = /^(?:need|speed|feed|seed|bed|red|bred|shed|hundred|indeed|proceed|exceed|succeed|embed)$/i;
 
 const CUE = new RegExp(String.raw`\b(?:(${FUTURE})|(${PAST})|(${PRESENT}))\b`, 'gi');
@@ -58,10 +59,15 @@ export function tenseAround(text: string, sentenceStart: number, sentenceEnd: nu
     let tense: Tense;
     if (m[1] !== undefined) tense = 'future';
     else if (m[2] !== undefined) {
-      if (REPORTING.test(word) || NOT_PAST_ED.test(word)) continue;
+      if (NOT_PAST_ED.test(word)) continue;
+      // "will be finalized", "has been closed": the auxiliary carries the tense, not the participle.
+      if (/ed$/i.test(word) && PASSIVE_AUX.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
       tense = 'past';
     } else tense = 'present';
-    const distance = at < start ? start - (at + word.length) : at - end;
+    if (word === 'May') continue;
+    let distance = at < start ? start - (at + word.length) : at - end;
+    // "X said it will …": a reporting verb sets the tense only of what stands right next to it ("said Friday").
+    if (tense === 'past' && REPORTING.test(word) && distance > 2) distance *= 6;
     // A cue after the expression weighs less than one before it; future modals weigh more.
     const weighted = (at < start ? distance : distance * 1.5) / (tense === 'future' ? 1.6 : 1);
     if (weighted < bestDistance) {

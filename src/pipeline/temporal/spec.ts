@@ -14,6 +14,8 @@ export type Spec =
   | { k: 'day'; y: number | null; m: number; d: number }
   /** A month, the year given, relative ("last September") or not ("in March"). */
   | { k: 'month'; y: number | null; m: number; rel: Rel | null }
+  /** "October of next year". */
+  | { k: 'monthOfYear'; m: number; offset: number }
   | { k: 'year'; y: number; bc: boolean }
   /** Fiscal year. */
   | { k: 'fy'; y: number }
