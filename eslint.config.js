@@ -27,6 +27,7 @@ export default tseslint.config(
   },
   {
     files: ['src/pipeline/**/*.ts'],
+    ignores: ['src/pipeline/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

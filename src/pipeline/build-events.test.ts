@@ -138,3 +138,21 @@ test('similar words on dates that do not overlap do not merge', () => {
   );
   expect(merged).toHaveLength(2);
 });
+
+test('two dated facts in one clause split at the clause marker; a relative clause names its noun', () => {
+  const body = 'The ferry sailed again on Monday after a storm that hit the coast on 3 March.';
+  const events = eventsOf(body, (t) => [
+    timex(t, 'Monday', '2022-03-07', { start: '2022-03-07', end: '2022-03-07', precision: 'day', approximate: false }),
+    timex(t, '3 March', '2022-03-03', { start: '2022-03-03', end: '2022-03-03', precision: 'day', approximate: false }),
+  ]).filter((e) => e.kind === 'mention');
+  expect(events.map((e) => [e.start, e.label])).toEqual([
+    ['2022-03-07', 'The ferry sailed again after a storm'],
+    ['2022-03-03', 'A storm hit the coast'],
+  ]);
+});
+
+test('a range of two expressions stays one event spanning both', () => {
+  const body = 'The museum was closed from 2009 to 2011 for repairs.';
+  const events = eventsOf(body, (t) => [timex(t, '2009', '2009', year('2009')), timex(t, '2011', '2011', year('2011'))]).filter((e) => e.kind === 'mention');
+  expect(events.map((e) => [e.start, e.end, e.precision])).toEqual([['2009-01-01', '2011-12-31', 'year']]);
+});

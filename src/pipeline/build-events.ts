@@ -62,6 +62,34 @@ function segmentsOf(text: string, s: Span): Span[] {
   return out;
 }
 
+const RANGE_CONNECTOR = /^\s*(?:-|–|—|to|and|or|through|until|till|into)\s*$/i;
+const CLAUSE_MARKER = /\s(?:after|before|that|which|who|when|while|because|whereas|although|but|and then|since|as)\s/gi;
+
+/**
+ * Two dated expressions in one comma segment are two facts when a clause marker stands between them
+ * ("returned on Friday after a strike that began on May 24"), one when they make a range ("from May to June").
+ */
+function splitClauses(text: string, segments: readonly Span[], dated: readonly Timex[]): Span[] {
+  const out: Span[] = [];
+  for (const seg of segments) {
+    const inSeg = dated.filter((t) => t.start >= seg.start && t.start < seg.end);
+    let start = seg.start;
+    for (let k = 1; k < inSeg.length; k++) {
+      const prev = inSeg[k - 1] as Timex;
+      const next = inSeg[k] as Timex;
+      const gap = text.slice(prev.end, next.start);
+      if (RANGE_CONNECTOR.test(gap)) continue;
+      let cut = -1;
+      for (const m of gap.matchAll(CLAUSE_MARKER)) cut = m.index ?? -1;
+      if (cut < 0) continue;
+      out.push({ start, end: prev.end + cut });
+      start = prev.end + cut;
+    }
+    out.push({ start, end: seg.end });
+  }
+  return out;
+}
+
 function trimSpan(text: string, s: Span): Span {
   let { start, end } = s;
   while (start < end && /[\s,;:]/.test(text[start] ?? '')) start++;
@@ -113,25 +141,32 @@ export function labelFromClause(text: string, clause: Span, drop: readonly Span[
   s = s.replace(LEADING_MARKERS, '').replace(/,\s*(?:citing|quoting|according to)\s[^,]{1,60},/gi, '');
   const rel = RELATIVE.exec(s);
   if (rel && rel.index > 0) {
-    const head = s.slice(0, rel.index).trim().split(' ');
-    // The noun phrase before the pronoun: back to a preposition or verb, at most five words.
-    const np: string[] = [];
-    for (let k = head.length - 1; k >= 0 && np.length < 5; k--) {
-      const w = head[k] ?? '';
-      if (/^(?:to|under|of|with|for|on|in|at|by|about|from|over|against|into|as|than|due|their|his|her|its)$/i.test(w) && np.length > 0) {
-        if (/^(?:their|his|her|its)$/i.test(w)) np.unshift(w);
-        break;
-      }
-      np.unshift(w);
-    }
+    const np = nounPhraseBefore(s.slice(0, rel.index));
     const tail = s.slice(rel.index + rel[0].length - (rel[2]?.length ?? 0));
     const verb = rel[1]?.trim() ?? '';
-    if (np.length > 0 && verb && /\b(?:was|were|is|are|had been|has been|have been)\b/.test(verb)) {
-      s = `${np.join(' ')} ${verb} ${tail}`;
-    }
+    if (np && verb && /\b(?:was|were|is|are|had been|has been|have been)\b/.test(verb)) s = `${np} ${verb} ${tail}`;
   }
   s = s.replace(/\s+in order to\b.*$/i, '').replace(/\s*[,;:]\s*$/, '');
+  s = s.replace(/\s+([,;:.])/g, '$1').replace(/([,;:])(?:\s*[,;:])+/g, '$1').replace(/\(\s*\)/g, '');
+  // A second clause joined by ", and"/", but" is another statement; keep the first when it says enough.
+  const joined = /[,;]\s+(?:and|but|while|whereas)\s/i.exec(s);
+  if (joined && s.slice(0, joined.index).split(' ').length >= 4) s = s.slice(0, joined.index);
   return clip(capitalise(tidyEnd(s.replace(/\s+/g, ' ').trim())));
+}
+
+const NP_BOUNDARY =
+  /^(?:to|under|of|with|for|on|in|at|by|about|from|over|against|into|as|than|due|after|before|during|since|said|says|say|is|are|was|were|has|have|had|will|would|could|should|may|might|that|which|who|\w+ed)$/i;
+
+/** The noun phrase that ends `head`: back to a preposition or verb, at most five words ("after a strike" -> "a strike"). */
+export function nounPhraseBefore(head: string): string {
+  const words = head.trim().split(/\s+/);
+  const np: string[] = [];
+  for (let k = words.length - 1; k >= 0 && np.length < 5; k--) {
+    const w = words[k] ?? '';
+    if (np.length > 0 && NP_BOUNDARY.test(w)) break;
+    np.unshift(w);
+  }
+  return np.join(' ').replace(/^[,;:(]+/, '');
 }
 
 function coarser(a: Precision, b: Precision): Precision {
@@ -205,7 +240,7 @@ export function buildEvents(src: EventSource): EventDetail[] {
 
     if (dated.length > 0) {
       // Group the expressions by clause: the comma/semicolon segments, each without one joining the one before.
-      const segments = segmentsOf(text, sentence);
+      const segments = splitClauses(text, segmentsOf(text, sentence), dated);
       const groups: { span: Span; timexes: (Timex & { interval: Interval })[] }[] = [];
       for (const seg of segments) {
         const inSeg = dated.filter((t) => t.start >= seg.start && t.start < seg.end);
@@ -238,7 +273,14 @@ export function buildEvents(src: EventSource): EventDetail[] {
         const excerptSpan = single ? sentence : trimSpan(text, g.span);
         const first = g.timexes[0] as Timex & { interval: Interval };
         const interval = spanIntervals(g.timexes);
-        const label = labelFromClause(text, labelSpan, g.timexes);
+        let label = labelFromClause(text, labelSpan, g.timexes);
+        // A clause that opens with a relative pronoun ("that began on May 24") is about the noun before it.
+        const opener = /^(?:that|which|who)\s+/i.exec(text.slice(labelSpan.start, labelSpan.end));
+        if (opener) {
+          const np = nounPhraseBefore(text.slice(sentence.start, labelSpan.start));
+          const rest = labelFromClause(text, { start: labelSpan.start + opener[0].length, end: labelSpan.end }, g.timexes);
+          if (np) label = clip(capitalise(`${np} ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`));
+        }
         const expression = g.timexes.length === 1 ? first.text : text.slice(first.start, (g.timexes[g.timexes.length - 1] as Timex).end);
         events.push({
           ...base,
