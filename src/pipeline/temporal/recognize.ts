@@ -71,7 +71,7 @@ const DATE_CONTEXT = new RegExp(
 /** Words after a number that say it counts things ("2000 troops", "1500 people"). */
 const COUNTED = /^\s+(?:[a-z]+s|people|men|women|children|staff|personnel|police|cattle|feet|foot|km|mph|kg|lb|lbs|metres|meters|miles|tons|tonnes|barrels|units|jobs|votes|seats|shares|points|pounds|dollars|euros|yen|cars|vehicles|aircraft|planes|jets|troops|soldiers|employees|workers|members|residents|hectares|acres|square|per|percent|million|billion|times|hp|cc|gb|mb|pixels)\b/;
 
-const NOT_YEAR_BEFORE = /(?:[$£€¥#№]|\b(?:flight|no\.?|number|route|highway|interstate|room|model|version|windows|boeing|airbus|a|an|about|around|some|nearly|almost|over|under|than|top|page|pages|item|article|section|rule|resolution|chapter|verse|suite|apt\.?|unit|p\.|pp\.|vol\.?|issue|code|ext\.?|call|dial|pin|zip|box|gate|platform|bus|train|car|level|row|seat|hall|pier|exit|mile|km|grade|class|type|series|model|mark|mk\.?|version|v\.?)\s*)$/i;
+const NOT_YEAR_BEFORE = /(?:[$£€¥#№]|\b(?:flight|no\.?|number|route|highway|interstate|room|model|version|windows|boeing|airbus|about|around|some|nearly|almost|over|under|than|top|page|pages|item|article|section|rule|resolution|chapter|verse|suite|apt\.?|unit|p\.|pp\.|vol\.?|issue|code|ext\.?|call|dial|pin|zip|box|gate|platform|bus|train|car|level|row|seat|hall|pier|exit|mile|km|grade|class|type|series|model|mark|mk\.?|version|v\.?)\s*)$/i;
 
 const rules: Rule[] = [];
 
@@ -84,7 +84,7 @@ function rule(source: string, build: Build, priority = 0): void {
 const WD_PREFIX = String.raw`(?:${WEEKDAY},?\s+(?:the\s+)?)?`;
 
 // "Nov. 12, 2021", "November 12", "Friday, June 1st", "March 12 2009"
-rule(String.raw`(?<![\w-])${WD_PREFIX}(?<mon>${MONTH})\s+(?<d>${DAYNUM})(?![\d:,.]\d|\w)(?:(?:,\s*|\s+)(?<y>${YEAR4})(?!\d))?`, (g) => {
+rule(String.raw`(?<![\w])${WD_PREFIX}(?<mon>${MONTH})\s+(?<d>${DAYNUM})(?![\d:,.]\d|\w)(?:(?:,\s*|\s+)(?<y>${YEAR4})(?!\d))?`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
@@ -93,7 +93,7 @@ rule(String.raw`(?<![\w-])${WD_PREFIX}(?<mon>${MONTH})\s+(?<d>${DAYNUM})(?![\d:,
 }, 3);
 
 // "12 November 2021", "the 12th of November", "Friday 12 November"
-rule(String.raw`(?<![\w.,-])${WD_PREFIX}(?:the\s+)?(?<d>${DAYNUM})(?:\s+of)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
+rule(String.raw`(?<![\w.,])${WD_PREFIX}(?:the\s+)?(?<d>${DAYNUM})(?:\s+of)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
@@ -120,7 +120,7 @@ rule(String.raw`(?<![\w./-])(?<a>\d{1,2})([/.])(?<b>\d{1,2})\2(?<y>\d{4}|\d{2})(
 }, 2);
 
 // "April 2021", "November, 2008", "May of 2008"
-rule(String.raw`(?<![\w-])(?<mon>${MONTH})(?:,|\s+of)?\s+(?<y>${YEAR4})(?!\d|,\d)`, (g) => {
+rule(String.raw`(?<![\w])(?<mon>${MONTH})(?:,|\s+of)?\s+(?<y>${YEAR4})(?!\d|,\d)`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   return m === null ? null : { k: 'month', y: Number(g['y']), m, rel: null };
 }, 2);
@@ -147,6 +147,8 @@ rule(String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:(?<rel>${ci('last', 'next', 'thi
     // "June Carter", "April Smith": a name, unless a preposition says it is a date.
     if (!context && /^\s+[A-Z][a-z]/.test(next) && !/^\s+(?:The|This|It|In|On|At|By)\b/.test(next)) return null;
     if (/^['’]s\s/.test(next) && !context) return null;
+    // "March of the Iron Will": a name.
+    if (/^\s+of\s+(?:the\s+)?[A-Z]/.test(next)) return null;
   }
   return { k: 'month', y: null, m, rel };
 }, 1);
@@ -154,7 +156,7 @@ rule(String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:(?<rel>${ci('last', 'next', 'thi
 // --- Years, decades, centuries, fiscal years ----------------------------------------------------------
 
 // Bare years "2015", "1991"; "490 BC"
-rule(String.raw`(?:(?<![\w.,/$£€¥#-])|(?<=\b(?:[Mm]id|[Pp]re|[Pp]ost)-))(?<y>1\d{3}|20\d{2})(?![\w%]|[.,]\d|-\d|\s*(?:%|per\s?cent|BC|AD|B\.C\.|A\.D\.))`, (g, text, start, end) => {
+rule(String.raw`(?:(?<![\w.,/$£€¥#-])|(?<=\b(?:[Mm]id|[Pp]re|[Pp]ost)-))(?<y>1\d{3}|20\d{2})(?![\w%]|[.,]\d|[-–](?!(?:\d{2}|\d{4})(?![\d-]))|\s*(?:%|per\s?cent|BC|AD|B\.C\.|A\.D\.))`, (g, text, start, end) => {
   const y = Number(g['y']);
   const prev = before(text, start);
   const next = text.slice(end, end + 24);
@@ -164,9 +166,15 @@ rule(String.raw`(?:(?<![\w.,/$£€¥#-])|(?<=\b(?:[Mm]id|[Pp]re|[Pp]ost)-))(?<y
   if (!context && y < 1800) return null;
   // "Russell 2000", "Windows 2000", "Flight 2014": a name followed by a number.
   if (!context && /\b[A-Z][\w.]*\s+$/.test(prev) && !/(?:^|[.!?]\s+|\n)[A-Z]\w*\s+$/.test(prev)) return null;
-  if (/^\s*[-–]\s*\d{4}\b/.test(next) === false && /\d\s*[-–]\s*$/.test(prev)) return null;
   return { k: 'year', y, bc: false };
 }, 0);
+
+// The second year of a range: "1947-54", "1985-1986"
+rule(String.raw`(?<=(?<![\w.,/$£€#-])(?<c>1\d|20)\d{2}[-–])(?<y>\d{2}|\d{4})(?![\w%-]|[.,]\d)`, (g) => {
+  const raw = g['y'] ?? '';
+  const y = raw.length === 2 ? Number(g['c']) * 100 + Number(raw) : Number(raw);
+  return y < 1000 || y > 2099 ? null : { k: 'year', y, bc: false };
+}, 1);
 
 rule(String.raw`(?<![\w.,/$£€#-])(?<y>\d{1,4})\s*(?<era>BC|BCE|B\.C\.|AD|A\.D\.|CE)(?!\w)`, (g) => {
   const y = Number(g['y']);
@@ -181,7 +189,7 @@ rule(String.raw`(?<![\w-])(?:${ci('fiscal', 'financial')}\s+(?:year\s+)?|FY\s?)(
 }, 2);
 
 // "the 1990s", "the '90s", "1960s"
-rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?:(?<c>1\d|20)(?<d>\d)0|['’](?<s>\d)0)['’]?s(?!\w)`, (g) => {
+rule(String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:${ci('the')}\s+)?(?:(?<c>1\d|20)(?<d>\d)0|['’](?<s>\d)0)['’]?s(?!\w)`, (g) => {
   const c = g['c'];
   if (c !== undefined) return { k: 'decade', decade: Number(c) * 10 + Number(g['d']) };
   const d = Number(g['s']);
@@ -341,6 +349,16 @@ rule(String.raw`(?<![\w-])(?<rel>${ci('the day', 'the week', 'the month', 'the y
   return { k: 'offset', n: 1, unit, dir, anchor: 'text' };
 }, 2);
 
+// "at the same time", "by that time", "at the time": the time of the story
+rule(String.raw`(?<=\b(?:[Aa]t|[Bb]y|until|till|since|from|around)\s)(?:the same|that|the) time(?!\w)`, () => ({ k: 'anaphor', unit: 'same', offset: 0, pod: null }), 1);
+
+// "Years later", "many months earlier", "weeks before"
+rule(String.raw`(?<![\w-])(?:(?<q>${ci('many', 'several', 'a few', 'some')})\s+)?(?<u>${ci('years', 'months', 'weeks', 'days', 'decades')})\s+(?<dir>later|earlier)(?!\w)`, (g) => {
+  const unit = unitOf(g['u'] ?? '');
+  if (unit === null) return null;
+  return { k: 'offset', n: null, unit, dir: g['dir'] === 'earlier' ? -1 : 1, anchor: 'text' };
+}, 2);
+
 // --- Durations ------------------------------------------------------------------------------------------
 
 // "the past two weeks", "the next six months", "the last 12 months"
@@ -368,7 +386,7 @@ rule(String.raw`(?<![\w$£€.-])(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|strai
 }, 1);
 
 // "several years", "recent years", "decades", "for years"
-rule(String.raw`(?<![\w-])(?:(?<q>${ci('several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'in recent', 'over the', 'for', 'in the past few', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
+rule(String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'in recent', 'over the', 'for', 'in the past few', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const q = g['q']?.toLowerCase();
@@ -379,7 +397,7 @@ rule(String.raw`(?<![\w-])(?:(?<q>${ci('several', 'many', 'recent', 'the past fe
   if (q === 'recent' || q === 'in recent') return { k: 'ref', ref: 'PAST_REF', window: unit };
   if (q === 'the coming') return { k: 'ref', ref: 'FUTURE_REF', window: unit };
   if (q === 'for') return null;
-  const frame = /past|last/.test(q) ? -1 : /next/.test(q) ? 1 : 0;
+  const frame = /past|last|previous|preceding/.test(q) ? -1 : /next|following|succeeding|remaining/.test(q) ? 1 : 0;
   return { k: 'duration', n: null, unit, frame };
 }, 1);
 
@@ -408,12 +426,21 @@ rule(String.raw`(?<![\w-])(?:(?<every>${ci('every', 'each')})\s+(?:(?<other>othe
   return { k: 'set', value: durationValue(g['other'] !== undefined ? 2 : n, unit) };
 }, 2);
 
+// "per day", "a year" after an amount ("$600 million per year")
+rule(String.raw`(?<![\w-])(?:per|a)\s+(?<u>day|week|month|year|hour)(?!\w)`, (g, text, start) => {
+  const unit = unitOf(g['u'] ?? '');
+  if (unit === null) return null;
+  const word = text.slice(start, start + 3).toLowerCase();
+  if (word !== 'per' && !/(?:\d|million|billion|thousand|dollars|euros|pounds|percent|%|times|once|twice)\s*$/i.test(before(text, start, 20))) return null;
+  return { k: 'set', value: durationValue(1, unit) };
+}, 0);
+
 // "on Mondays", "Sundays"
 rule(String.raw`(?<![\w-])(?<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)(?!\w)`, (g) => ({ k: 'set', value: `XXXX-WXX-${weekdayNumber(g['wd'] ?? '') ?? 1}` }), 1);
 
 // --- Vague references -------------------------------------------------------------------------------------
 
-rule(String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently', 'at present', 'nowadays', 'these days', 'at the moment', 'the present', 'the time being', 'recently', 'lately', 'more recently', 'most recently', 'the past', 'the future', 'the near future', 'the near term', 'the short term', 'the long term', 'the medium term', 'soon', 'shortly', 'the coming days', 'the coming weeks', 'the coming months', 'the coming years', 'the days ahead', 'the weeks ahead', 'the months ahead', 'the years ahead', 'earlier', 'formerly', 'previously', 'in the interim', 'meanwhile', 'once')})(?![\w-])`, (g, text, start, end) => {
+rule(String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently', 'at present', 'nowadays', 'these days', 'at the moment', 'the present', 'the time being', 'recently', 'lately', 'more recently', 'most recently', 'the past', 'the future', 'the near future', 'the near term', 'the short term', 'the long term', 'the medium term', 'the coming days', 'the coming weeks', 'the coming months', 'the coming years', 'the days ahead', 'the weeks ahead', 'the months ahead', 'the years ahead', 'earlier', 'formerly', 'previously', 'in the interim', 'meanwhile', 'once')})(?![\w-])`, (g, text, start, end) => {
   const w = (g['w'] ?? '').toLowerCase();
   const prev = before(text, start, 12);
   const next = text.slice(end, end + 12);
@@ -440,7 +467,7 @@ rule(String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently'
 
 // --- Times of day ---------------------------------------------------------------------------------------
 
-const DAY_AFTER = String.raw`(?:\s+(?<day>${ci('today', 'tonight', 'yesterday', 'tomorrow')}|${WEEKDAY})|,?\s+(?:on\s+)?(?<mon>${MONTH})\s+(?<dd>${DAYNUM})(?!\d))?`;
+const DAY_AFTER = String.raw`(?:\s+(?<day>${ci('today', 'tonight', 'yesterday', 'tomorrow')}|${WEEKDAY})|,\s+(?<mon>${MONTH})\s+(?<dd>${DAYNUM})(?!\d))?`;
 const TZ = String.raw`(?:\s*(?<tz>UTC|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|ET|PT)(?:\s*[+-]\s*\d{1,2})?)?(?:\s*\((?:GMT|UTC)\s*[+-]\s*\d{1,2}\))?`;
 
 function timeSpec(g: Groups, h: number, min: number): Spec | null {
@@ -469,7 +496,7 @@ rule(String.raw`(?<![\w.:])(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\d))?\s*(?<ap>[
   return timeSpec(g, h, Number(g['mi'] ?? '0'));
 }, 3);
 
-rule(String.raw`(?<![\w.:$£€])(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?![\d:]|\.\d)${TZ}${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, Number(g['h']), Number(g['mi'])), 2);
+rule(String.raw`(?<![\w.:$£€])(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?![\d:]|\.\d)(?:\s*(?:hrs?|hours)\b)?${TZ}${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, Number(g['h']), Number(g['mi'])), 2);
 
 rule(String.raw`(?<![\w.:$£€])(?<h>[01]\d|2[0-3])(?<mi>[0-5]\d)\s*(?:(?<tz>UTC|GMT)|hours|hrs)${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, Number(g['h']), Number(g['mi'])), 2);
 
@@ -526,6 +553,10 @@ export function durationValue(n: number | null, unit: string): string {
 
 const MOD_PREFIX = new RegExp(
   String.raw`(?:^|[^\w-])(?<all>(?:${ci('the')}\s+)?(?:very\s+)?(?<mod>${ci(
+    'early in',
+    'late in',
+    'earlier in',
+    'later in',
     'early',
     'late',
     'mid',
@@ -579,6 +610,8 @@ function modOf(word: string): Mod | null {
   if (w === 'early' || w.startsWith('beginning') || w.startsWith('start') || w.startsWith('dawn') || w.startsWith('first')) return 'START';
   if (w === 'late' || w.startsWith('end') || w.startsWith('close') || w.startsWith('latter') || w.startsWith('second half') || w.startsWith('rest') || w.startsWith('remainder') || w === 'last') return 'END';
   if (w === 'mid' || w.startsWith('middle') || w.startsWith('turn')) return 'MID';
+  if (w === 'early in' || w === 'earlier in') return 'START';
+  if (w === 'late in' || w === 'later in') return 'END';
   if (/^(?:around|about|approximately|roughly|circa|some)$/.test(w)) return 'APPROX';
   if (/^(?:nearly|almost|less than|under|just under|up to|at most)$/.test(w)) return w === 'up to' || w === 'at most' ? 'EQUAL_OR_LESS' : 'LESS_THAN';
   if (/^(?:more than|over|just over|well over)$/.test(w)) return 'MORE_THAN';
@@ -588,8 +621,19 @@ function modOf(word: string): Mod | null {
 
 const POINT_KINDS = new Set<Spec['k']>(['day', 'month', 'monthOfYear', 'year', 'yearRel', 'decade', 'century', 'season', 'quarter', 'half', 'relUnit', 'fy', 'anaphor', 'holiday', 'relDay']);
 
+const POD_PREFIX = new RegExp(String.raw`(?:^|[^\w-])(?<all>${ci('the', 'in the', 'on the')}\s+(?:(?:early|late)\s+)?(?<pod>morning|afternoon|evening|night)(?:\s+hours)?\s+of\s+)$`);
+
 /** Extends a candidate leftwards over "early", "the end of", "around", "nearly" … and sets its mod. */
 function applyModifier(text: string, c: Candidate): Candidate {
+  if (c.spec.k === 'day') {
+    const p = POD_PREFIX.exec(before(text, c.start, 40));
+    const all = p?.groups?.['all'];
+    const pod = podCode(p?.groups?.['pod']);
+    if (all !== undefined && pod !== null) {
+      const skip = /^(?:in|on) /i.test(all) ? 3 : 0;
+      return { ...c, start: c.start - all.length + skip, pod };
+    }
+  }
   const prev = before(text, c.start, 40);
   const m = MOD_PREFIX.exec(prev);
   const all = m?.groups?.['all'];

@@ -308,6 +308,11 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       const from = a !== null ? `the last date mentioned, ${formatDay(base)}` : `the publication date ${dctText}`;
       const rel = spec.offset === 0 ? 'the same' : spec.offset > 0 ? 'the next' : 'the previous';
       switch (spec.unit) {
+        case 'same': {
+          if (a === null) return { type: 'DATE', value: 'PRESENT_REF', how: 'the time of the publication', anchor: null };
+          const value = a.precision === 'day' ? formatDay(base) : a.precision === 'month' ? formatMonth(base.y, base.m) : yearValue(base.y);
+          return { type: 'DATE', value, how: `the same time as ${from}`, anchor: a };
+        }
         case 'day': {
           if (a !== null && a.precision !== 'day') return { type: 'DATE', value: 'XXXX-XX-XX', how: `a day relative to ${from}, which names no day`, anchor: null };
           const d = addDays(base, spec.offset);

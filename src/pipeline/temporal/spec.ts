@@ -37,7 +37,7 @@ export type Spec =
   /** "3 days ago", "two weeks from now" (anchor dct); "three days later" (anchor: the last date in the text). */
   | { k: 'offset'; n: number | null; unit: Unit; dir: -1 | 1; anchor: 'dct' | 'text' }
   /** "that day", "the next day", "the following year", "the same month": relative to the last date in the text. */
-  | { k: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year'; offset: number; pod: PartOfDay | null }
+  | { k: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year' | 'same'; offset: number; pod: PartOfDay | null }
   | { k: 'ref'; ref: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'; window: Unit | null }
   /** A length of time; frame -1 for "the past two weeks" (ending at dct), 1 for "the next two weeks". */
   | { k: 'duration'; n: number | null; unit: Unit; frame: -1 | 0 | 1 }
@@ -62,4 +62,5 @@ export type Mod =
   | 'EQUAL_OR_MORE';
 
 /** A recognised expression: its extent and meaning, before resolution. */
-export type Candidate = { start: number; end: number; spec: Spec; mod: Mod | null; priority: number };
+/** `pod`: a part of the day put before a date ("the night of May 13"). */
+export type Candidate = { start: number; end: number; spec: Spec; mod: Mod | null; priority: number; pod?: PartOfDay };

@@ -240,7 +240,10 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     const sStart = starts[si] ?? 0;
     const sEnd = starts[si + 1] ?? text.length;
     const tense = tenseAround(text, sStart, sEnd, c.start, c.end);
-    const r = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative });
+    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative });
+    const r = c.pod !== undefined && resolved.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)
+      ? { ...resolved, type: 'TIME' as const, value: `${resolved.value}T${c.pod}`, how: `${resolved.how}, part of the day` }
+      : resolved;
     const extent = text.slice(c.start, c.end);
     const signalMatch = SIGNAL.exec(text.slice(Math.max(sStart, c.start - 20), c.start));
     const signal = signalMatch?.[1] ?? null;
