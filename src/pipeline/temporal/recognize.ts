@@ -145,7 +145,8 @@ rule(String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:(?<rel>${ci('last', 'next', 'thi
     // "May" is also a modal verb: only after a temporal preposition.
     if (name === 'May' && !context) return null;
     // "June Carter", "April Smith": a name, unless a preposition says it is a date.
-    if (!context && /^\s+[A-Z][a-z]/.test(next) && !/^\s+(?:The|This|It|In|On|At|By)\b/.test(next)) return null;
+    const weakContext = !context || /\b(?:and|to|of)\s*$/i.test(prev);
+    if (weakContext && /^\s+[A-Z][a-z]/.test(next) && !/^\s+(?:The|This|It|In|On|At|By)\b/.test(next)) return null;
     if (/^['’]s\s/.test(next) && !context) return null;
     // "March of the Iron Will": a name.
     if (/^\s+of\s+(?:the\s+)?[A-Z]/.test(next)) return null;
@@ -645,6 +646,8 @@ function applyModifier(text: string, c: Candidate): Candidate {
   const lw = word.toLowerCase();
   if (isDuration) {
     if (mod === 'START' || mod === 'END' || mod === 'MID') return c;
+    // "over the past two weeks": "over" is a signal there, not "more than".
+    if (/^the\b/i.test(text.slice(c.start, c.start + 4))) return c;
     if (lw === 'some' || lw === 'only' || lw === 'just') return { ...c, start: c.start - all.length };
   } else {
     if (!POINT_KINDS.has(c.spec.k)) return c;
