@@ -1,0 +1,362 @@
+/**
+ * The reading screen: header controls, the timeline, the event list, the event panel and the reader, all driven
+ * by the URL (see url-state.ts).
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { useArticle, useArticles } from '../features/dataset/api/get-article.ts';
+import { EventList } from '../features/event-list/components/event-list.tsx';
+import { EventPanel } from '../features/event-panel/components/event-panel.tsx';
+import { FilterControls, type FilterValues } from '../features/search/components/filter-controls.tsx';
+import { SearchBox } from '../features/search/components/search-box.tsx';
+import { filterEvents, isFilterActive } from '../features/search/lib/filter-events.ts';
+import { focusWindow, TimelineView, type DayWindow, type TimelineHandle } from '../features/timeline/components/timeline-view.tsx';
+import { dayNumber, formatDayTime, parseDay, parseDayTime } from '../lib/calendar-date.ts';
+import { isDated, neighbourEvent, type Dataset, type TimedEvent } from '../lib/dataset.ts';
+import type { Timex } from '../pipeline/schema.ts';
+import { ErrorBoundary } from './error-boundary.tsx';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import { lastNavigationCause, navigate } from './use-url-state.ts';
+import { eventLink, type UrlState } from './url-state.ts';
+
+const ReaderView = lazy(() => import('../features/reader/components/reader-view.tsx'));
+
+/** Above this many articles, search stays on labels rather than loading every article's excerpts. */
+const EXCERPT_SEARCH_MAX_ARTICLES = 60;
+
+type Props = { dataset: Dataset; url: UrlState; masthead: ComponentType<{ children?: ReactNode }> };
+
+/** The window that shows all these events, with a margin. */
+export function fitWindow(events: readonly TimedEvent[]): DayWindow | null {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const e of events) {
+    if (!isDated(e)) continue;
+    const s = e.startDay ?? e.endDay ?? 0;
+    const end = e.endDay ?? e.startDay ?? 0;
+    from = Math.min(from, s);
+    to = Math.max(to, end + 1);
+  }
+  if (from > to) return null;
+  const pad = Math.max(5, (to - from) * 0.06);
+  return { from: from - pad, to: to + pad };
+}
+
+function windowFromUrl(win: UrlState['win']): DayWindow | null {
+  if (!win) return null;
+  const from = parseDayTime(win.start);
+  const to = parseDayTime(win.end);
+  return from !== null && to !== null && to > from ? { from, to } : null;
+}
+
+/** The window for the URL: tidy days when wide, minutes when narrow. */
+function windowToUrl(w: DayWindow): { start: string; end: string } {
+  const wide = w.to - w.from > 20;
+  const r = (n: number) => (wide ? Math.round(n) : n);
+  return { start: formatDayTime(r(w.from)), end: formatDayTime(r(w.to)) };
+}
+
+function inside(e: TimedEvent, w: DayWindow): boolean {
+  return (e.startDay ?? e.endDay ?? 0) >= w.from && (e.endDay ?? e.startDay ?? 0) + 1 <= w.to;
+}
+
+export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
+  const timeline = useRef<TimelineHandle>(null);
+  const selected = url.event ? (dataset.byId.get(url.event) ?? null) : null;
+  const notFound = url.event !== null && selected === null;
+  const [cursorId, setCursorId] = useState<string | null>(null);
+  const [listFocus, setListFocus] = useState(0);
+  const [panelFocus, setPanelFocus] = useState(0);
+  const [jumpText, setJumpText] = useState('');
+  const [jumpError, setJumpError] = useState<string | null>(null);
+
+  // Search over excerpts needs the articles; load them when searching a small dataset.
+  const searching = url.q.trim() !== '';
+  const excerptArticles = useArticles(
+    searching && dataset.articles.length <= EXCERPT_SEARCH_MAX_ARTICLES ? dataset.articles.map((a) => a.id) : [],
+  );
+  const excerptKey = excerptArticles.map((a) => (a.data ? '1' : '0')).join('');
+  const excerptText = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const a of excerptArticles) {
+      for (const e of a.data?.events ?? []) {
+        map.set(e.id, `${map.get(e.id) ?? ''}\n${e.excerpts.map((x) => x.text).join('\n')}`);
+      }
+    }
+    return map;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [excerptKey]);
+
+  const filter = { q: url.q, article: url.article, source: url.source, from: url.from, to: url.to };
+  const filterKey = JSON.stringify(filter);
+  const events = useMemo(
+    () => filterEvents(dataset.events, filter, dataset.articlesById, (e) => excerptText.get(e.id) ?? ''),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [dataset, filterKey, excerptText],
+  );
+
+  const [initialWindow] = useState<DayWindow>(() => {
+    const fromUrl = windowFromUrl(url.win);
+    if (selected && isDated(selected)) return fromUrl && inside(selected, fromUrl) ? fromUrl : focusWindow(selected);
+    return fromUrl ?? fitWindow(events) ?? fitWindow(dataset.events) ?? { from: dayNumber('2000-01-01'), to: dayNumber('2030-01-01') };
+  });
+
+  // A selection that came from the browser (Back, Forward) is centred and zoomed on.
+  const lastEvent = useRef(url.event);
+  useEffect(() => {
+    if (url.event === lastEvent.current) return;
+    lastEvent.current = url.event;
+    if (selected && isDated(selected) && lastNavigationCause() === 'history') timeline.current?.focusEvent(selected, true);
+  }, [url.event, selected]);
+
+  useEffect(() => {
+    document.title = selected ? `${selected.label} — Dateline` : 'Dateline';
+  }, [selected]);
+
+  const current = selected ?? (cursorId ? (dataset.byId.get(cursorId) ?? null) : null);
+
+  const reveal = useCallback((e: TimedEvent, zoom: boolean) => {
+    if (!isDated(e)) return;
+    const w = timeline.current?.getWindow();
+    if (zoom || !w) timeline.current?.focusEvent(e, true);
+    else if (!inside(e, w)) timeline.current?.focusEvent(e, false);
+  }, []);
+
+  const open = useCallback((e: TimedEvent) => {
+    setCursorId(e.id);
+    navigate({ event: e.id }, 'push');
+  }, []);
+
+  const close = useCallback(() => {
+    if (selected) setCursorId(selected.id);
+    navigate({ event: null }, 'push');
+    setListFocus((n) => n + 1);
+  }, [selected]);
+
+  const onWindowChange = useCallback((w: DayWindow) => navigate({ win: windowToUrl(w) }, 'replace'), []);
+  const onTimelineSelect = useCallback(
+    (id: string) => {
+      const e = dataset.byId.get(id);
+      if (e) open(e);
+    },
+    [dataset, open],
+  );
+
+  const step = (dir: -1 | 1) => {
+    const w = timeline.current?.getWindow();
+    const centre = w ? (w.from + w.to) / 2 : 0;
+    const from = current && !events.includes(current) ? null : current;
+    const next = neighbourEvent(events, from, dir, from ? 0 : current ? current.sortDay + (dir === 1 ? 0.5 : 0) : centre);
+    if (!next) return;
+    if (selected) navigate({ event: next.id }, 'push');
+    setCursorId(next.id);
+    setListFocus((n) => n + 1);
+    reveal(next, false);
+  };
+
+  useKeyboardShortcuts({
+    onStep: step,
+    onEnter: () => {
+      if (selected) setPanelFocus((n) => n + 1);
+      else if (current) open(current);
+    },
+    onEscape: () => {
+      if (url.read) navigate({ read: null }, 'push');
+      else if (selected) close();
+    },
+    onSlash: () => document.getElementById('search-input')?.focus(),
+  });
+
+  const panelArticleIds = selected ? [selected.articleId, ...selected.articleIds.filter((id) => id !== selected.articleId)] : [];
+  const panelArticles = useArticles(panelArticleIds);
+  const reader = useArticle(url.read);
+
+  const pickDate = useCallback(
+    (timex: Timex, eventId: string | null) => {
+      const e = eventId ? dataset.byId.get(eventId) : undefined;
+      if (e) {
+        setCursorId(e.id);
+        navigate({ event: e.id }, 'push');
+        timeline.current?.focusEvent(e, true);
+        return;
+      }
+      const i = timex.interval;
+      if (!i) return;
+      const s = i.start ? dayNumber(i.start) : null;
+      const end = i.end ? dayNumber(i.end) : null;
+      const from = s ?? (end ?? 0) - 365;
+      const to = (end ?? from + 365) + 1;
+      const pad = Math.max(7, (to - from) * 0.3);
+      timeline.current?.setWindow({ from: from - pad, to: to + pad });
+    },
+    [dataset],
+  );
+
+  const jump = (ev: React.FormEvent) => {
+    ev.preventDefault();
+    const d = parseDay(jumpText);
+    if (!d) {
+      setJumpError('Enter a date as YYYY-MM-DD.');
+      return;
+    }
+    setJumpError(null);
+    timeline.current?.moveToDay(dayNumber(jumpText));
+  };
+
+  const fit = () => {
+    const w = fitWindow(events) ?? fitWindow(dataset.events);
+    if (w) timeline.current?.setWindow(w);
+  };
+
+  const setFilters = useCallback((patch: Partial<FilterValues>) => navigate(patch, 'replace'), []);
+  const setQuery = useCallback((q: string) => navigate({ q }, 'replace'), []);
+  const filtered = isFilterActive(filter);
+  const activeFilters = [url.article, url.source, url.from, url.to].filter((v) => v !== null).length;
+
+  return (
+    <>
+      <Masthead>
+        <div className="toolbar">
+          <SearchBox value={url.q} onChange={setQuery} resultCount={filtered ? events.length : null} />
+          <details className="filter-toggle" open={activeFilters > 0 ? true : undefined}>
+            <summary className="button">Filters{activeFilters ? ` (${activeFilters})` : ''}</summary>
+            <FilterControls values={filter} articles={dataset.articles} sources={dataset.sources} onChange={setFilters} />
+          </details>
+          <div className="lanes" role="radiogroup" aria-label="Lanes">
+            {(['article', 'source'] as const).map((l) => (
+              <label key={l} className={url.lanes === l ? 'segment is-on' : 'segment'}>
+                <input type="radio" name="lanes" value={l} checked={url.lanes === l} onChange={() => navigate({ lanes: l }, 'replace')} />
+                By {l}
+              </label>
+            ))}
+          </div>
+        </div>
+      </Masthead>
+      <main className="screen">
+        <section className="timeline-region" aria-label="Timeline">
+          <div className="timeline-tools">
+            <button type="button" className="button" onClick={fit}>
+              Fit
+            </button>
+            <button type="button" className="button icon-button" onClick={() => timeline.current?.zoom(0.5)} aria-label="Zoom in">
+              +
+            </button>
+            <button type="button" className="button icon-button" onClick={() => timeline.current?.zoom(2)} aria-label="Zoom out">
+              −
+            </button>
+            <form className="jump" onSubmit={jump}>
+              <label htmlFor="jump-date">Jump to date</label>
+              <input
+                id="jump-date"
+                type="date"
+                value={jumpText}
+                onChange={(e) => setJumpText(e.target.value)}
+                aria-invalid={jumpError ? true : undefined}
+                aria-describedby={jumpError ? 'jump-error' : undefined}
+              />
+              <button type="submit" className="button">
+                Go
+              </button>
+              {jumpError ? (
+                <span id="jump-error" role="alert" className="field-error">
+                  {jumpError}
+                </span>
+              ) : null}
+            </form>
+            <p className="timeline-count" aria-live="polite">
+              {filtered ? `${events.length} of ${dataset.events.length} events` : `${dataset.events.length} events`}
+            </p>
+          </div>
+          <div className="timeline-frame">
+            <ErrorBoundary region="timeline">
+              <TimelineView
+                ref={timeline}
+                events={events}
+                lanes={url.lanes}
+                articlesById={dataset.articlesById}
+                selectedId={current?.id ?? null}
+                initialWindow={initialWindow}
+                onSelect={onTimelineSelect}
+                onWindowChange={onWindowChange}
+              />
+            </ErrorBoundary>
+            {notFound ? (
+              <div role="alert" className="notice notice-warn not-found">
+                <p>
+                  <strong>Event not found.</strong> No event has the id “{url.event}”. The link may be mistyped or the event
+                  may have been removed.
+                </p>
+                <button type="button" className="button" onClick={() => navigate({ event: null }, 'replace')}>
+                  Show all events
+                </button>
+              </div>
+            ) : null}
+          </div>
+        </section>
+        <div className={`lower${selected ? ' has-panel' : ''}`}>
+          <section className="list-region" aria-labelledby="events-heading" id="events">
+            {url.read ? (
+              <ErrorBoundary region="reader">
+                {reader.isError ? (
+                  <div role="alert" className="notice notice-error">
+                    <p>The article could not be loaded. {reader.error.message}</p>
+                    <button type="button" className="button" onClick={() => void reader.refetch()}>
+                      Retry
+                    </button>
+                  </div>
+                ) : reader.data ? (
+                  <Suspense fallback={<p className="muted pad">Opening the article…</p>}>
+                    <ReaderView
+                      detail={reader.data}
+                      selectedEventId={selected?.id ?? null}
+                      onClose={() => navigate({ read: null }, 'push')}
+                      onPickDate={pickDate}
+                    />
+                  </Suspense>
+                ) : (
+                  <p className="muted pad" role="status">
+                    Opening the article…
+                  </p>
+                )}
+              </ErrorBoundary>
+            ) : (
+              <>
+                <h2 id="events-heading" className="region-heading">
+                  Events <span className="muted">in time order</span>
+                </h2>
+                <p className="visually-hidden">Use the left and right arrow keys to move between events, Enter to open one and Escape to close it.</p>
+                <EventList
+                  events={events}
+                  articlesById={dataset.articlesById}
+                  currentId={current?.id ?? null}
+                  openId={selected?.id ?? null}
+                  onOpen={(e) => {
+                    open(e);
+                    reveal(e, false);
+                  }}
+                  focusToken={listFocus}
+                  showSource={dataset.sources.length > 1}
+                />
+              </>
+            )}
+          </section>
+          {selected ? (
+            <aside className="panel-region" aria-label="Event details">
+              <ErrorBoundary region="event panel">
+                <EventPanel
+                  key={selected.id}
+                  event={selected}
+                  articles={panelArticles}
+                  articlesById={dataset.articlesById}
+                  shareUrl={eventLink(window.location.href, selected.id)}
+                  onClose={close}
+                  onRead={(articleId) => navigate({ read: articleId }, 'push')}
+                  focusToken={panelFocus}
+                />
+              </ErrorBoundary>
+            </aside>
+          ) : null}
+        </div>
+      </main>
+    </>
+  );
+}

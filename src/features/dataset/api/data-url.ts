@@ -1,0 +1,32 @@
+/** The URL of a file under the built `data/` folder, relative to the app's base, so the app works under any sub-path. */
+export function dataUrl(path: string): string {
+  const base = new URL(import.meta.env.BASE_URL, window.location.href);
+  return new URL(`data/${path}`, base).href;
+}
+
+export class DataFetchError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = 'DataFetchError';
+  }
+}
+
+/** GET a JSON file; throws a `DataFetchError` with a readable message on a network or HTTP failure. */
+export async function fetchJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(dataUrl(path), signal ? { signal } : {});
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new DataFetchError(`Could not reach ${path}: the network request failed.`, null);
+  }
+  if (!res.ok) throw new DataFetchError(`Could not load ${path}: the server answered ${res.status} ${res.statusText}.`.replace(/ \.$/, '.'), res.status);
+  try {
+    return await res.json();
+  } catch {
+    throw new DataFetchError(`${path} is not valid JSON.`, res.status);
+  }
+}

@@ -1,0 +1,29 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { datasetIndex } from '../../../pipeline/schema.ts';
+import { buildDataset, type Dataset } from '../../../lib/dataset.ts';
+import { DataFetchError, fetchJson } from './data-url.ts';
+
+/** The dataset index (every article and event, lean), validated once and sorted for the timeline. */
+export async function getIndex(signal?: AbortSignal): Promise<Dataset> {
+  const json = await fetchJson('index.json', signal);
+  const parsed = datasetIndex.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DataFetchError(`index.json does not match the schema${issue ? ` at ${issue.path.join('.')}: ${issue.message}` : ''}.`, null);
+  }
+  return buildDataset(parsed.data);
+}
+
+export function indexQueryOptions() {
+  return queryOptions({
+    queryKey: ['dataset-index'],
+    queryFn: ({ signal }) => getIndex(signal),
+    // Maps and sorted arrays: nothing to share structurally, and the data is static.
+    structuralSharing: false,
+    staleTime: Infinity,
+  });
+}
+
+export function useIndex() {
+  return useQuery(indexQueryOptions());
+}

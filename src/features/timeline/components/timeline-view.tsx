@@ -1,0 +1,251 @@
+/**
+ * The vis-timeline, driven imperatively: it is given only what the window (plus a margin) shows, or per-period
+ * aggregates when that is too much, recomputed on every `rangechanged`. Items are DOM nodes built with textContent.
+ */
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { DataSet } from 'vis-data/peer';
+import { Timeline, type DataGroup, type DataItem, type TimelineOptions } from 'vis-timeline/peer';
+import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+import { fractionalDayOfLocal, localDateOfNumber } from '../../../lib/calendar-date.ts';
+import type { TimedEvent } from '../../../lib/dataset.ts';
+import type { ArticleSummary } from '../../../pipeline/schema.ts';
+import { bucketItem, eventContent, eventItem, laneOf, type Lanes, type TimelineItem } from '../lib/timeline-items.ts';
+import { prepareEvents, visibleItems, type PreparedEvents } from '../lib/visible-items.ts';
+import './timeline.css';
+
+/** A window in fractional day numbers (see lib/calendar-date). */
+export type DayWindow = { from: number; to: number };
+
+export type TimelineHandle = {
+  /** Centre on an event; `zoom` also sets the scale to fit it. */
+  focusEvent(e: TimedEvent, zoom: boolean): void;
+  setWindow(w: DayWindow, animate?: boolean): void;
+  /** Centre on a day, keeping the scale. */
+  moveToDay(day: number): void;
+  zoom(factor: number): void;
+  getWindow(): DayWindow | null;
+};
+
+type Props = {
+  events: readonly TimedEvent[];
+  lanes: Lanes;
+  articlesById: ReadonlyMap<string, ArticleSummary>;
+  selectedId: string | null;
+  initialWindow: DayWindow;
+  onSelect: (eventId: string) => void;
+  onWindowChange: (w: DayWindow) => void;
+  /** More events than this in the drawn range are shown as aggregates. */
+  aggregateAbove?: number;
+  ref?: Ref<TimelineHandle>;
+};
+
+const MIN_SPAN_DAYS = 2;
+
+/** The window that shows an event whole, with room around it. */
+export function focusWindow(e: TimedEvent): DayWindow {
+  const from = e.startDay ?? (e.endDay ?? 0) - 365;
+  const to = (e.endDay ?? Math.max(from + 365, e.startDay ?? 0)) + 1;
+  const pad = Math.max(7, (to - from) * 0.3);
+  return { from: from - pad, to: to + pad };
+}
+
+function toDates(w: DayWindow): { start: Date; end: Date } {
+  return { start: localDateOfNumber(w.from), end: localDateOfNumber(w.to) };
+}
+
+export function TimelineView({
+  events,
+  lanes,
+  articlesById,
+  selectedId,
+  initialWindow,
+  onSelect,
+  onWindowChange,
+  aggregateAbove = 300,
+  ref,
+}: Props) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const timelineRef = useRef<Timeline | null>(null);
+  const itemsRef = useRef(new DataSet<TimelineItem, 'id'>());
+  const groupsRef = useRef(new DataSet<DataGroup, 'id'>());
+  const preparedRef = useRef<PreparedEvents>(prepareEvents(events));
+  const contentCache = useRef(new Map<string, HTMLElement>());
+  const latest = useRef({ lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove });
+  latest.current = { lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove };
+  const initialWindowRef = useRef(initialWindow);
+
+  /** Redraw what the current window needs. */
+  const refreshRef = useRef<() => void>(() => {});
+  refreshRef.current = () => {
+    const timeline = timelineRef.current;
+    if (!timeline) return;
+    const { start, end } = timeline.getWindow();
+    const from = fractionalDayOfLocal(start);
+    const to = fractionalDayOfLocal(end);
+    const margin = (to - from) * 0.5;
+    const drawn = { from: from - margin, to: to + margin };
+    const centre = containerRef.current?.querySelector<HTMLElement>('.vis-panel.vis-center');
+    const pxPerDay = (centre?.clientWidth || containerRef.current?.clientWidth || 800) / Math.max(to - from, 1e-6);
+    const { lanes: laneMode, articlesById: articles, aggregateAbove: limit } = latest.current;
+    const sourceOf = (id: string) => articles.get(id)?.source ?? 'unknown source';
+    const groupOf = (e: TimedEvent) => laneOf(e, laneMode, sourceOf);
+    const visible = visibleItems(preparedRef.current, drawn.from, drawn.to, { limit, groupOf });
+    const next: TimelineItem[] =
+      visible.mode === 'events'
+        ? visible.events.map((e) => {
+            let content = contentCache.current.get(e.id);
+            if (!content) {
+              content = eventContent(e);
+              contentCache.current.set(e.id, content);
+            }
+            return eventItem(e, groupOf(e), drawn, content, pxPerDay);
+          })
+        : visible.buckets.map(bucketItem);
+    const items = itemsRef.current;
+    const keep = new Set(next.map((i) => i.id));
+    const stale = items.getIds().filter((id: string | number) => !keep.has(String(id)));
+    if (stale.length) items.remove(stale);
+    items.update(next);
+    const sel = latest.current.selectedId;
+    timeline.setSelection(sel && keep.has(sel) ? [sel] : []);
+    containerRef.current?.setAttribute('data-mode', visible.mode);
+  };
+
+  // Lanes: one per article or per source among the events shown.
+  const rebuildGroupsRef = useRef<() => void>(() => {});
+  rebuildGroupsRef.current = () => {
+    const laneIds = new Map<string, string>();
+    for (const e of events) {
+      const article = articlesById.get(e.articleId);
+      const id = lanes === 'article' ? e.articleId : (article?.source ?? 'unknown source');
+      if (!laneIds.has(id)) laneIds.set(id, lanes === 'article' ? (article?.title ?? e.articleId) : id);
+    }
+    const groups: DataGroup[] = [...laneIds].map(([id, title]) => {
+      const label = document.createElement('span');
+      label.className = 'tl-lane';
+      label.textContent = title;
+      label.title = title;
+      return { id, content: label };
+    });
+    groupsRef.current.clear();
+    groupsRef.current.add(groups);
+  };
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return undefined;
+    const options: TimelineOptions = {
+      ...toDates(initialWindowRef.current),
+      height: '100%',
+      stack: true,
+      selectable: true,
+      multiselect: false,
+      showCurrentTime: false,
+      zoomMin: MIN_SPAN_DAYS * 86_400_000,
+      zoomMax: 1000 * 365.25 * 86_400_000,
+      orientation: { axis: 'top', item: 'top' },
+      margin: { item: { horizontal: 6, vertical: 6 }, axis: 6 },
+      verticalScroll: true,
+      groupOrder: (a: DataGroup, b: DataGroup) => String(a.content instanceof HTMLElement ? a.content.textContent : a.content).localeCompare(String(b.content instanceof HTMLElement ? b.content.textContent : b.content)),
+      tooltip: { followMouse: false, overflowMethod: 'cap' },
+      xss: { disabled: false },
+    };
+    const timeline = new Timeline(
+      container,
+      itemsRef.current as unknown as DataSet<DataItem>,
+      groupsRef.current,
+      options,
+    );
+    timelineRef.current = timeline;
+    rebuildGroupsRef.current();
+    refreshRef.current();
+    timeline.on('rangechanged', () => {
+      refreshRef.current();
+      const w = timeline.getWindow();
+      latest.current.onWindowChange({ from: fractionalDayOfLocal(w.start), to: fractionalDayOfLocal(w.end) });
+    });
+    timeline.on('select', (props: { items: (string | number)[] }) => {
+      const id = props.items[0];
+      if (id === undefined) {
+        // A click on empty space does not clear the selection: Esc and the panel's Close do.
+        const sel = latest.current.selectedId;
+        if (sel && itemsRef.current.get(sel)) timeline.setSelection([sel]);
+        return;
+      }
+      const item = itemsRef.current.get(String(id));
+      if (!item) return;
+      if (String(id).startsWith('agg:') && item.end !== undefined) {
+        const s = fractionalDayOfLocal(new Date(item.start));
+        const e = fractionalDayOfLocal(new Date(item.end));
+        const pad = (e - s) * 0.1;
+        const target = toDates({ from: s - pad, to: e + pad });
+        timeline.setWindow(target.start, target.end);
+        return;
+      }
+      latest.current.onSelect(String(id));
+    });
+    return () => {
+      timeline.destroy();
+      timelineRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    preparedRef.current = prepareEvents(events);
+    rebuildGroupsRef.current();
+    refreshRef.current();
+  }, [events, lanes, articlesById]);
+
+  useEffect(() => {
+    const timeline = timelineRef.current;
+    if (!timeline) return;
+    timeline.setSelection(selectedId && itemsRef.current.get(selectedId) ? [selectedId] : []);
+  }, [selectedId]);
+
+  useImperativeHandle(
+    ref,
+    () => {
+      const setWindow = (w: DayWindow, animate = true) => {
+        const { start, end } = toDates(w);
+        timelineRef.current?.setWindow(start, end, { animation: animate ? { duration: 300, easingFunction: 'easeInOutQuad' } : false });
+      };
+      const getWindow = (): DayWindow | null => {
+        const t = timelineRef.current;
+        if (!t) return null;
+        const w = t.getWindow();
+        return { from: fractionalDayOfLocal(w.start), to: fractionalDayOfLocal(w.end) };
+      };
+      return {
+        setWindow,
+        getWindow,
+        focusEvent(e, zoom) {
+          const current = getWindow();
+          if (zoom || !current) {
+            setWindow(focusWindow(e));
+            return;
+          }
+          const f = focusWindow(e);
+          const centre = (f.from + f.to) / 2;
+          const half = (current.to - current.from) / 2;
+          setWindow({ from: centre - half, to: centre + half });
+        },
+        moveToDay(day) {
+          const current = getWindow();
+          if (!current) return;
+          const half = (current.to - current.from) / 2;
+          setWindow({ from: day + 0.5 - half, to: day + 0.5 + half });
+        },
+        zoom(factor) {
+          const current = getWindow();
+          if (!current) return;
+          const centre = (current.from + current.to) / 2;
+          const half = Math.max(MIN_SPAN_DAYS / 2, ((current.to - current.from) / 2) * factor);
+          setWindow({ from: centre - half, to: centre + half });
+        },
+      };
+    },
+    [],
+  );
+
+  return <div ref={containerRef} className="timeline-canvas" data-testid="timeline" />;
+}

@@ -1,0 +1,107 @@
+/**
+ * vis-timeline items for events and aggregates. Content is always a DOM element filled with textContent: article
+ * text never becomes HTML.
+ */
+import type { DataItem } from 'vis-timeline/peer';
+
+/** A vis-timeline item whose content is a DOM node we built (vis types it as an HTML string). */
+export type TimelineItem = Omit<DataItem, 'content'> & { id: string; content: HTMLElement };
+import { localDateOfNumber } from '../../../lib/calendar-date.ts';
+import type { TimedEvent } from '../../../lib/dataset.ts';
+import { formatInterval } from '../../../lib/format-interval.ts';
+import type { Bucket, BucketUnit } from './visible-items.ts';
+
+export type Lanes = 'article' | 'source';
+
+function el(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Whether an event is drawn as a point (a single day) rather than a range. */
+export function isPoint(e: TimedEvent): boolean {
+  return e.startDay !== null && e.startDay === e.endDay;
+}
+
+/** The date shown on the item: "≈ April 2021", "since 2014 →", "← by 20 Nov 2021". */
+export function itemDateText(e: TimedEvent): string {
+  const text = formatInterval(e, { approximateMark: true });
+  if (e.openEnd && e.startDay !== null) return `${text} →`;
+  if (e.startDay === null && e.endDay !== null) return `← ${text}`;
+  return text;
+}
+
+export function eventContent(e: TimedEvent): HTMLElement {
+  const root = el('span', 'tl-item');
+  root.append(el('span', 'tl-item-date', itemDateText(e)), el('span', 'tl-item-label', e.label));
+  root.title = `${itemDateText(e)} — ${e.label}`;
+  return root;
+}
+
+export function eventClassName(e: TimedEvent): string {
+  const classes = ['tl-event'];
+  if (e.kind === 'publication') classes.push('is-publication');
+  if (e.approximate) classes.push('is-approximate');
+  if (e.startDay === null) classes.push('is-open-start');
+  if (e.openEnd) classes.push('is-open-end');
+  if (!isPoint(e)) classes.push(`is-${e.precision}`);
+  return classes.join(' ');
+}
+
+/**
+ * The item for an event. Days are points at local noon (the middle of the day on the axis, whatever the zone);
+ * ranges run from the local midnight of their first day to that after their last; an open side runs to the edge
+ * of the drawn range (`edge`), where CSS fades it out.
+ */
+export function eventItem(
+  e: TimedEvent,
+  group: string,
+  edge: { from: number; to: number },
+  content: HTMLElement,
+  pxPerDay: number,
+): TimelineItem {
+  const base = { id: e.id, group, content, className: eventClassName(e) };
+  if (isPoint(e) && e.startDay !== null) return { ...base, type: 'point', start: localDateOfNumber(e.startDay, 12) };
+  const from = e.startDay ?? Math.min(edge.from, (e.endDay ?? edge.from) - 30);
+  const open = e.openEnd || e.endDay === null;
+  const to = open ? Math.max(edge.to, (e.endDay ?? from + 30) + 1) : (e.endDay ?? from) + 1;
+  const truePx = (to - from) * pxPerDay;
+  if (!open && e.startDay !== null && truePx < COMPACT_PX) {
+    // Too narrow for its label: the item is drawn wide enough to read (and to stack), the true extent as a bar.
+    return {
+      ...base,
+      className: `${base.className} is-compact`,
+      style: `--range-px: ${Math.max(3, Math.round(truePx))}px`,
+      type: 'range',
+      start: localDateOfNumber(from),
+      end: localDateOfNumber(from + COMPACT_PX / pxPerDay),
+    };
+  }
+  return { ...base, type: 'range', start: localDateOfNumber(from), end: localDateOfNumber(to) };
+}
+
+/** Ranges narrower than this many pixels get a readable label beside a bar of their true width. */
+const COMPACT_PX = 150;
+
+const UNIT_NAMES: Record<BucketUnit, string> = { day: 'day', week: 'week', month: 'month', year: 'year', decade: 'decade', century: 'century' };
+
+export function bucketItem(b: Bucket): TimelineItem {
+  const root = el('span', 'tl-agg');
+  root.append(el('span', 'tl-agg-count', `${b.count.toLocaleString('en')} events`));
+  root.title = `${b.count} events in this ${UNIT_NAMES[b.unit]}: click to zoom in`;
+  return {
+    id: b.id,
+    group: b.group,
+    type: 'range',
+    start: localDateOfNumber(b.fromDay),
+    end: localDateOfNumber(b.toDay),
+    content: root,
+    className: 'tl-aggregate',
+  };
+}
+
+export function laneOf(e: TimedEvent, lanes: Lanes, sourceOf: (articleId: string) => string): string {
+  return lanes === 'article' ? e.articleId : sourceOf(e.articleId);
+}

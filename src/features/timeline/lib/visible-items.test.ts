@@ -1,0 +1,79 @@
+import { expect, test } from 'vitest';
+import type { EventSummary } from '../../../pipeline/schema.ts';
+import { dayNumber, isoFromNumber } from '../../../lib/calendar-date.ts';
+import { buildDataset } from '../../../lib/dataset.ts';
+import { bucketOf, bucketUnitFor, eventsInRange, prepareEvents, visibleItems } from './visible-items.ts';
+
+function ev(id: string, start: string | null, end: string | null): EventSummary {
+  return { id, label: id, start, end, precision: 'day', articleId: 'a', articleIds: ['a'], approximate: false, kind: 'mention', aliases: [] };
+}
+function dataset(events: EventSummary[]) {
+  return buildDataset({ schemaVersion: 1, articles: [], events });
+}
+
+test('a window holds the events touching it, long and open ones included', () => {
+  const d = dataset([
+    ev('before', '2020-01-01', '2020-01-01'),
+    ev('in', '2021-11-12', '2021-11-12'),
+    ev('month', '2021-10-01', '2021-10-31'),
+    ev('since-2014', '2014-01-01', null),
+    ev('by-2015', null, '2015-12-31'),
+    ev('decade', '2010-01-01', '2029-12-31'),
+    ev('after', '2022-03-01', '2022-03-01'),
+  ]);
+  const p = prepareEvents(d.events);
+  const ids = eventsInRange(p, dayNumber('2021-10-15'), dayNumber('2021-11-30')).map((e) => e.id).sort();
+  expect(ids).toEqual(['decade', 'in', 'month', 'since-2014']);
+});
+
+test('too many events in a window become aggregates that count every one of them', () => {
+  const base = dayNumber('2021-01-01');
+  const events = Array.from({ length: 5000 }, (_, i) => {
+    const day = isoFromNumber(base + (i % 365));
+    return ev(`e${i}`, day, day);
+  });
+  const p = prepareEvents(dataset(events).events);
+  const v = visibleItems(p, base, base + 365, { limit: 300, groupOf: () => 'g' });
+  expect(v.mode).toBe('aggregate');
+  if (v.mode !== 'aggregate') return;
+  expect(v.unit).toBe('month');
+  expect(v.buckets.length).toBe(12);
+  expect(v.buckets.reduce((n, b) => n + b.count, 0)).toBe(5000);
+  const few = visibleItems(p, base, base + 2, { limit: 300, groupOf: () => 'g' });
+  expect(few.mode).toBe('events');
+});
+
+test('aggregates are per lane', () => {
+  const base = dayNumber('2021-01-01');
+  const events = Array.from({ length: 40 }, (_, i) => ({ ...ev(`e${i}`, isoFromNumber(base), isoFromNumber(base)), articleId: i % 2 ? 'x' : 'y' }));
+  const p = prepareEvents(dataset(events).events);
+  const v = visibleItems(p, base - 10, base + 10, { limit: 10, groupOf: (e) => e.articleId });
+  expect(v.mode === 'aggregate' && v.buckets.map((b) => [b.group, b.count]).sort()).toEqual([
+    ['x', 20],
+    ['y', 20],
+  ]);
+});
+
+test('periods: weeks start on Monday, months and decades on their first day', () => {
+  const wed = dayNumber('2021-11-17');
+  expect(isoFromNumber(bucketOf(wed, 'week').fromDay)).toBe('2021-11-15');
+  expect(isoFromNumber(bucketOf(wed, 'month').fromDay)).toBe('2021-11-01');
+  expect(isoFromNumber(bucketOf(wed, 'month').toDay)).toBe('2021-12-01');
+  expect(isoFromNumber(bucketOf(wed, 'decade').fromDay)).toBe('2020-01-01');
+  expect(bucketUnitFor(30)).toBe('day');
+  expect(bucketUnitFor(365 * 3)).toBe('month');
+  expect(bucketUnitFor(365 * 30)).toBe('year');
+});
+
+test('50 000 events are windowed in a few milliseconds', () => {
+  const base = dayNumber('1990-01-01');
+  const events = Array.from({ length: 50_000 }, (_, i) => {
+    const day = isoFromNumber(base + ((i * 7919) % 12000));
+    return ev(`e${i}`, day, day);
+  });
+  const p = prepareEvents(dataset(events).events);
+  const t = performance.now();
+  visibleItems(p, base, base + 12000, { limit: 300, groupOf: () => 'g' });
+  visibleItems(p, base + 5000, base + 5030, { limit: 300, groupOf: () => 'g' });
+  expect(performance.now() - t).toBeLessThan(150);
+});
