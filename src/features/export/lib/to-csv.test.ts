@@ -57,7 +57,8 @@ test('cells keep the text verbatim, with the excerpt, the articles and every sou
   expect(day[8]).toBe('Blinken, "concerns"; allies');
   expect(day[10]).toBe('https://example.com/2021/11/20/blinken https://nytimes.com/2021/11/19/x.html ftp://nope');
   const month = rows[2] ?? [];
-  expect(month[8]).toBe(`Blinken, "concerns"; allies | '=HYPERLINK("http://evil")`);
+  expect(month[8]).toBe(`Blinken, "concerns"; allies | =HYPERLINK("http://evil")`);
+  expect(rows[5]?.[8]).toBe(`'=HYPERLINK("http://evil")`);
   const before = rows[4] ?? [];
   expect(before.slice(1, 3)).toEqual(['', '2015-12-31']);
   expect(before[6]).toBe(`'-Minsk accords`);

@@ -55,6 +55,17 @@ export function timelineDates(start: string, end: string): { start_date: TlDate;
   return { start_date: { year: s.year, month: s.month, day: s.day }, end_date: { year: e.year, month: e.month, day: e.day } };
 }
 
+/** An open side ("by 2015", "since 2014") is drawn as the unit of its precision that holds the known day. */
+function slideDates(e: EventSummary): ReturnType<typeof timelineDates> | null {
+  if (e.start !== null && e.end !== null) return timelineDates(e.start, e.end);
+  const known = e.start ?? e.end;
+  const d = known === null ? null : parseDay(known);
+  if (!d || known === null) return null;
+  if (e.precision === 'year') return { start_date: { year: d.year } };
+  if (e.precision === 'month') return { start_date: { year: d.year, month: d.month } };
+  return timelineDates(known, known);
+}
+
 function slideText(e: EventSummary, articles: ReadonlyMap<string, ArticleSummary>, x: EventExtras | undefined): string {
   const parts: string[] = [];
   if (x?.excerpt) parts.push(`<blockquote>${escapeHtml(x.excerpt)}</blockquote>`);
@@ -72,12 +83,11 @@ export function toTimelineJs({ events, articles, extras }: ExportInput, title = 
   const byId = articleMap(articles);
   const slides: TlSlide[] = [];
   for (const e of events) {
-    const first = e.start ?? e.end;
-    const last = e.end ?? e.start;
-    if (first === null || last === null) continue;
+    const dates = slideDates(e);
+    if (!dates) continue;
     slides.push({
       unique_id: e.id,
-      ...timelineDates(first, last),
+      ...dates,
       display_date: formatInterval(e, { approximateMark: true }),
       text: { headline: escapeHtml(e.label), text: slideText(e, byId, extras?.get(e.id)) },
       group: byId.get(e.articleId)?.source ?? '',
