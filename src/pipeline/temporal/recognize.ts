@@ -337,6 +337,8 @@ rule(String.raw`(?<![\w-])(?:${ci('the')}\s+(?:(?<whole>entire|whole|full|same)\
   const u = g['u'] as 'day' | 'week' | 'weekend' | 'month' | 'year';
   const prev = before(text, start, 24);
   if (g['whole'] === undefined && !/\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|during|of|in|throughout|through|on|over)\s+$/i.test(prev)) return null;
+  // "earlier in the year", "so far in the quarter"
+  if (/\b(?:earlier|later|early|late|so far)\s+in\s+$/i.test(prev)) return u === 'weekend' ? null : { k: 'anaphor', unit: u, offset: 0, pod: null };
   // "of the year" only after "beginning/end/rest …" (a modifier), never "car of the year".
   if (/\bof\s+$/i.test(prev) && !/\b(?:beginning|start|end|middle|rest|remainder|close|half|part|course|turn)\s+of\s+$/i.test(prev)) return null;
   if (/\b(?:in|on|during|over)\s+$/i.test(prev) && u !== 'day' && u !== 'weekend' && g['whole'] === undefined) return null;
@@ -349,6 +351,9 @@ rule(String.raw`(?<![\w-])(?<rel>${ci('the day', 'the week', 'the month', 'the y
   const dir = /before|earlier/.test(g['dir'] ?? '') ? -1 : 1;
   return { k: 'offset', n: 1, unit, dir, anchor: 'text' };
 }, 2);
+
+// "the same period last year", "the same month a year ago", "the year-earlier quarter"
+rule(String.raw`(?<![\w-])(?:${ci('the same')}\s+(?:period|month|quarter|week|day|time)(?:\s+of)?\s+(?:a year (?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior) year|the year before)|${ci('the')}\s+year-(?:earlier|ago)\s+(?:period|quarter|month|level|figure))(?!\w)`, () => ({ k: 'sameLastYear' }), 3);
 
 // "at the same time", "by that time", "at the time": the time of the story
 rule(String.raw`(?<=\b(?:[Aa]t|[Bb]y|until|till|since|from|around)\s)(?:the same|that|the) time(?!\w)`, () => ({ k: 'anaphor', unit: 'same', offset: 0, pod: null }), 1);
@@ -620,7 +625,7 @@ function modOf(word: string): Mod | null {
   return null;
 }
 
-const POINT_KINDS = new Set<Spec['k']>(['day', 'month', 'monthOfYear', 'year', 'yearRel', 'decade', 'century', 'season', 'quarter', 'half', 'relUnit', 'fy', 'anaphor', 'holiday', 'relDay']);
+const POINT_KINDS = new Set<Spec['k']>(['weekday', 'day', 'month', 'monthOfYear', 'year', 'yearRel', 'decade', 'century', 'season', 'quarter', 'half', 'relUnit', 'fy', 'anaphor', 'holiday', 'relDay']);
 
 const POD_PREFIX = new RegExp(String.raw`(?:^|[^\w-])(?<all>${ci('the', 'in the', 'on the')}\s+(?:(?:early|late)\s+)?(?<pod>morning|afternoon|evening|night)(?:\s+hours)?\s+of\s+)$`);
 

@@ -40,6 +40,8 @@ export type Context = {
   anchor: Anchor | null;
   /** True when the text narrates a past far from its publication date (year-less dates follow the story). */
   narrative: boolean;
+  /** True when `anchor` was set in the same sentence (a bare time of day then belongs to that day). */
+  anchorNear: boolean;
 };
 
 const SEASON_ORDER: readonly Season[] = ['WI', 'SP', 'SU', 'FA'];
@@ -243,7 +245,7 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
         const awd = isoWeekday(anchorDay);
         day = a + (((spec.dow - awd + 7) % 7));
         words = `the first ${name} on or after the last date of the story, ${formatDay(anchorDay)}`;
-      } else if (tense === 'future' || (tense === 'present' && wd !== spec.dow)) {
+      } else if (tense === 'future') {
         day = wd === spec.dow ? n + 7 : n + ahead;
         words = `‘${name}’ ${tenseWords(tense)} of an article dated ${dctText}: the ${name} after it`;
       } else if (tense === 'past') {
@@ -314,7 +316,10 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
           return { type: 'DATE', value, how: `the same time as ${from}`, anchor: a };
         }
         case 'day': {
-          if (a !== null && a.precision !== 'day') return { type: 'DATE', value: 'XXXX-XX-XX', how: `a day relative to ${from}, which names no day`, anchor: null };
+          if (a !== null && a.precision !== 'day') {
+            if (spec.offset !== 0) return { type: 'DATE', value: 'XXXX-XX-XX', how: `a day relative to ${from}, which names no day`, anchor: null };
+            return { type: 'DATE', value: dctText, how: `the day of the report, the publication date ${dctText}`, anchor: { day: dct, precision: 'day' } };
+          }
           const d = addDays(base, spec.offset);
           if (spec.pod !== null) return { type: 'TIME', value: `${formatDay(d)}T${spec.pod}`, how: `${rel} day as ${from}`, anchor: { day: d, precision: 'day' } };
           return { type: 'DATE', value: formatDay(d), how: `${rel} day as ${from}`, anchor: { day: d, precision: 'day' } };
@@ -359,12 +364,19 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
           day = d;
           words = r.how;
         }
-      } else if (ctx.narrative && ctx.anchor !== null && ctx.anchor.precision === 'day') {
+      } else if ((ctx.narrative || ctx.anchorNear) && ctx.anchor !== null && ctx.anchor.precision === 'day') {
         day = ctx.anchor.day;
-        words = `the last date of the story, ${formatDay(day)}`;
+        words = `the day named just before, ${formatDay(day)}`;
       }
       const value = `${formatDay(day)}T${pad(spec.h, 2)}:${pad(spec.min, 2)}${spec.utc ? 'Z' : ''}`;
       return { type: 'TIME', value, how: `a time of day on ${words}`, anchor: { day, precision: 'day' } };
+    }
+    case 'sameLastYear': {
+      const a = ctx.anchor;
+      if (a === null) return { type: 'DATE', value: yearValue(dct.y - 1), how: `the year before the publication date ${dctText}`, anchor: null };
+      const y = a.day.y - 1;
+      const value = a.precision === 'day' ? formatDay({ ...a.day, y }) : a.precision === 'month' ? formatMonth(y, a.day.m) : yearValue(y);
+      return { type: 'DATE', value, how: `a year before the last date mentioned, ${formatDay(a.day)}`, anchor: null };
     }
     case 'holiday': {
       if (spec.y !== null) {

@@ -8,7 +8,7 @@ export type Tense = 'past' | 'present' | 'future' | 'none';
 /** Start offsets of sentences: after . ! ? (also glued to the next capital, as in "east.US") and line breaks. */
 export function sentenceStarts(text: string): number[] {
   const starts = [0];
-  const re = /[.!?]+["'’”)]*(?=\s+["'‘“(]?[A-Z0-9]|[A-Z][a-z])|\n/g;
+  const re = /[.!?]+["'’”)]*(?=\s+(?:["'‘“(`]+\s?)?[A-Z0-9]|[A-Z][a-z])|\n/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const end = m.index + m[0].length;
     // "Mr. Smith", "U.S. officials", "Jan. 5": a short word or initial before the dot is no sentence end.
@@ -67,7 +67,7 @@ export function tenseAround(text: string, sentenceStart: number, sentenceEnd: nu
     if (word === 'May') continue;
     let distance = at < start ? start - (at + word.length) : at - end;
     // "X said it will …": a reporting verb sets the tense only of what stands right next to it ("said Friday").
-    if (tense === 'past' && REPORTING.test(word) && distance > 2) distance *= 6;
+    if (tense === 'past' && REPORTING.test(word) && distance > 5) distance *= 6;
     // A cue after the expression weighs less than one before it; future modals weigh more.
     const weighted = (at < start ? distance : distance * 1.5) / (tense === 'future' ? 1.6 : 1);
     if (weighted < bestDistance) {

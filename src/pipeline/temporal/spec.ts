@@ -41,6 +41,8 @@ export type Spec =
   | { k: 'ref'; ref: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'; window: Unit | null }
   /** A length of time; frame -1 for "the past two weeks" (ending at dct), 1 for "the next two weeks". */
   | { k: 'duration'; n: number | null; unit: Unit; frame: -1 | 0 | 1 }
+  /** "the same period last year", "the same month a year ago": the last date mentioned, a year back. */
+  | { k: 'sameLastYear' }
   | { k: 'set'; value: string }
   | { k: 'time'; h: number; min: number; utc: boolean; day: Spec | null }
   | { k: 'holiday'; name: string; m: number; d: number; y: number | null };

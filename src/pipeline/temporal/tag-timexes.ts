@@ -234,19 +234,22 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
   const narrative = isNarrative(chosen, dctDay);
   const starts = sentenceStarts(text);
   let anchor: Anchor | null = null;
+  let anchorSentence = -1;
   const out: TaggedTimex[] = [];
   for (const c of chosen) {
     const si = sentenceIndexAt(starts, c.start);
     const sStart = starts[si] ?? 0;
     const sEnd = starts[si + 1] ?? text.length;
     const tense = tenseAround(text, sStart, sEnd, c.start, c.end);
-    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative });
+    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si });
     const r = c.pod !== undefined && resolved.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)
       ? { ...resolved, type: 'TIME' as const, value: `${resolved.value}T${c.pod}`, how: `${resolved.how}, part of the day` }
       : resolved;
     const extent = text.slice(c.start, c.end);
     const signalMatch = SIGNAL.exec(text.slice(Math.max(sStart, c.start - 20), c.start));
     const signal = signalMatch?.[1] ?? null;
+    // "since 1992", "before 2015": bounds, not the time the story is at.
+    const bounding = signal !== null && /^(?:since|before|after|prior to|ahead of|until|till|not until)$/i.test(signal);
     const shaped = shapeInterval(c, r.value, extent, signal, dctDay);
     const phrase = signal !== null ? `${signal} ${extent}` : extent;
     out.push({
@@ -259,7 +262,10 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
       interval: shaped.interval,
       derivation: `‘${phrase}’: ${r.how}${shaped.note}`,
     });
-    if (r.anchor !== null) anchor = r.anchor;
+    if (r.anchor !== null && !bounding) {
+      anchor = r.anchor;
+      anchorSentence = si;
+    }
   }
   return out;
 }
