@@ -208,7 +208,7 @@ rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ]century(?!\w)`
 
 // --- Seasons, quarters, halves --------------------------------------------------------------------------
 
-rule(String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'the', 'past', 'coming')})\s+)?(?<s>${ci('spring', 'summer', 'autumn', 'fall', 'winter')})(?:(?:\s+of)?\s+(?<y>${YEAR4})(?:[-–/](?:\d{2}|\d{4}))?(?!\d))?(?!\w)`, (g, text, start) => {
+rule(String.raw`(?<![\w])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'the', 'past', 'coming')})\s+)?(?<s>${ci('spring', 'summer', 'autumn', 'fall', 'winter')})(?:(?:\s+of)?\s+(?<y>${YEAR4})(?:[-–/](?:\d{2}|\d{4}))?(?!\d))?(?!\w)`, (g, text, start) => {
   const s = seasonCode(g['s'] ?? '');
   if (s === null) return null;
   const y = yearOf(g);
@@ -392,7 +392,7 @@ rule(String.raw`(?<![\w$£€.-])(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|strai
 }, 1);
 
 // "several years", "recent years", "decades", "for years"
-rule(String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'in recent', 'over the', 'for', 'in the past few', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
+rule(String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'in recent', 'over the', 'in the past few', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const q = g['q']?.toLowerCase();

@@ -223,6 +223,27 @@ function shapeInterval(c: Candidate, value: string, extent: string, signal: stri
 }
 
 /**
+ * A day or month without a year that opens a range takes the year that closes it ("from May 15 to
+ * August 16, 1988", "between January 12 and January 16, 1936"); a time of day right before a date
+ * ("5:00 am on October 3, 1935") takes that date.
+ */
+function withYearFromRange(text: string, chosen: readonly Candidate[], i: number): Candidate {
+  const c = chosen[i] as Candidate;
+  const next = chosen[i + 1];
+  if (next === undefined || next.start - c.end > 12) return c;
+  const between = text.slice(c.end, next.start);
+  const spec = c.spec;
+  if ((spec.k === 'day' || spec.k === 'month') && spec.y === null && /^\s*(?:[-–]|to|and|until|till|through)\s*$/.test(between)) {
+    const y = next.spec.k === 'day' || next.spec.k === 'month' ? next.spec.y : null;
+    if (y !== null) return { ...c, spec: { ...spec, y } };
+  }
+  if (spec.k === 'time' && spec.day === null && next.spec.k === 'day' && /^\s*(?:on\s+|,\s*)$/.test(between)) {
+    return { ...c, spec: { ...spec, day: next.spec } };
+  }
+  return c;
+}
+
+/**
  * Find every temporal expression in `text` and resolve it relative to `dct` (the publication date,
  * 'YYYY-MM-DD'). Sorted by start, non-overlapping. Never throws on any `text`; throws a RangeError when `dct`
  * is not a real calendar day (a programmer error).
@@ -236,7 +257,8 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
   let anchor: Anchor | null = null;
   let anchorSentence = -1;
   const out: TaggedTimex[] = [];
-  for (const c of chosen) {
+  for (let i = 0; i < chosen.length; i++) {
+    const c = withYearFromRange(text, chosen, i);
     const si = sentenceIndexAt(starts, c.start);
     const sStart = starts[si] ?? 0;
     const sEnd = starts[si + 1] ?? text.length;
@@ -262,7 +284,9 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
       interval: shaped.interval,
       derivation: `‘${phrase}’: ${r.how}${shaped.note}`,
     });
-    if (r.anchor !== null && !bounding) {
+    // In a story of the distant past, a recent year is a citation ("Davies, 2004"), not the story's time.
+    const citation = narrative && r.anchor !== null && r.anchor.precision === 'year' && r.anchor.day.y > dctDay.y - 15;
+    if (r.anchor !== null && !bounding && !citation) {
       anchor = r.anchor;
       anchorSentence = si;
     }
