@@ -1,0 +1,57 @@
+import { expect, test } from 'vitest';
+import { tagTimexes } from '../../../pipeline/temporal/tag-timexes.ts';
+import { checkFileName, importOne, runImport } from './run-import.ts';
+
+const ARTICLE = ` date 2021-11-20 https://example.com/2021/11/20/talks
+
+Talks resume in Geneva
+
+The delegations met again on Friday after talks broke down in April 2021. The ceasefire was signed in 2015.
+`;
+
+test('a good article becomes an extraction in the reader’s id namespace, with no diagnostic', () => {
+  const out = importOne({ file: 'talks.txt', text: ARTICLE }, tagTimexes);
+  expect(out.messages).toEqual([]);
+  expect(out.extraction?.article.id).toMatch(/^own-a-/);
+  expect(out.extraction?.events.length).toBeGreaterThan(1);
+  for (const e of out.extraction?.events ?? []) {
+    expect(e.id).toMatch(/^own-e-/);
+    expect(e.articleIds.every((id) => id.startsWith('own-a-'))).toBe(true);
+    expect(e.excerpts.every((x) => x.articleId === out.extraction?.article.id)).toBe(true);
+  }
+});
+
+test('the same text imported twice gives the same ids (deep links stay stable)', () => {
+  const a = importOne({ file: 'a.txt', text: ARTICLE }, tagTimexes);
+  const b = importOne({ file: 'b.txt', text: ARTICLE }, tagTimexes);
+  expect(b.extraction?.events.map((e) => e.id)).toEqual(a.extraction?.events.map((e) => e.id));
+});
+
+test('a bad date line is reported as the CLI reports it, file:line:column', () => {
+  const out = importOne({ file: 'bad.txt', text: ' date 2021-02-30 https://example.com/x\n\nTitle\n\nText.\n' }, tagTimexes);
+  expect(out.extraction).toBeNull();
+  expect(out.messages).toEqual(['bad.txt:1:7: error Unexpected date "2021-02-30", expected a real calendar date [parse-article:date]']);
+});
+
+test('bytes that are not UTF-8 are reported with their position and the good item still imports', () => {
+  const bytes = new Uint8Array([0x20, 0x64, 0x61, 0x74, 0x65, 0x0a, 0x41, 0xff]);
+  const [bad, good] = runImport([{ file: 'latin1.txt', bytes }, { file: 'good.txt', bytes: new TextEncoder().encode(ARTICLE) }], tagTimexes);
+  expect(bad?.extraction).toBeNull();
+  expect(bad?.messages).toEqual(['latin1.txt:2:2: error Unexpected byte 0xff at byte 7, expected UTF-8 text [decode-text:utf8]']);
+  expect(good?.extraction).not.toBeNull();
+  expect(good?.text).toBe(ARTICLE);
+});
+
+test('a tagger that throws becomes a diagnostic, not an exception', () => {
+  const out = importOne({ file: 'x.txt', text: ARTICLE }, () => {
+    throw new Error('boom');
+  });
+  expect(out.extraction).toBeNull();
+  expect(out.messages[0]).toMatch(/^x\.txt:\d+:\d+: error Unexpected failure of the date tagger \(Error: boom\)/);
+});
+
+test('only .txt files are accepted', () => {
+  expect(checkFileName('story.txt')).toBeNull();
+  expect(checkFileName('STORY.TXT')).toBeNull();
+  expect(checkFileName('photo.png')?.message).toBe('Unexpected file "photo.png", expected a plain-text article ending in .txt');
+});
