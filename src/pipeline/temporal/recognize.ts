@@ -101,6 +101,21 @@ rule(String.raw`(?<![\w.,])${WD_PREFIX}(?:the\s+)?(?<d>${DAYNUM})(?:\s+of)?\s+(?
   return { k: 'day', y, m, d };
 }, 3);
 
+// Day ranges: "January 25-29" (the second day), "22-25 April 1951" and "22 to 24 February" (the first day)
+rule(String.raw`(?<=(?<![\w])(?<mon>${MONTH})\s+\d{1,2}\s?[-–]\s?)(?<d>${DAYNUM})(?![\w:]|[.,]\d)(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
+  const m = monthNumber(g['mon'] ?? '');
+  const d = Number.parseInt(g['d'] ?? '', 10);
+  const y = yearOf(g);
+  return m === null || !isValidDay(y ?? 2000, m, d) ? null : { k: 'day', y, m, d };
+}, 3);
+
+rule(String.raw`(?<![\w.,$£€-])(?<d>${DAYNUM})(?=\s?(?:[-–]|to|and)\s?\d{1,2}(?:st|nd|rd|th)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?)`, (g) => {
+  const m = monthNumber(g['mon'] ?? '');
+  const d = Number.parseInt(g['d'] ?? '', 10);
+  const y = yearOf(g);
+  return m === null || !isValidDay(y ?? 2000, m, d) ? null : { k: 'day', y, m, d };
+}, 3);
+
 // "2021-11-12", "2021/11/12"
 rule(String.raw`(?<![\w.-])(?<y>\d{4})([-/])(?<m>\d{2})\2(?<d>\d{2})(?![\w-])`, (g) => {
   const y = Number(g['y']);
@@ -162,11 +177,12 @@ rule(String.raw`(?:(?<![\w.,/$£€¥#-])|(?<=\b(?:[Mm]id|[Pp]re|[Pp]ost)-))(?<y
   const prev = before(text, start);
   const next = text.slice(end, end + 24);
   if (NOT_YEAR_BEFORE.test(prev)) return null;
-  const context = DATE_CONTEXT.test(prev);
+  // "1861-1865": a range of years is a date whatever stands around it.
+  const context = DATE_CONTEXT.test(prev) || /^\s?[-–]\s?(?:1\d|20)\d{2}(?!\d)/.test(next);
   if (!context && COUNTED.test(next)) return null;
   if (!context && y < 1800) return null;
   // "Russell 2000", "Windows 2000", "Flight 2014": a name followed by a number.
-  if (!context && /\b[A-Z][\w.]*\s+$/.test(prev) && !/(?:^|[.!?]\s+|\n)[A-Z]\w*\s+$/.test(prev)) return null;
+  if (!context && /\b[A-Z]\w*\s+$/.test(prev) && !/(?:^|[.!?]\s+|\n)[A-Z]\w*\s+$/.test(prev)) return null;
   return { k: 'year', y, bc: false };
 }, 0);
 

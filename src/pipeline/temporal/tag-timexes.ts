@@ -233,8 +233,8 @@ function withYearFromRange(text: string, chosen: readonly Candidate[], i: number
   if (next === undefined || next.start - c.end > 12) return c;
   const between = text.slice(c.end, next.start);
   const spec = c.spec;
-  if ((spec.k === 'day' || spec.k === 'month') && spec.y === null && /^\s*(?:[-–]|to|and|until|till|through)\s*$/.test(between)) {
-    const y = next.spec.k === 'day' || next.spec.k === 'month' ? next.spec.y : null;
+  if ((spec.k === 'day' || spec.k === 'month' || (spec.k === 'season' && spec.rel === null)) && spec.y === null && /^\s*(?:[-–]|to|and|until|till|through)\s*$/.test(between)) {
+    const y = next.spec.k === 'day' || next.spec.k === 'month' || next.spec.k === 'season' ? next.spec.y : null;
     if (y !== null) return { ...c, spec: { ...spec, y } };
   }
   if (spec.k === 'time' && spec.day === null && next.spec.k === 'day' && /^\s*(?:on\s+|,\s*)$/.test(between)) {
