@@ -247,13 +247,13 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
         words = `the first ${name} on or after the last date of the story, ${formatDay(anchorDay)}`;
       } else if (tense === 'future') {
         day = wd === spec.dow ? n + 7 : n + ahead;
-        words = `‘${name}’ ${tenseWords(tense)} of an article dated ${dctText}: the ${name} after it`;
+        words = `a weekday ${tenseWords(tense)} of an article dated ${dctText}: the ${name} after it`;
       } else if (tense === 'past') {
         day = wd === spec.dow ? n : n - back;
-        words = `‘${name}’ ${tenseWords(tense)} of an article dated ${dctText}: the ${name} ${wd === spec.dow ? 'of that very day' : 'before it'}`;
+        words = `a weekday ${tenseWords(tense)} of an article dated ${dctText}: the ${name} ${wd === spec.dow ? 'of that very day' : 'before it'}`;
       } else {
         day = wd === spec.dow ? n : back <= 4 || ahead > 3 ? n - back : n + ahead;
-        words = `‘${name}’ ${tenseWords(tense)} of an article dated ${dctText}: the nearest ${name}`;
+        words = `a weekday ${tenseWords(tense)} of an article dated ${dctText}: the nearest ${name}`;
       }
       const d = dayFromNumber(day);
       if (spec.pod !== null) return { type: 'TIME', value: `${formatDay(d)}T${spec.pod}`, how: words, anchor: { day: d, precision: 'day' } };
