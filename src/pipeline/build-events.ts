@@ -169,6 +169,17 @@ export function nounPhraseBefore(head: string): string {
   return np.join(' ').replace(/^[,;:(]+/, '');
 }
 
+/** "‘in April 2021’, in an article of 20 Nov 2021: a month named with a year", from the tagger's derivations. */
+function explain(expression: string, published: string, timexes: readonly Timex[]): string {
+  const parts = timexes.map((t) => {
+    const m = /^‘([^’]*)’:\s*(.*)$/s.exec(t.derivation);
+    const how = (m ? m[2] ?? '' : t.derivation).replace(/ (?:of|in) an article dated -?\d{4,}-\d{2}-\d{2}/g, '');
+    return { phrase: m ? m[1] ?? t.text : t.text, how };
+  });
+  const phrase = parts.length === 1 ? (parts[0]?.phrase ?? expression) : expression;
+  return `‘${phrase}’, in an article of ${published}: ${parts.map((p) => p.how).join('; ')}`;
+}
+
 function coarser(a: Precision, b: Precision): Precision {
   return PRECISION_RANK[a] >= PRECISION_RANK[b] ? a : b;
 }
@@ -298,7 +309,7 @@ export function buildEvents(src: EventSource): EventDetail[] {
             end: (g.timexes[g.timexes.length - 1] as Timex).end,
             value: g.timexes.map((t) => t.value).join('/'),
             method: 'expression',
-            explanation: `‘${expression}’, in an article of ${published}: ${g.timexes.map((t) => t.derivation).join('; ')}`,
+            explanation: explain(expression, published, g.timexes),
           },
           citationIds: supportingCitations(src.citations, excerptSpan).map((c) => c.id),
         });
