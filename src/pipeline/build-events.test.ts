@@ -156,3 +156,21 @@ test('a range of two expressions stays one event spanning both', () => {
   const events = eventsOf(body, (t) => [timex(t, '2009', '2009', year('2009')), timex(t, '2011', '2011', year('2011'))]).filter((e) => e.kind === 'mention');
   expect(events.map((e) => [e.start, e.end, e.precision])).toEqual([['2009-01-01', '2011-12-31', 'year']]);
 });
+
+test('a participle phrase between commas tells what happened to the noun before it', () => {
+  const body = 'Officials said the bridge, opened in 1932, will be replaced.';
+  const [e] = eventsOf(body, (t) => [timex(t, '1932', '1932', year('1932'))]).filter((x) => x.kind === 'mention');
+  expect(e?.label).toBe('The bridge was opened');
+});
+
+test('a clause that lost its subject is labelled by the whole sentence', () => {
+  const body = 'The mayor said the plan, which critics oppose, cuts bus fares by half in 2023.';
+  const [e] = eventsOf(body, (t) => [timex(t, '2023', '2023', year('2023'))]).filter((x) => x.kind === 'mention');
+  expect(e?.label).toMatch(/^The mayor said the plan/);
+});
+
+test('a fronted time phrase leaves a main clause that starts in lowercase, and that is fine', () => {
+  const body = 'Since 2015, prices have doubled.';
+  const [e] = eventsOf(body, (t) => [timex(t, '2015', '2015', year('2015'))]).filter((x) => x.kind === 'mention');
+  expect(e?.label).toBe('Prices have doubled');
+});

@@ -136,7 +136,7 @@ export function labelFromClause(text: string, clause: Span, drop: readonly Span[
   const comma = drop.length > 0 ? text.slice(at, clause.end).search(/[,;]/) : -1;
   const before = s.replace(/\s+/g, ' ').trim();
   s += comma >= 0 && before.split(' ').length >= 5 ? text.slice(at, at + comma) : text.slice(at, clause.end);
-  s = s.replace(/\s+/g, ' ').trim();
+  s = s.replace(/\s+/g, ' ').trim().replace(/^[,;:]\s*/, '');
   s = s.replace(/[.!?]+["”’]?$/, '').replace(TRAILING_ATTRIBUTION, '');
   s = s.replace(LEADING_MARKERS, '').replace(/,\s*(?:citing|quoting|according to)\s[^,]{1,60},/gi, '');
   const rel = RELATIVE.exec(s);
@@ -178,6 +178,26 @@ function explain(expression: string, published: string, timexes: readonly Timex[
   });
   const phrase = parts.length === 1 ? (parts[0]?.phrase ?? expression) : expression;
   return `‘${phrase}’, in an article of ${published}: ${parts.map((p) => p.how).join('; ')}`;
+}
+
+const PARTICIPLE =
+  /^\s*(?:\p{Ll}+ed|made|held|built|won|sold|taken|given|seen|done|written|chosen|drawn|known|shown|begun|set|put|cut|hit|struck|paid|sent|spent|brought|bought|caught|fought|found|lost|met|led|left|told|kept|born)\b[^,;]*$/u;
+
+/** The comma-enclosed participle phrase holding `t` ("…the deal, signed yesterday, raises…"), or null. */
+function participlePhrase(text: string, segments: readonly Span[], t: Timex): Span | null {
+  const k = segments.findIndex((seg) => seg.start <= t.start && t.start < seg.end);
+  const seg = segments[k];
+  if (k < 1 || !seg || text[seg.start - 1] !== ',') return null;
+  const span = trimSpan(text, seg);
+  return PARTICIPLE.test(text.slice(span.start, t.start)) ? span : null;
+}
+
+const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|my|some|many|most|several|all|both|each|every|no|one|two|three|four|five|ten|hundreds|thousands|millions|more|fewer|about|around|nearly|only|just|at)$/i;
+
+/** A clause that starts with a lowercase word other than a determiner has lost its subject to the clause before. */
+function isFragment(clause: string): boolean {
+  const first = /^[\s,;:]*([\p{L}'’-]+)/u.exec(clause)?.[1] ?? '';
+  return /^\p{Ll}/u.test(first) && !DETERMINERS.test(first);
 }
 
 function coarser(a: Precision, b: Precision): Precision {
@@ -270,6 +290,7 @@ export function buildEvents(src: EventSource): EventDetail[] {
       groups.forEach((g, gi) => {
         if (g.timexes.length === 0) return;
         let labelSpan = trimSpan(text, g.span);
+        let fronted = false;
         // A fronted adverbial ("Soon after the reports in November, Bloomberg claimed…") dates the main clause.
         const firstSeg = segments[0];
         if (gi === 0 && firstSeg && g.timexes.every((t) => t.start < firstSeg.end) && segments.length > 1) {
@@ -279,18 +300,29 @@ export function buildEvents(src: EventSource): EventDetail[] {
             const main = trimSpan(text, { start: firstSeg.end + 1, end: mainEnd });
             // Drop a parenthetical right after the subject's verb (", citing anonymous sources,").
             labelSpan = main;
+            fronted = true;
           }
         }
         const excerptSpan = single ? sentence : trimSpan(text, g.span);
         const first = g.timexes[0] as Timex & { interval: Interval };
         const interval = spanIntervals(g.timexes);
         let label = labelFromClause(text, labelSpan, g.timexes);
+        const participle = participlePhrase(text, segments, first);
         // A clause that opens with a relative pronoun ("that began on May 24") is about the noun before it.
         const opener = /^(?:that|which|who)\s+/i.exec(text.slice(labelSpan.start, labelSpan.end));
         if (opener) {
           const np = nounPhraseBefore(text.slice(sentence.start, labelSpan.start));
           const rest = labelFromClause(text, { start: labelSpan.start + opener[0].length, end: labelSpan.end }, g.timexes);
           if (np) label = clip(capitalise(`${np} ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`));
+        } else if (participle) {
+          // "the deal, signed yesterday, …": the participle phrase tells what happened to the noun before it.
+          const np = nounPhraseBefore(text.slice(sentence.start, participle.start).replace(/[\s,;]+$/, ''));
+          const phrase = labelFromClause(text, { start: participle.start, end: participle.end }, g.timexes);
+          if (np) label = clip(capitalise(`${np} was ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}`));
+        } else if (!fronted && isFragment(text.slice(labelSpan.start, labelSpan.end))) {
+          // A clause without its subject ("raises pay by 4.5% in 2020") or ending in a bare participle names
+          // nobody: the whole sentence does.
+          label = labelFromClause(text, trimSpan(text, sentence), g.timexes);
         }
         const expression = g.timexes.length === 1 ? first.text : text.slice(first.start, (g.timexes[g.timexes.length - 1] as Timex).end);
         events.push({
