@@ -1,4 +1,9 @@
+import { useMemo } from 'react';
+import { articleQueryOptions } from '../features/dataset/api/get-article.ts';
 import { useIndex } from '../features/dataset/api/get-index.ts';
+import { ImportButton } from '../features/import/components/import-button.tsx';
+import { useImportedDataset } from '../features/import/hooks/use-imported-dataset.ts';
+import { mergeOwnDataset } from '../features/import/lib/own-dataset.ts';
 import { TimelineScreen } from './timeline-screen.tsx';
 import { useUrlState } from './use-url-state.ts';
 
@@ -41,7 +46,10 @@ function LoadingView() {
 export function App() {
   const url = useUrlState();
   const index = useIndex();
-  if (index.isPending) return <LoadingView />;
+  // The reader's own (imported) articles, from this browser's storage, merged into the built dataset.
+  const own = useImportedDataset({ articleQueryKey: (id) => articleQueryOptions(id).queryKey });
+  const dataset = useMemo(() => index.data && mergeOwnDataset(index.data, own.data?.own.index), [index.data, own.data]);
+  if (index.isPending || own.isPending) return <LoadingView />;
   if (index.isError) {
     return (
       <>
@@ -59,10 +67,12 @@ export function App() {
       </>
     );
   }
-  if (index.data.articles.length === 0) {
+  if (!dataset || dataset.articles.length === 0) {
     return (
       <>
-        <Masthead />
+        <Masthead>
+          <ImportButton />
+        </Masthead>
         <main className="state-page">
           <div className="state-card">
             <h2>No articles yet</h2>
@@ -82,5 +92,5 @@ export function App() {
       </>
     );
   }
-  return <TimelineScreen dataset={index.data} url={url} masthead={Masthead} />;
+  return <TimelineScreen dataset={dataset} url={url} masthead={Masthead} />;
 }

@@ -3,7 +3,11 @@
  * by the URL (see url-state.ts).
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
-import { useArticle, useArticles } from '../features/dataset/api/get-article.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { articleQueryOptions, useArticle, useArticles } from '../features/dataset/api/get-article.ts';
+import { ExportMenu } from '../features/export/components/export-menu.tsx';
+import { ImportButton } from '../features/import/components/import-button.tsx';
+import { isOwnId } from '../features/import/lib/own-ids.ts';
 import { EventList } from '../features/event-list/components/event-list.tsx';
 import { EventPanel } from '../features/event-panel/components/event-panel.tsx';
 import { FilterControls, type FilterValues } from '../features/search/components/filter-controls.tsx';
@@ -61,6 +65,7 @@ function inside(e: TimedEvent, w: DayWindow): boolean {
 
 export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
   const timeline = useRef<TimelineHandle>(null);
+  const queryClient = useQueryClient();
   const selected = url.event ? (dataset.byId.get(url.event) ?? null) : null;
   const notFound = url.event !== null && selected === null;
   const [cursorId, setCursorId] = useState<string | null>(null);
@@ -221,6 +226,21 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
             <summary className="button">Filters{activeFilters ? ` (${activeFilters})` : ''}</summary>
             <FilterControls values={filter} articles={dataset.articles} sources={dataset.sources} onChange={setFilters} />
           </details>
+          <ImportButton
+            published={dataset.articlesById}
+            onShowEvent={(id) => {
+              const e = dataset.byId.get(id);
+              if (e) {
+                open(e);
+                reveal(e, true);
+              }
+            }}
+          />
+          <ExportMenu
+            events={events}
+            articles={dataset.articlesById}
+            loadDetails={(ids) => Promise.all(ids.map((id) => queryClient.fetchQuery(articleQueryOptions(id))))}
+          />
           <div className="lanes" role="radiogroup" aria-label="Lanes">
             {(['article', 'source'] as const).map((l) => (
               <label key={l} className={url.lanes === l ? 'segment is-on' : 'segment'}>
@@ -281,10 +301,17 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
             </ErrorBoundary>
             {notFound ? (
               <div role="alert" className="notice notice-warn not-found">
-                <p>
-                  <strong>Event not found.</strong> No event has the id “{url.event}”. The link may be mistyped or the event
-                  may have been removed.
-                </p>
+                {isOwnId(url.event) ? (
+                  <p>
+                    <strong>This event is from an article imported on another device.</strong> Imported articles stay in the
+                    browser that imported them. Import the same article here (Import, above) to see the event.
+                  </p>
+                ) : (
+                  <p>
+                    <strong>Event not found.</strong> No event has the id “{url.event}”. The link may be mistyped or the event
+                    may have been removed.
+                  </p>
+                )}
                 <button type="button" className="button" onClick={() => navigate({ event: null }, 'replace')}>
                   Show all events
                 </button>

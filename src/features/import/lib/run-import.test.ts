@@ -55,3 +55,9 @@ test('only .txt files are accepted', () => {
   expect(checkFileName('STORY.TXT')).toBeNull();
   expect(checkFileName('photo.png')?.message).toBe('Unexpected file "photo.png", expected a plain-text article ending in .txt');
 });
+
+test('a dropped file that is not .txt is refused without being read', () => {
+  const out = importOne({ file: 'photo.png', bytes: new Uint8Array([0x89, 0x50]) }, tagTimexes);
+  expect(out.text).toBeNull();
+  expect(out.messages).toEqual(['photo.png:1:1: error Unexpected file "photo.png", expected a plain-text article ending in .txt [import:file-type]']);
+});

@@ -40,7 +40,9 @@ export function importOne(item: ImportItem, tag: Tagger): ImportOutcome {
   let text: string | null = null;
   let extraction: Extraction | null = null;
   try {
-    if (item.text !== undefined) text = item.text;
+    const badName = item.bytes ? checkFileName(item.file) : null;
+    if (badName) diagnostics = [badName];
+    else if (item.text !== undefined) text = item.text;
     else if (item.bytes) {
       const decoded = decodeText(item.bytes);
       diagnostics = decoded.diagnostics;

@@ -43,6 +43,8 @@ export function eventContent(e: TimedEvent): HTMLElement {
 export function eventClassName(e: TimedEvent): string {
   const classes = ['tl-event'];
   if (e.kind === 'publication') classes.push('is-publication');
+  // The reader's own events (imported in this browser) have ids in the `own-` namespace (features/import/lib/own-ids.ts).
+  if (e.articleId.startsWith('own-')) classes.push('is-own');
   if (e.approximate) classes.push('is-approximate');
   if (e.startDay === null) classes.push('is-open-start');
   if (e.openEnd) classes.push('is-open-end');
