@@ -204,7 +204,11 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
       return;
     }
     setJumpError(null);
-    timeline.current?.moveToDay(dayNumber(jumpText));
+    const day = dayNumber(jumpText);
+    const w = timeline.current?.getWindow();
+    // Keep the scale when it shows days; from further out, zoom to the weeks around the date.
+    if (w && w.to - w.from <= 120) timeline.current?.moveToDay(day);
+    else timeline.current?.setWindow({ from: day - 30, to: day + 31 });
   };
 
   const fit = () => {

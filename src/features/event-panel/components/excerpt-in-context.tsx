@@ -9,28 +9,27 @@ type Props = {
   expression: { start: number; end: number } | null;
 };
 
-/** The excerpt's paragraph with the excerpt marked; built from text slices, never from HTML. */
+/** The excerpt's paragraph with the excerpt marked (one `<mark>`); built from text slices, never from HTML. */
 export function ExcerptInContext({ text, paragraphStart, paragraphEnd, excerpt, expression }: Props) {
-  const marks: TextMark<'excerpt' | 'expression'>[] = [{ ...excerpt, kind: 'excerpt', id: 'excerpt' }];
-  if (expression) marks.push({ ...expression, kind: 'expression', id: 'expression' });
-  const segments = segmentText(text, paragraphStart, paragraphEnd, marks);
+  const marks: TextMark<'expression'>[] = expression ? [{ ...expression, kind: 'expression', id: 'expression' }] : [];
+  const from = Math.max(paragraphStart, Math.min(excerpt.start, paragraphEnd));
+  const to = Math.max(from, Math.min(excerpt.end, paragraphEnd));
+  const part = (a: number, b: number) =>
+    segmentText(text, a, b, marks).map((s) =>
+      s.marks.length ? (
+        <span key={s.start} className="excerpt-expression">
+          {s.text}
+        </span>
+      ) : (
+        <span key={s.start}>{s.text}</span>
+      ),
+    );
   return (
     <blockquote className="excerpt">
       <p>
-        {segments.map((s) => {
-          const inExcerpt = s.marks.some((m) => m.kind === 'excerpt');
-          const inExpr = s.marks.some((m) => m.kind === 'expression');
-          const inner = inExpr ? <span className="excerpt-expression">{s.text}</span> : s.text;
-          return inExcerpt ? (
-            <mark key={s.start} className="excerpt-mark">
-              {inner}
-            </mark>
-          ) : (
-            <span key={s.start} className="excerpt-context">
-              {inner}
-            </span>
-          );
-        })}
+        {from > paragraphStart ? <span className="excerpt-context">{part(paragraphStart, from)}</span> : null}
+        <mark className="excerpt-mark">{part(from, to)}</mark>
+        {paragraphEnd > to ? <span className="excerpt-context">{part(to, paragraphEnd)}</span> : null}
       </p>
     </blockquote>
   );

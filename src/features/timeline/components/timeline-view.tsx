@@ -68,7 +68,8 @@ export function TimelineView({
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef(new DataSet<TimelineItem, 'id'>());
   const groupsRef = useRef(new DataSet<DataGroup, 'id'>());
-  const preparedRef = useRef<PreparedEvents>(prepareEvents(events));
+  const preparedRef = useRef<PreparedEvents | null>(null);
+  const groupOfRef = useRef<(e: TimedEvent) => string>(() => '');
   const contentCache = useRef(new Map<string, HTMLElement>());
   const latest = useRef({ lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove });
   latest.current = { lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove };
@@ -78,7 +79,8 @@ export function TimelineView({
   const refreshRef = useRef<() => void>(() => {});
   refreshRef.current = () => {
     const timeline = timelineRef.current;
-    if (!timeline) return;
+    const prepared = preparedRef.current;
+    if (!timeline || !prepared) return;
     const { start, end } = timeline.getWindow();
     const from = fractionalDayOfLocal(start);
     const to = fractionalDayOfLocal(end);
@@ -86,10 +88,9 @@ export function TimelineView({
     const drawn = { from: from - margin, to: to + margin };
     const centre = containerRef.current?.querySelector<HTMLElement>('.vis-panel.vis-center');
     const pxPerDay = (centre?.clientWidth || containerRef.current?.clientWidth || 800) / Math.max(to - from, 1e-6);
-    const { lanes: laneMode, articlesById: articles, aggregateAbove: limit } = latest.current;
-    const sourceOf = (id: string) => articles.get(id)?.source ?? 'unknown source';
-    const groupOf = (e: TimedEvent) => laneOf(e, laneMode, sourceOf);
-    const visible = visibleItems(preparedRef.current, drawn.from, drawn.to, { limit, groupOf });
+    const { aggregateAbove: limit } = latest.current;
+    const groupOf = groupOfRef.current;
+    const visible = visibleItems(prepared, drawn.from, drawn.to, { limit });
     const next: TimelineItem[] =
       visible.mode === 'events'
         ? visible.events.map((e) => {
@@ -191,7 +192,9 @@ export function TimelineView({
   }, []);
 
   useEffect(() => {
-    preparedRef.current = prepareEvents(events);
+    const sourceOf = (id: string) => articlesById.get(id)?.source ?? 'unknown source';
+    groupOfRef.current = (e: TimedEvent) => laneOf(e, lanes, sourceOf);
+    preparedRef.current = prepareEvents(events, groupOfRef.current);
     rebuildGroupsRef.current();
     refreshRef.current();
   }, [events, lanes, articlesById]);

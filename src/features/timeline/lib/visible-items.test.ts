@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { EventSummary } from '../../../pipeline/schema.ts';
 import { dayNumber, isoFromNumber } from '../../../lib/calendar-date.ts';
 import { buildDataset } from '../../../lib/dataset.ts';
-import { bucketOf, bucketUnitFor, eventsInRange, prepareEvents, visibleItems } from './visible-items.ts';
+import { bucketOf, bucketUnitFor, countInRange, eventsInRange, prepareEvents, visibleItems } from './visible-items.ts';
 
 function ev(id: string, start: string | null, end: string | null): EventSummary {
   return { id, label: id, start, end, precision: 'day', articleId: 'a', articleIds: ['a'], approximate: false, kind: 'mention', aliases: [] };
@@ -24,6 +24,7 @@ test('a window holds the events touching it, long and open ones included', () =>
   const p = prepareEvents(d.events);
   const ids = eventsInRange(p, dayNumber('2021-10-15'), dayNumber('2021-11-30')).map((e) => e.id).sort();
   expect(ids).toEqual(['decade', 'in', 'month', 'since-2014']);
+  expect(countInRange(p, dayNumber('2021-10-15'), dayNumber('2021-11-30'))).toBe(4);
 });
 
 test('too many events in a window become aggregates that count every one of them', () => {
@@ -33,21 +34,21 @@ test('too many events in a window become aggregates that count every one of them
     return ev(`e${i}`, day, day);
   });
   const p = prepareEvents(dataset(events).events);
-  const v = visibleItems(p, base, base + 365, { limit: 300, groupOf: () => 'g' });
+  const v = visibleItems(p, base, base + 365, { limit: 300 });
   expect(v.mode).toBe('aggregate');
   if (v.mode !== 'aggregate') return;
   expect(v.unit).toBe('month');
   expect(v.buckets.length).toBe(12);
   expect(v.buckets.reduce((n, b) => n + b.count, 0)).toBe(5000);
-  const few = visibleItems(p, base, base + 2, { limit: 300, groupOf: () => 'g' });
+  const few = visibleItems(p, base, base + 2, { limit: 300 });
   expect(few.mode).toBe('events');
 });
 
 test('aggregates are per lane', () => {
   const base = dayNumber('2021-01-01');
   const events = Array.from({ length: 40 }, (_, i) => ({ ...ev(`e${i}`, isoFromNumber(base), isoFromNumber(base)), articleId: i % 2 ? 'x' : 'y' }));
-  const p = prepareEvents(dataset(events).events);
-  const v = visibleItems(p, base - 10, base + 10, { limit: 10, groupOf: (e) => e.articleId });
+  const p = prepareEvents(dataset(events).events, (e) => e.articleId);
+  const v = visibleItems(p, base - 10, base + 10, { limit: 10 });
   expect(v.mode === 'aggregate' && v.buckets.map((b) => [b.group, b.count]).sort()).toEqual([
     ['x', 20],
     ['y', 20],
@@ -72,8 +73,13 @@ test('50 000 events are windowed in a few milliseconds', () => {
     return ev(`e${i}`, day, day);
   });
   const p = prepareEvents(dataset(events).events);
-  const t = performance.now();
-  visibleItems(p, base, base + 12000, { limit: 300, groupOf: () => 'g' });
-  visibleItems(p, base + 5000, base + 5030, { limit: 300, groupOf: () => 'g' });
-  expect(performance.now() - t).toBeLessThan(150);
+  visibleItems(p, base, base + 12000, { limit: 300 });
+  // Best of three, so a busy machine does not fail the test; the budget is a frame or two, not a benchmark.
+  const times = [0, 1, 2].map(() => {
+    const t = performance.now();
+    visibleItems(p, base, base + 12000, { limit: 300 });
+    visibleItems(p, base + 5000, base + 5030, { limit: 300 });
+    return performance.now() - t;
+  });
+  expect(Math.min(...times)).toBeLessThan(100);
 });

@@ -9,22 +9,36 @@ import { lowerBound, type TimedEvent } from '../../../lib/dataset.ts';
 /** Events longer than this (or open on a side) are kept apart and scanned linearly: they are few. */
 const SHORT_DAYS = 400;
 
-export type PreparedEvents = {
+type Sorted = {
   /** Dated, closed, at most SHORT_DAYS long; sorted by sortDay. */
   short: readonly TimedEvent[];
   /** Long or open-ended; sorted by sortDay. */
   long: readonly TimedEvent[];
 };
 
-export function prepareEvents(events: readonly TimedEvent[]): PreparedEvents {
+export type PreparedEvents = Sorted & {
+  /** The same split per lane, for counting aggregates by binary search. */
+  lanes: ReadonlyMap<string, Sorted>;
+};
+
+export function prepareEvents(events: readonly TimedEvent[], laneOf: (e: TimedEvent) => string = () => ''): PreparedEvents {
   const short: TimedEvent[] = [];
   const long: TimedEvent[] = [];
+  const lanes = new Map<string, { short: TimedEvent[]; long: TimedEvent[] }>();
   for (const e of events) {
     if (e.sortDay === Infinity) continue;
-    if (e.startDay !== null && e.endDay !== null && e.endDay - e.startDay <= SHORT_DAYS) short.push(e);
-    else long.push(e);
+    const lane = laneOf(e);
+    let l = lanes.get(lane);
+    if (!l) lanes.set(lane, (l = { short: [], long: [] }));
+    if (e.startDay !== null && e.endDay !== null && e.endDay - e.startDay <= SHORT_DAYS) {
+      short.push(e);
+      l.short.push(e);
+    } else {
+      long.push(e);
+      l.long.push(e);
+    }
   }
-  return { short, long };
+  return { short, long, lanes };
 }
 
 function overlaps(e: TimedEvent, from: number, to: number): boolean {
@@ -33,17 +47,31 @@ function overlaps(e: TimedEvent, from: number, to: number): boolean {
   return s <= to && end >= from;
 }
 
-/** Every event touching the days [from, to], in time order of the two lists (short first, then long). */
-export function eventsInRange(p: PreparedEvents, from: number, to: number): TimedEvent[] {
+/** Every event touching the days [from, to] (whole days), short ones first, each list in time order. */
+export function eventsInRange(p: Sorted, from: number, to: number): TimedEvent[] {
+  const f = Math.floor(from);
+  const t = Math.floor(to);
   const out: TimedEvent[] = [];
-  const lo = lowerBound(p.short, Math.floor(from) - SHORT_DAYS);
-  const hi = lowerBound(p.short, Math.floor(to) + 1);
+  const lo = lowerBound(p.short, f - SHORT_DAYS);
+  const hi = lowerBound(p.short, t + 1);
   for (let i = lo; i < hi; i++) {
     const e = p.short[i];
-    if (e && overlaps(e, from, to)) out.push(e);
+    if (e && overlaps(e, f, t)) out.push(e);
   }
-  for (const e of p.long) if (overlaps(e, from, to)) out.push(e);
+  for (const e of p.long) if (overlaps(e, f, t)) out.push(e);
   return out;
+}
+
+/** How many events touch the days [from, to]: by binary search, with a scan only of those starting just before. */
+export function countInRange(p: Sorted, from: number, to: number): number {
+  const f = Math.floor(from);
+  const t = Math.floor(to);
+  const lo = lowerBound(p.short, f - SHORT_DAYS);
+  const mid = lowerBound(p.short, f);
+  let n = lowerBound(p.short, t + 1) - mid;
+  for (let i = lo; i < mid; i++) if ((p.short[i]?.endDay ?? -Infinity) >= f) n++;
+  for (const e of p.long) if (overlaps(e, f, t)) n++;
+  return n;
 }
 
 export type BucketUnit = 'day' | 'week' | 'month' | 'year' | 'decade' | 'century';
@@ -91,24 +119,43 @@ export function bucketOf(day: number, unit: BucketUnit): { fromDay: number; toDa
 export type VisibleOptions = {
   /** More events than this in the range become aggregates. */
   limit: number;
-  groupOf: (e: TimedEvent) => string;
 };
 
 /** What to draw for the days [from, to] (the window plus its margin). */
-export function visibleItems(p: PreparedEvents, from: number, to: number, { limit, groupOf }: VisibleOptions): VisibleItems {
-  const events = eventsInRange(p, from, to);
-  if (events.length <= limit) return { mode: 'events', events, total: events.length };
-  const unit = bucketUnitFor(to - from);
-  const buckets = new Map<string, Bucket>();
-  for (const e of events) {
-    // An event counts in the period where it starts, or where the range starts if it began before.
-    const day = Math.max(e.startDay ?? -Infinity, Math.floor(from));
-    const { fromDay, toDay } = bucketOf(day, unit);
-    const group = groupOf(e);
-    const id = `agg:${group}:${unit}:${fromDay}`;
-    const b = buckets.get(id);
-    if (b) b.count++;
-    else buckets.set(id, { id, group, unit, fromDay, toDay, count: 1 });
+export function visibleItems(p: PreparedEvents, from: number, to: number, { limit }: VisibleOptions): VisibleItems {
+  const total = countInRange(p, from, to);
+  if (total <= limit) return { mode: 'events', events: eventsInRange(p, from, to), total };
+  const f = Math.floor(from);
+  const t = Math.floor(to);
+  const unit = bucketUnitFor(t - f);
+  const periods: { fromDay: number; toDay: number }[] = [];
+  for (let d = f; d <= t; ) {
+    const period = bucketOf(d, unit);
+    periods.push(period);
+    d = period.toDay;
   }
-  return { mode: 'aggregate', buckets: [...buckets.values()], unit, total: events.length };
+  const buckets: Bucket[] = [];
+  for (const [group, lane] of p.lanes) {
+    const counts = new Array<number>(periods.length).fill(0);
+    // Short events by binary search on the period boundaries; those that began before the range count in the first.
+    periods.forEach((period, i) => {
+      counts[i] = lowerBound(lane.short, Math.min(period.toDay, t + 1)) - lowerBound(lane.short, Math.max(period.fromDay, f));
+    });
+    const lo = lowerBound(lane.short, f - SHORT_DAYS);
+    const mid = lowerBound(lane.short, f);
+    for (let i = lo; i < mid; i++) if ((lane.short[i]?.endDay ?? -Infinity) >= f) counts[0] = (counts[0] ?? 0) + 1;
+    // Long ones (few) where they start, or in the first period when they began before.
+    for (const e of lane.long) {
+      if (!overlaps(e, f, t)) continue;
+      const day = e.startDay === null || e.startDay < f ? f : e.startDay;
+      let i = periods.findIndex((x) => day < x.toDay);
+      if (i < 0) i = periods.length - 1;
+      counts[i] = (counts[i] ?? 0) + 1;
+    }
+    periods.forEach((period, i) => {
+      const count = counts[i] ?? 0;
+      if (count > 0) buckets.push({ id: `agg:${group}:${unit}:${period.fromDay}`, group, unit, ...period, count });
+    });
+  }
+  return { mode: 'aggregate', buckets, unit, total };
 }

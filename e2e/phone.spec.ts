@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { eventList, loadIndex, panel, saveScreenshot, waitForTimeline } from './helpers.ts';
+
+test('on a phone nothing overflows sideways and the panel is a bottom sheet @phone', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  await page.goto('./');
+  await waitForTimeline(page);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  const label = index.events[2]?.label ?? '';
+  await eventList(page).getByRole('button', { name: label.slice(0, 30) }).first().tap();
+  const sheet = panel(page);
+  await expect(sheet.getByRole('heading', { level: 2 })).toHaveText(label);
+  const box = await sheet.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box && viewport && Math.round(box.y + box.height)).toBe(viewport?.height);
+  expect(box?.width).toBe(viewport?.width);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await saveScreenshot(page, 'phone-panel');
+  await sheet.getByRole('button', { name: 'Close event details' }).tap();
+  await expect(panel(page)).toHaveCount(0);
+});
+
+test('on a phone the timeline takes a drag @phone', async ({ page }) => {
+  await page.goto('./?win=2021-10-01~2021-12-31');
+  await waitForTimeline(page);
+  const frame = page.locator('.vis-panel.vis-center');
+  const box = await frame.boundingBox();
+  if (!box) throw new Error('no timeline');
+  const y = box.y + box.height / 2;
+  // A one-finger swipe to the left moves the window later in time.
+  const client = await page.context().newCDPSession(page);
+  const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
+    client.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  await touch('touchStart', box.x + box.width * 0.8);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', box.x + box.width * (0.8 - i * 0.07));
+  await touch('touchEnd', 0);
+  await expect(page).not.toHaveURL(/win=2021-10-01~2021-12-31/);
+  const win = new URL(page.url()).searchParams.get('win') ?? '';
+  expect(win.split('~')[0]! > '2021-10-01').toBe(true);
+});

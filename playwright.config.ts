@@ -1,0 +1,53 @@
+import { defineConfig } from '@playwright/test';
+
+// The e2e suite runs against the production build (`npm run build` first; `npm test` does it), in the system
+// Chromium (scripts/ensure-browser.mjs), on a desktop, on a phone and in two other time zones.
+const executablePath = process.env.DATELINE_CHROMIUM ?? '/usr/bin/chromium';
+const reuse = !process.env.CI;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/artifacts',
+  fullyParallel: true,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 8_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    baseURL: 'http://localhost:4173/',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    { command: 'npx vite preview --port 4173 --strictPort', url: 'http://localhost:4173/', reuseExistingServer: reuse, timeout: 30_000 },
+    // The same build under a sub-path, as on a static host: deep links must work there too.
+    {
+      command: 'node scripts/serve-dist.mjs --dir dist --prefix /sub/path/ --port 4174',
+      url: 'http://localhost:4174/sub/path/',
+      reuseExistingServer: reuse,
+      timeout: 30_000,
+    },
+  ],
+  projects: [
+    { name: 'desktop', grepInvert: /@phone/ },
+    {
+      name: 'phone',
+      grep: /@phone|@core/,
+      use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    },
+    { name: 'los-angeles', grep: /@core/, use: { timezoneId: 'America/Los_Angeles' } },
+    { name: 'tokyo', grep: /@core/, use: { timezoneId: 'Asia/Tokyo' } },
+  ],
+});
