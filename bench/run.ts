@@ -1,0 +1,227 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000] [--only build|app|bundle] [--seed 42]`: prints one line per figure.
+ * No assertions: the figures are for reading (README, "Performance"). Generated corpora, datasets and builds go
+ * under .bench/ (gitignored).
+ *
+ *   build   `build:data` on N synthetic articles (default 1k, 10k, 100k), both cores, from a cold cache:
+ *           articles/s, MB/s, peak RSS; then, at 10k, an incremental rebuild after one article changed.
+ *   app     the production app in headless Chromium on datasets of ≈N events (default 1k, 10k, 50k) and on the
+ *           sample article: first events visible, Fit and back until the frames settle, JS heap, bytes before
+ *           the first events; beside it a bare vis-timeline page on the same events.
+ *   bundle  JS and CSS bytes of the production bundle, raw and gzip.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { DEFAULT_SEED, generateArticle, writeCorpus } from './generate-corpus.ts';
+import { measurePage, withBrowser, type PageFigures } from './measure-page.ts';
+import { serveStatic } from './static-server.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BENCH = join(ROOT, '.bench');
+
+type Section = 'build' | 'app' | 'bundle';
+type Args = { sizes: number[] | null; only: Section | null; seed: number };
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const args: Args = { sizes: null, only: null, seed: DEFAULT_SEED };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = argv[i + 1];
+    if (a === '--sizes' && v) {
+      const sizes = v.split(',').map((s) => Number(s.replace(/k$/i, '000')));
+      if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) return `--sizes expects whole numbers, e.g. 1000,10000`;
+      args.sizes = sizes;
+    } else if (a === '--only' && (v === 'build' || v === 'app' || v === 'bundle')) args.only = v;
+    else if (a === '--seed' && v && Number.isInteger(Number(v))) args.seed = Number(v);
+    else return `unexpected "${a ?? ''}"`;
+    i++;
+  }
+  return args;
+}
+
+function print(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const mb = (bytes: number) => `${fmt(bytes / 1e6, 1)} MB`;
+const kib = (bytes: number) => `${fmt(bytes / 1024)} KiB`;
+
+/** The corpus of the first `count` articles of `seed`, generated once (a marker file says it is complete). */
+function ensureCorpus(count: number, seed: number): { dir: string; bytes: number } {
+  const dir = join(BENCH, `corpus-${seed}-${count}`);
+  const marker = join(dir, '.complete');
+  if (existsSync(marker)) return { dir, bytes: Number(readFileSync(marker, 'utf8')) };
+  const bytes = writeCorpus(dir, count, seed);
+  writeFileSync(marker, String(bytes));
+  return { dir, bytes };
+}
+
+type BuildStats = {
+  files: number;
+  extracted: number;
+  written: number;
+  linked: number;
+  events: number;
+  workers: number;
+  ms: { extract: number; assemble: number; write: number };
+  peakRssMb: number;
+  cpuMs: number;
+};
+
+function runBuild(inDir: string, outDir: string, cacheDir: string): { wallMs: number; stats: BuildStats; status: number } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-data.ts'), '--in', inDir, '--out', outDir, '--cache', cacheDir, '--quiet', '--stats'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const wallMs = performance.now() - t;
+  const line = r.stderr.split('\n').find((l) => l.startsWith('build-data stats '));
+  if (!line) throw new Error(`build-data printed no stats (status ${r.status}):\n${r.stderr.slice(-2000)}`);
+  return { wallMs, stats: JSON.parse(line.slice('build-data stats '.length)) as BuildStats, status: r.status ?? -1 };
+}
+
+function benchBuild(sizes: readonly number[], seed: number): void {
+  for (const n of sizes) {
+    const corpus = ensureCorpus(n, seed);
+    const out = join(BENCH, `out-${n}`);
+    const cache = join(BENCH, `cache-${n}`);
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+    const { wallMs, stats, status } = runBuild(corpus.dir, out, cache);
+    const s = wallMs / 1000;
+    print(
+      `build ${fmt(n)} articles: ${fmt(n / s)} articles/s, ${fmt(corpus.bytes / 1e6 / s, 1)} MB/s, peak RSS ${fmt(stats.peakRssMb)} MB, ${fmt(s, 2)} s ` +
+        `(${stats.workers} workers, CPU ${fmt(stats.cpuMs / 1000, 1)} s; extract ${fmt(stats.ms.extract / 1000, 2)} s, assemble ${fmt(stats.ms.assemble / 1000, 2)} s, write ${fmt(stats.ms.write / 1000, 2)} s; ${fmt(stats.events)} events, exit ${status})`,
+    );
+    if (n !== 10_000) continue;
+    // Incremental: nothing changed, then one article edited (a sentence added), then the edit undone.
+    const noop = runBuild(corpus.dir, out, cache);
+    const i = Math.floor(n / 2);
+    const { name, text } = generateArticle(seed, i);
+    const path = join(corpus.dir, name);
+    const parts = text.split('\n\n');
+    parts.splice(2, 0, 'On 3 March 2019, the council published a revised version of the Kestrel plan.');
+    const edited = parts.join('\n\n');
+    writeFileSync(path, edited);
+    let one: ReturnType<typeof runBuild>;
+    try {
+      one = runBuild(corpus.dir, out, cache);
+    } finally {
+      writeFileSync(path, text);
+    }
+    const back = runBuild(corpus.dir, out, cache);
+    print(
+      `build incremental, 1 of ${fmt(n)} articles changed: ${fmt(one.wallMs / 1000, 2)} s (${one.stats.extracted} extracted, ${one.stats.written} written, ${fmt(one.stats.linked)} linked, peak RSS ${fmt(one.stats.peakRssMb)} MB); ` +
+        `edit undone ${fmt(back.wallMs / 1000, 2)} s; nothing changed ${fmt(noop.wallMs / 1000, 2)} s`,
+    );
+  }
+}
+
+function viteBuild(outDir: string): void {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stderr}`);
+}
+
+function benchBundle(dist: string): void {
+  const files = readdirSync(join(dist, 'assets'));
+  const sum = (ext: string) => {
+    let raw = 0;
+    let gz = 0;
+    let count = 0;
+    for (const f of files.filter((f) => f.endsWith(ext))) {
+      const b = readFileSync(join(dist, 'assets', f));
+      raw += b.length;
+      gz += gzipSync(b, { level: 9 }).length;
+      count++;
+    }
+    return { raw, gz, count };
+  };
+  const js = sum('.js');
+  const css = sum('.css');
+  print(`bundle: JS ${kib(js.raw)} (${kib(js.gz)} gzip) in ${js.count} files, CSS ${kib(css.raw)} (${kib(css.gz)} gzip) in ${css.count} files`);
+}
+
+function eventsIn(dataDir: string): number {
+  return (JSON.parse(readFileSync(join(dataDir, 'index.json'), 'utf8')) as { events: unknown[] }).events.length;
+}
+
+/** A dist folder serving `dataDir` as its data/: the app build's files, the data linked in. */
+function distWith(appDist: string, dataDir: string, name: string): string {
+  const dist = join(BENCH, name);
+  rmSync(dist, { recursive: true, force: true });
+  cpSync(appDist, dist, { recursive: true, filter: (src) => !src.startsWith(join(appDist, 'data')) });
+  symlinkSync(resolve(dataDir), join(dist, 'data'), 'dir');
+  return dist;
+}
+
+function describe(f: PageFigures): string {
+  if (f.firstEventsMs === null) return `no events within ${fmt(f.timeoutMs / 1000)} s`;
+  const fit = f.fitBackMs === null ? `fit+back did not settle within ${fmt(f.timeoutMs / 1000)} s` : `fit+back ${fmt(f.fitBackMs)} ms (fit ${fmt(f.fitMs ?? 0)} + back ${fmt(f.backMs ?? 0)})`;
+  return `first events ${fmt(f.firstEventsMs)} ms, ${fit}, heap ${fmt(f.heapMb ?? 0)} MB, ${mb(f.bytesBeforeFirst)} before first events (${kib(f.scriptBytesBeforeFirst)} JS), ${fmt(f.itemsShown)} items drawn`;
+}
+
+async function benchApp(sizes: readonly number[], seed: number, appDist: string): Promise<void> {
+  // Events per article of this corpus, from a small build, to size the corpora.
+  const probe = ensureCorpus(1000, seed);
+  const probeOut = join(BENCH, 'app-data-probe');
+  runBuild(probe.dir, probeOut, join(BENCH, 'cache-app'));
+  const perArticle = eventsIn(probeOut) / 1000;
+  const targets: { label: string; dist: string; events: number }[] = [{ label: 'sample article', dist: appDist, events: eventsIn(join(appDist, 'data')) }];
+  for (const n of sizes) {
+    const articles = Math.max(1, Math.round(n / perArticle));
+    const corpus = ensureCorpus(articles, seed);
+    const data = join(BENCH, `app-data-${n}`);
+    runBuild(corpus.dir, data, join(BENCH, 'cache-app'));
+    targets.push({ label: `${fmt(n)}`, dist: distWith(appDist, data, `dist-${n}`), events: eventsIn(data) });
+  }
+  await withBrowser(async (browser) => {
+    for (const t of targets) {
+      const server = await serveStatic(t.dist);
+      try {
+        const app = await measurePage(browser, server.url, 'app');
+        const bare = t.label === 'sample article' ? null : await measurePage(browser, `${server.url}bare/`, 'bare');
+        const bareText = bare
+          ? ` (bare vis-timeline: ${bare.firstEventsMs === null ? `no events within ${fmt(bare.timeoutMs / 1000)} s` : `first events ${fmt(bare.firstEventsMs)} ms, fit+back ${bare.fitBackMs === null ? 'did not settle' : `${fmt(bare.fitBackMs)} ms`}, heap ${fmt(bare.heapMb ?? 0)} MB`})`
+          : '';
+        print(`app ${t.label === 'sample article' ? `sample article (${t.events} events)` : `${fmt(t.events)} events`}: ${describe(app)}${bareText}`);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    process.stderr.write(`bench: ${args}\nusage: npm run bench -- [--sizes 1000,10000] [--only build|app|bundle] [--seed 42]\n`);
+    return 2;
+  }
+  mkdirSync(BENCH, { recursive: true });
+  const started = performance.now();
+  print(`bench: ${new Date().toISOString()}, node ${process.version}, ${process.platform}; seed ${args.seed}`);
+  if (!args.only || args.only === 'build') benchBuild(args.sizes ?? [1000, 10_000, 100_000], args.seed);
+  if (!args.only || args.only === 'app' || args.only === 'bundle') {
+    const appDist = join(BENCH, 'dist-app');
+    viteBuild(appDist);
+    if (!args.only || args.only === 'bundle') benchBundle(appDist);
+    if (!args.only || args.only === 'app') await benchApp(args.sizes ?? [1000, 10_000, 50_000], args.seed, appDist);
+  }
+  print(`bench: done in ${fmt((performance.now() - started) / 1000, 1)} s`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

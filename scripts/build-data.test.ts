@@ -1,0 +1,159 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, test } from 'vitest';
+import { assembleDataset, extractArticle, type Extraction } from '../src/pipeline/build-dataset.ts';
+import { tagTimexes } from '../src/pipeline/temporal/tag-timexes.ts';
+import { generateArticle } from '../bench/generate-corpus.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'build-data-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const SAMPLE = readFileSync(join(ROOT, 'articles', readdirSync(join(ROOT, 'articles')).find((n) => n.endsWith('.txt')) ?? ''), 'utf8');
+const BAD = ' date 2021-02-30 https://example.com/a\n\nTitle\n\nBody text here.\n';
+
+type Run = { status: number | null; stdout: string; stderr: string; stats: { extracted: number; written: number; linked: number } | null };
+
+function build(inDir: string, outDir: string, cacheDir: string, extra: { env?: Record<string, string>; jobs?: number } = {}): Run {
+  // tsx resolved from here: the CLI runs in the temporary folder, where file names in diagnostics are relative to.
+  const args = ['--import', import.meta.resolve('tsx'), join(ROOT, 'scripts/build-data.ts'), '--in', inDir, '--out', outDir, '--cache', cacheDir, '--stats'];
+  if (extra.jobs !== undefined) args.push('--jobs', String(extra.jobs));
+  const r = spawnSync(process.execPath, args, { cwd: tmp, encoding: 'utf8', env: { ...process.env, ...extra.env } });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('build-data stats '));
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, stats: line ? JSON.parse(line.slice('build-data stats '.length)) : null };
+}
+
+/** Every file under `dir` with a hash of its bytes. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function folder(name: string, files: Record<string, string>): string {
+  const dir = join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [n, text] of Object.entries(files)) writeFileSync(join(dir, n), text);
+  return dir;
+}
+
+/** A new paragraph right after the title. */
+function edit(path: string, sentence: string): void {
+  const parts = readFileSync(path, 'utf8').split('\n\n');
+  parts.splice(2, 0, sentence);
+  writeFileSync(path, parts.join('\n\n'));
+}
+
+function corpus(name: string, count: number): string {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    const a = generateArticle(42, i);
+    files[a.name] = a.text;
+  }
+  return folder(name, files);
+}
+
+test('a bad file is reported with its position and exit 1; the good one still builds, nothing of the bad one', { timeout: 120_000 }, () => {
+  const dir = folder('mixed', { 'good.txt': SAMPLE, 'bad.txt': BAD });
+  const out = join(tmp, 'mixed-out');
+  const r = build(dir, out, join(tmp, 'mixed-cache'));
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain('mixed/bad.txt:1:7: error Unexpected date "2021-02-30", expected a real calendar date [parse-article:date]');
+  expect(r.stderr).toContain('build-data: 1 file(s) rejected');
+  const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { articles: { id: string; url: string }[] };
+  expect(index.articles.map((a) => a.url)).toEqual(['https://sputniknews.com/20211120/us-warns-eu-allies-of-russias-possible-military-action-in-ukraine-american-media-claims-again-1090886572.html']);
+  expect(readdirSync(join(out, 'articles'))).toEqual([`${index.articles[0]?.id}.json`]);
+  expect(readFileSync(join(out, 'index.json'), 'utf8')).not.toContain('example.com');
+});
+
+test('the same input builds byte-identical output, with and without worker threads, as the pipeline assembles it', { timeout: 120_000 }, () => {
+  const dir = corpus('same', 60);
+  const a = build(dir, join(tmp, 'same-a'), join(tmp, 'same-cache-a'));
+  const b = build(dir, join(tmp, 'same-b'), join(tmp, 'same-cache-b'), { jobs: 0 });
+  expect(a.status).toBe(0);
+  expect(b.status).toBe(0);
+  const snap = snapshot(join(tmp, 'same-a'));
+  expect(Object.keys(snap)).toHaveLength(61);
+  expect(snapshot(join(tmp, 'same-b'))).toEqual(snap);
+
+  // The reference: the pipeline's own assembly of full extractions, written with JSON.stringify.
+  const extractions: Extraction[] = readdirSync(dir)
+    .sort()
+    .map((n) => {
+      const x = extractArticle(join('same', n), readFileSync(join(dir, n), 'utf8'), tagTimexes).extraction;
+      if (!x) throw new Error(`${n} did not extract`);
+      return x;
+    });
+  const { dataset } = assembleDataset(extractions);
+  expect(readFileSync(join(tmp, 'same-a', 'index.json'), 'utf8')).toBe(`${JSON.stringify(dataset.index)}\n`);
+  for (const [id, detail] of dataset.articles) {
+    expect(readFileSync(join(tmp, 'same-a', 'articles', `${id}.json`), 'utf8')).toBe(`${JSON.stringify(detail)}\n`);
+  }
+  expect(dataset.index.events.some((e) => e.articleIds.length > 1)).toBe(true);
+});
+
+test('an incremental rebuild writes only what changed and gives the bytes of a clean build', { timeout: 120_000 }, () => {
+  const dir = corpus('incr', 60);
+  const out = join(tmp, 'incr-out');
+  const cache = join(tmp, 'incr-cache');
+  expect(build(dir, out, cache).status).toBe(0);
+
+  const again = build(dir, out, cache);
+  expect(again.stats).toMatchObject({ extracted: 0, written: 0, linked: 60 });
+
+  // One article edited, one removed, one added.
+  const names = readdirSync(dir).sort();
+  const edited = names[10] ?? '';
+  edit(join(dir, edited), 'On 3 March 2019, the council published a revised version of the plan.');
+  unlinkSync(join(dir, names[20] ?? ''));
+  const added = generateArticle(42, 500);
+  writeFileSync(join(dir, added.name), added.text);
+  const incremental = build(dir, out, cache);
+  expect(incremental.status).toBe(0);
+  expect(incremental.stats).toMatchObject({ extracted: 2 });
+  expect(incremental.stats?.linked).toBeGreaterThan(50);
+
+  const clean = join(tmp, 'incr-clean');
+  expect(build(dir, clean, join(tmp, 'incr-clean-cache')).status).toBe(0);
+  expect(snapshot(out)).toEqual(snapshot(clean));
+});
+
+test('a failed write leaves the previous dataset whole, and the next build recovers', { timeout: 120_000 }, () => {
+  const dir = corpus('fail', 50);
+  const out = join(tmp, 'fail-out');
+  const cache = join(tmp, 'fail-cache');
+  expect(build(dir, out, cache).status).toBe(0);
+  const before = snapshot(out);
+
+  const first = readdirSync(dir).sort()[0] ?? '';
+  edit(join(dir, first), 'In May 2020, the plan was shelved.');
+  const failed = build(dir, out, cache, { env: { DATELINE_BUILD_FAIL_AFTER: '0' } });
+  expect(failed.status).toBe(1);
+  expect(failed.stderr).toContain('the previous dataset is left as it was');
+  expect(snapshot(out)).toEqual(before);
+  expect(readdirSync(dirname(out)).filter((n) => n.startsWith('fail-out.'))).toEqual([]);
+
+  // An interrupted swap (the old dataset moved aside, the new one not yet in place) is repaired.
+  const renamed = `${out}.previous`;
+  rmSync(renamed, { recursive: true, force: true });
+  spawnSync('mv', [out, renamed]);
+  expect(existsSync(out)).toBe(false);
+  const next = build(dir, out, cache);
+  expect(next.status).toBe(0);
+  expect(statSync(join(out, 'index.json')).isFile()).toBe(true);
+  expect(existsSync(renamed)).toBe(false);
+  const clean = join(tmp, 'fail-clean');
+  build(dir, clean, join(tmp, 'fail-clean-cache'));
+  expect(snapshot(out)).toEqual(snapshot(clean));
+});

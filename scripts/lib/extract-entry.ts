@@ -1,0 +1,138 @@
+/**
+ * One article file -> its cache entry: the pipeline's per-file extraction, stored under a key made of the
+ * pipeline version, the file's name and its bytes. Run by the build's worker threads (and in-process for a few
+ * files); the main thread only assembles.
+ *
+ * Entry format (UTF-8 text, one JSON value per line; JSON.stringify never writes a raw line break):
+ *   line 0   meta: { diagnostics, article } — `article` is what assembling needs of the article (id, title, url,
+ *            publishedOn, source, eventCount, and `text` cut to the date line, which is all the duplicate
+ *            diagnostic reads), or null when the file was rejected
+ *   line 1   the article's JSON up to its eventCount value (exclusive) — the full ArticleDetail["article"]
+ *   line 2   the article's JSON after its eventCount value
+ *   line 3…  the article's own events, one JSON per line, in extraction order
+ * The output writer splices the final eventCount (events merged across articles change it) and the events.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { decodeText } from '../../src/pipeline/decode-text.ts';
+import { extractArticle, type Extraction } from '../../src/pipeline/build-dataset.ts';
+import { diagnosticAt, type Diagnostic } from '../../src/pipeline/diagnostic.ts';
+import { tagTimexes } from '../../src/pipeline/temporal/tag-timexes.ts';
+
+export type EntryMeta = { diagnostics: Diagnostic[]; article: Extraction['article'] | null };
+
+/** What a worker hands the main thread for one file: the key of its entry and the two parts it must parse. */
+export type ExtractedFile = {
+  file: string;
+  /** Null when the file could not be read (nothing cached). */
+  key: string | null;
+  meta: string;
+  /** The own events as one JSON array, or null when the file was rejected. */
+  events: string | null;
+  /** True when the entry came from the cache. */
+  cached: boolean;
+};
+
+export function entryPath(cacheDir: string, key: string): string {
+  return join(cacheDir, key.slice(0, 2), `${key}.entry`);
+}
+
+/** The article as JSON, cut around its eventCount value. Same bytes as JSON.stringify for a plain object. */
+export function splitArticleJson(article: Record<string, unknown>): [string, string] {
+  const parts: string[] = [];
+  let prefix: string | null = null;
+  for (const [k, v] of Object.entries(article)) {
+    if (k === 'eventCount') {
+      prefix = `{${[...parts, `${JSON.stringify(k)}:`].join(',')}`;
+      parts.length = 0;
+      continue;
+    }
+    parts.push(`${JSON.stringify(k)}:${JSON.stringify(v)}`);
+  }
+  if (prefix === null) throw new Error('an extracted article has no eventCount');
+  return [prefix, `${parts.length > 0 ? ',' : ''}${parts.join(',')}}`];
+}
+
+function leanArticle(article: Extraction['article']): Extraction['article'] {
+  const firstLineEnd = article.text.search(/\r\n|\n|\r|$/);
+  return { ...article, text: article.text.slice(0, firstLineEnd), paragraphs: [], sentences: [], sections: [], citations: [], timexes: [] };
+}
+
+/** Runs the pipeline on one file's bytes: the entry's text. Pure but for the tagger's module state. */
+export function buildEntry(file: string, bytes: Uint8Array): string {
+  let diagnostics: Diagnostic[] = [];
+  let extraction: Extraction | null = null;
+  try {
+    const decoded = decodeText(bytes);
+    diagnostics = decoded.diagnostics;
+    if (decoded.text !== null) {
+      const r = extractArticle(file, decoded.text, tagTimexes);
+      diagnostics = [...diagnostics, ...r.diagnostics];
+      extraction = r.extraction;
+    }
+  } catch (error) {
+    diagnostics = [...diagnostics, diagnosticAt('', 0, 'error', `Unexpected failure while reading (${String(error)}), expected an article`, 'build-data:crash')];
+    extraction = null;
+  }
+  if (!extraction) return `${JSON.stringify({ diagnostics, article: null } satisfies EntryMeta)}\n`;
+  const [prefix, suffix] = splitArticleJson(extraction.article);
+  const lines = [JSON.stringify({ diagnostics, article: leanArticle(extraction.article) } satisfies EntryMeta), prefix, suffix];
+  for (const e of extraction.events) lines.push(JSON.stringify(e));
+  return `${lines.join('\n')}\n`;
+}
+
+function toExtracted(file: string, key: string | null, entry: string, cached: boolean): ExtractedFile {
+  const lines = entry.split('\n');
+  const meta = lines[0] ?? '';
+  if (lines.length < 4) return { file, key, meta, events: null, cached };
+  return { file, key, meta, events: `[${lines.slice(3, -1).join(',')}]`, cached };
+}
+
+/**
+ * Reads one article file; its entry comes from the cache when the key matches, else from the pipeline (and is
+ * then stored, written to a temporary name and renamed so that a concurrent or interrupted build never reads
+ * half an entry).
+ */
+export function extractFile(path: string, file: string, cacheDir: string, version: string): ExtractedFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const d = diagnosticAt('', 0, 'error', `Unexpected failure while reading (${String(error)}), expected an article`, 'build-data:crash');
+    return { file, key: null, meta: JSON.stringify({ diagnostics: [d], article: null } satisfies EntryMeta), events: null, cached: false };
+  }
+  const key = createHash('sha256').update(version).update('\0').update(file).update('\0').update(bytes).digest('hex').slice(0, 40);
+  const at = entryPath(cacheDir, key);
+  let entry: string | null;
+  try {
+    entry = readFileSync(at, 'utf8');
+  } catch {
+    entry = null;
+  }
+  const cached = entry !== null && entry.endsWith('\n');
+  if (entry === null || !cached) {
+    entry = buildEntry(file, bytes);
+    mkdirSync(dirname(at), { recursive: true });
+    const tmp = `${at}.tmp-${process.pid}-${threadId}`;
+    writeFileSync(tmp, entry);
+    renameSync(tmp, at);
+  }
+  return toExtracted(file, key, entry, cached);
+}
+
+/** An event of the output: its index among the entry's own events, or its JSON (events merged across articles). */
+export type EventRef = number | string;
+
+/** The bytes of `articles/<id>.json`: the entry's article with the final eventCount, and the events. */
+export function composeArticleFile(entry: string, schemaVersion: number, eventCount: number, events: readonly EventRef[]): string {
+  const lines = entry.split('\n');
+  const own = (i: number) => {
+    const line = lines[3 + i];
+    if (line === undefined || 3 + i >= lines.length - 1) throw new Error(`the cache entry has no event ${i}`);
+    return line;
+  };
+  const body = events.map((e) => (typeof e === 'number' ? own(e) : e)).join(',');
+  return `{"schemaVersion":${JSON.stringify(schemaVersion)},"article":${lines[1] ?? ''}${eventCount}${lines[2] ?? ''},"events":[${body}]}\n`;
+}
