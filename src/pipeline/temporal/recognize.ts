@@ -22,7 +22,18 @@ import { isValidDay } from './calendar.ts';
 
 type Groups = Record<string, string | undefined>;
 type Build = (g: Groups, text: string, start: number, end: number) => Spec | null;
-type Rule = { re: RegExp; build: Build; priority: number };
+/**
+ * Where a rule can match: every match contains a hit of `re` (a keyword, found by a cheap scan) and starts at a
+ * token boundary at most `before` tokens before the hit, or inside it, or at most `after` tokens after it (for a
+ * keyword in a lookbehind). Only those boundaries are tried, with a sticky regex: the same matches as a scan of
+ * the whole text, at a fraction of the cost.
+ */
+type Gate = { re: RegExp; before: number; after: number };
+type Rule = { gate: Gate; re: RegExp; build: Build; priority: number };
+
+function near(re: RegExp, before: number, after = 0): Gate {
+  return { re, before, after };
+}
 
 const DAYNUM = String.raw`(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR4 = String.raw`\d{4}`;
@@ -75,8 +86,8 @@ const NOT_YEAR_BEFORE = /(?:[$£€¥#№]|\b(?:flight|no\.?|number|route|highwa
 
 const rules: Rule[] = [];
 
-function rule(source: string, build: Build, priority = 0): void {
-  rules.push({ re: new RegExp(source, 'g'), build, priority });
+function rule(gate: Gate, source: string, build: Build, priority = 0): void {
+  rules.push({ gate, re: new RegExp(source, 'y'), build, priority });
 }
 
 // --- Explicit calendar dates -------------------------------------------------------------------------
@@ -84,7 +95,7 @@ function rule(source: string, build: Build, priority = 0): void {
 const WD_PREFIX = String.raw`(?:${WEEKDAY},?\s+(?:the\s+)?)?`;
 
 // "Nov. 12, 2021", "November 12", "Friday, June 1st", "March 12 2009"
-rule(String.raw`(?<![\w])${WD_PREFIX}(?<mon>${MONTH})\s+(?<d>${DAYNUM})(?![\d:,.]\d|\w)(?:(?:,\s*|\s+)(?<y>${YEAR4})(?!\d))?`, (g) => {
+rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 4), String.raw`(?<![\w])${WD_PREFIX}(?<mon>${MONTH})\s+(?<d>${DAYNUM})(?![\d:,.]\d|\w)(?:(?:,\s*|\s+)(?<y>${YEAR4})(?!\d))?`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
@@ -93,7 +104,7 @@ rule(String.raw`(?<![\w])${WD_PREFIX}(?<mon>${MONTH})\s+(?<d>${DAYNUM})(?![\d:,.
 }, 3);
 
 // "12 November 2021", "the 12th of November", "Friday 12 November"
-rule(String.raw`(?<![\w.,])${WD_PREFIX}(?:the\s+)?(?<d>${DAYNUM})(?:\s+of)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
+rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 8), String.raw`(?<![\w.,])${WD_PREFIX}(?:the\s+)?(?<d>${DAYNUM})(?:\s+of)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
@@ -102,14 +113,14 @@ rule(String.raw`(?<![\w.,])${WD_PREFIX}(?:the\s+)?(?<d>${DAYNUM})(?:\s+of)?\s+(?
 }, 3);
 
 // Day ranges: "January 25-29" (the second day), "22-25 April 1951" and "22 to 24 February" (the first day)
-rule(String.raw`(?<=(?<![\w])(?<mon>${MONTH})\s+\d{1,2}\s?[-–]\s?)(?<d>${DAYNUM})(?![\w:]|[.,]\d)(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
+rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 0, 4), String.raw`(?<=(?<![\w])(?<mon>${MONTH})\s+\d{1,2}\s?[-–]\s?)(?<d>${DAYNUM})(?![\w:]|[.,]\d)(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
   return m === null || !isValidDay(y ?? 2000, m, d) ? null : { k: 'day', y, m, d };
 }, 3);
 
-rule(String.raw`(?<![\w.,$£€-])(?<d>${DAYNUM})(?=\s?(?:[-–]|to|and)\s?\d{1,2}(?:st|nd|rd|th)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?)`, (g) => {
+rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 6), String.raw`(?<![\w.,$£€-])(?<d>${DAYNUM})(?=\s?(?:[-–]|to|and)\s?\d{1,2}(?:st|nd|rd|th)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?)`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
@@ -117,7 +128,7 @@ rule(String.raw`(?<![\w.,$£€-])(?<d>${DAYNUM})(?=\s?(?:[-–]|to|and)\s?\d{1,
 }, 3);
 
 // "2021-11-12", "2021/11/12"
-rule(String.raw`(?<![\w.-])(?<y>\d{4})([-/])(?<m>\d{2})\2(?<d>\d{2})(?![\w-])`, (g) => {
+rule(near(/\d[-/]\d{2}[-/]\d/g, 6), String.raw`(?<![\w.-])(?<y>\d{4})([-/])(?<m>\d{2})\2(?<d>\d{2})(?![\w-])`, (g) => {
   const y = Number(g['y']);
   const m = Number(g['m']);
   const d = Number(g['d']);
@@ -125,7 +136,7 @@ rule(String.raw`(?<![\w.-])(?<y>\d{4})([-/])(?<m>\d{2})\2(?<d>\d{2})(?![\w-])`, 
 }, 3);
 
 // "11/12/2021", "7/8/07": month first (US) unless the first number cannot be a month.
-rule(String.raw`(?<![\w./-])(?<a>\d{1,2})([/.])(?<b>\d{1,2})\2(?<y>\d{4}|\d{2})(?![\w/]|\.\d)`, (g) => {
+rule(near(/\d[/.]\d/g, 4), String.raw`(?<![\w./-])(?<a>\d{1,2})([/.])(?<b>\d{1,2})\2(?<y>\d{4}|\d{2})(?![\w/]|\.\d)`, (g) => {
   const a = Number(g['a']);
   const b = Number(g['b']);
   let y = Number(g['y']);
@@ -135,20 +146,20 @@ rule(String.raw`(?<![\w./-])(?<a>\d{1,2})([/.])(?<b>\d{1,2})\2(?<y>\d{4}|\d{2})(
 }, 2);
 
 // "April 2021", "November, 2008", "May of 2008"
-rule(String.raw`(?<![\w])(?<mon>${MONTH})(?:,|\s+of)?\s+(?<y>${YEAR4})(?!\d|,\d)`, (g) => {
+rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 1), String.raw`(?<![\w])(?<mon>${MONTH})(?:,|\s+of)?\s+(?<y>${YEAR4})(?!\d|,\d)`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   return m === null ? null : { k: 'month', y: Number(g['y']), m, rel: null };
 }, 2);
 
 // "October of next year", "March of last year"
-rule(String.raw`(?<![\w-])(?<mon>${MONTH_FULL})\s+(?:of\s+)?(?<rel>this|last|next)\s+year(?!\w)`, (g) => {
+rule(near(/year/g, 4), String.raw`(?<![\w-])(?<mon>${MONTH_FULL})\s+(?:of\s+)?(?<rel>this|last|next)\s+year(?!\w)`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   const rel = relOf(g['rel']);
   return m === null || rel === null ? null : { k: 'monthOfYear', m, offset: rel };
 }, 2);
 
 // "November", "last September", "next March", "this May"
-rule(String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<mon>${MONTH_FULL}|Sept\.)(?!\s*\d)`, (g, text, start, end) => {
+rule(near(/January|February|March|April|May|June|July|August|September|October|November|December|Sept\./g, 3), String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<mon>${MONTH_FULL}|Sept\.)(?!\s*\d)`, (g, text, start, end) => {
   const name = g['mon'] ?? '';
   const m = monthNumber(name);
   if (m === null) return null;
@@ -172,7 +183,7 @@ rule(String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:(?<rel>${ci('last', 'next', 'thi
 // --- Years, decades, centuries, fiscal years ----------------------------------------------------------
 
 // Bare years "2015", "1991"; "490 BC"
-rule(String.raw`(?:(?<![\w.,/$£€¥#-])|(?<=\b(?:[Mm]id|[Pp]re|[Pp]ost)-))(?<y>1\d{3}|20\d{2})(?![\w%]|[.,]\d|[-–](?!(?:\d{2}|\d{4})(?![\d-]))|\s*(?:%|per\s?cent|BC|AD|B\.C\.|A\.D\.))`, (g, text, start, end) => {
+rule(near(/[12]\d{3}/g, 1), String.raw`(?:(?<![\w.,/$£€¥#-])|(?<=\b(?:[Mm]id|[Pp]re|[Pp]ost)-))(?<y>1\d{3}|20\d{2})(?![\w%]|[.,]\d|[-–](?!(?:\d{2}|\d{4})(?![\d-]))|\s*(?:%|per\s?cent|BC|AD|B\.C\.|A\.D\.))`, (g, text, start, end) => {
   const y = Number(g['y']);
   const prev = before(text, start);
   const next = text.slice(end, end + 24);
@@ -187,26 +198,26 @@ rule(String.raw`(?:(?<![\w.,/$£€¥#-])|(?<=\b(?:[Mm]id|[Pp]re|[Pp]ost)-))(?<y
 }, 0);
 
 // The second year of a range: "1947-54", "1985-1986"
-rule(String.raw`(?<=(?<![\w.,/$£€#-])(?<c>1\d|20)\d{2}[-–])(?<y>\d{2}|\d{4})(?![\w%-]|[.,]\d)`, (g) => {
+rule(near(/\d[-–]\d/g, 1), String.raw`(?<=(?<![\w.,/$£€#-])(?<c>1\d|20)\d{2}[-–])(?<y>\d{2}|\d{4})(?![\w%-]|[.,]\d)`, (g) => {
   const raw = g['y'] ?? '';
   const y = raw.length === 2 ? Number(g['c']) * 100 + Number(raw) : Number(raw);
   return y < 1000 || y > 2099 ? null : { k: 'year', y, bc: false };
 }, 1);
 
-rule(String.raw`(?<![\w.,/$£€#-])(?<y>\d{1,4})\s*(?<era>BC|BCE|B\.C\.|AD|A\.D\.|CE)(?!\w)`, (g) => {
+rule(near(/\d\s*(?:BC|B\.C\.|AD|A\.D\.|CE)/g, 2), String.raw`(?<![\w.,/$£€#-])(?<y>\d{1,4})\s*(?<era>BC|BCE|B\.C\.|AD|A\.D\.|CE)(?!\w)`, (g) => {
   const y = Number(g['y']);
   if (y === 0) return null;
   return { k: 'year', y, bc: /^B/.test(g['era'] ?? '') };
 }, 1);
 
-rule(String.raw`(?<![\w-])(?:${ci('fiscal', 'financial')}\s+(?:year\s+)?|FY\s?)(?<y>\d{4}|\d{2})(?!\d)`, (g) => {
+rule(near(/[Ff]iscal|[Ff]inancial|FY/g, 1), String.raw`(?<![\w-])(?:${ci('fiscal', 'financial')}\s+(?:year\s+)?|FY\s?)(?<y>\d{4}|\d{2})(?!\d)`, (g) => {
   let y = Number(g['y']);
   if ((g['y'] ?? '').length === 2) y += y < 50 ? 2000 : 1900;
   return { k: 'fy', y };
 }, 2);
 
 // "the 1990s", "the '90s", "1960s"
-rule(String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:${ci('the')}\s+)?(?:(?<c>1\d|20)(?<d>\d)0|['’](?<s>\d)0)['’]?s(?!\w)`, (g) => {
+rule(near(/0['’]?s/g, 4), String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:${ci('the')}\s+)?(?:(?<c>1\d|20)(?<d>\d)0|['’](?<s>\d)0)['’]?s(?!\w)`, (g) => {
   const c = g['c'];
   if (c !== undefined) return { k: 'decade', decade: Number(c) * 10 + Number(g['d']) };
   const d = Number(g['s']);
@@ -214,17 +225,17 @@ rule(String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:${ci('the')}\s+)?(?:(?<c>1\d|20)
 }, 2);
 
 // "the 70s and 80s", "mid-80s": two-digit decades after "the", "and", "mid-", "early", "late"
-rule(String.raw`(?<=\b(?:the|and|mid-|early|late|or)\s?)(?<d>[1-9]0)s(?!\w)`, (g) => ({ k: 'decade', decade: 190 + Number(g['d']) / 10 }), 1);
+rule(near(/[1-9]0s/g, 1), String.raw`(?<=\b(?:the|and|mid-|early|late|or)\s?)(?<d>[1-9]0)s(?!\w)`, (g) => ({ k: 'decade', decade: 190 + Number(g['d']) / 10 }), 1);
 
 // "the 19th century", "the twentieth century"
-rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ]century(?!\w)`, (g) => {
+rule(near(/century/g, 6), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ]century(?!\w)`, (g) => {
   const n = ordinalValue(g['o'] ?? '');
   return n === null || n < 1 ? null : { k: 'century', century: n - 1 };
 }, 2);
 
 // --- Seasons, quarters, halves --------------------------------------------------------------------------
 
-rule(String.raw`(?<![\w])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'the', 'past', 'coming')})\s+)?(?<s>${ci('spring', 'summer', 'autumn', 'fall', 'winter')})(?:(?:\s+of)?\s+(?<y>${YEAR4})(?:[-–/](?:\d{2}|\d{4}))?(?!\d))?(?!\w)`, (g, text, start) => {
+rule(near(/[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter/g, 3), String.raw`(?<![\w])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'the', 'past', 'coming')})\s+)?(?<s>${ci('spring', 'summer', 'autumn', 'fall', 'winter')})(?:(?:\s+of)?\s+(?<y>${YEAR4})(?:[-–/](?:\d{2}|\d{4}))?(?!\d))?(?!\w)`, (g, text, start) => {
   const s = seasonCode(g['s'] ?? '');
   if (s === null) return null;
   const y = yearOf(g);
@@ -239,7 +250,7 @@ rule(String.raw`(?<![\w])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'th
   return { k: 'season', s, y, rel };
 }, 1);
 
-rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ](?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?<y>${YEAR4})|(?<rel>this|last|next|the|the current|the previous)\s+(?:fiscal\s+|financial\s+)?year))?(?!\w)`, (g, _text, start, end) => {
+rule(near(/quarter/g, 7), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ](?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?<y>${YEAR4})|(?<rel>this|last|next|the|the current|the previous)\s+(?:fiscal\s+|financial\s+)?year))?(?!\w)`, (g, _text, start, end) => {
   const q = ordinalValue(g['o'] ?? '');
   if (q === null || q > 4 || q === 0) return null;
   void start;
@@ -248,24 +259,24 @@ rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ](?:fiscal\s+)?
   return { k: 'quarter', q, y: yearOf(g), rel: relWord === undefined ? null : relWord === 'the' ? 0 : relOf(relWord) };
 }, 2);
 
-rule(String.raw`(?<![\w-])(?:(?<y1>${YEAR4})\s*)?Q(?<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:FY\s?)?(?<y>${YEAR4}|['’]\d{2}))?(?!\w)`, (g) => {
+rule(near(/Q[1-4]/g, 2), String.raw`(?<![\w-])(?:(?<y1>${YEAR4})\s*)?Q(?<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:FY\s?)?(?<y>${YEAR4}|['’]\d{2}))?(?!\w)`, (g) => {
   const raw = g['y'] ?? g['y1'];
   let y: number | null = null;
   if (raw !== undefined) y = raw.length === 3 ? 2000 + Number(raw.slice(1)) : Number(raw);
   return { k: 'quarter', q: Number(g['q']), y, rel: null };
 }, 2);
 
-rule(String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>first|second|1st|2nd)[- ]half\s+of\s+(?:(?<y>${YEAR4})|(?<rel>this|last|next|the)\s+year)(?!\w)`, (g) => {
+rule(near(/half/g, 4), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>first|second|1st|2nd)[- ]half\s+of\s+(?:(?<y>${YEAR4})|(?<rel>this|last|next|the)\s+year)(?!\w)`, (g) => {
   const h = (g['o'] ?? '').startsWith('f') || g['o'] === '1st' ? 1 : 2;
   const relWord = g['rel'];
   return { k: 'half', h, y: yearOf(g), rel: relWord === undefined ? null : relWord === 'the' ? 0 : relOf(relWord) };
 }, 2);
 
-rule(String.raw`(?<![\w-])H(?<h>[12])\s+(?<y>${YEAR4})(?!\w)`, (g) => ({ k: 'half', h: g['h'] === '1' ? 1 : 2, y: yearOf(g), rel: null }), 2);
+rule(near(/H[12]/g, 1), String.raw`(?<![\w-])H(?<h>[12])\s+(?<y>${YEAR4})(?!\w)`, (g) => ({ k: 'half', h: g['h'] === '1' ? 1 : 2, y: yearOf(g), rel: null }), 2);
 
 // --- Deictic days, weeks, months, years -----------------------------------------------------------------
 
-rule(String.raw`(?<![\w-])(?:(?<pre>${ci('earlier', 'later', 'early', 'late')})\s+)?(?<w>${ci('today', 'tonight', 'tomorrow', 'yesterday', 'the day before yesterday', 'the day after tomorrow')})(?:\s+(?<pod>${POD}))?(?!\w)`, (g) => {
+rule(near(/[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday/g, 5), String.raw`(?<![\w-])(?:(?<pre>${ci('earlier', 'later', 'early', 'late')})\s+)?(?<w>${ci('today', 'tonight', 'tomorrow', 'yesterday', 'the day before yesterday', 'the day after tomorrow')})(?:\s+(?<pod>${POD}))?(?!\w)`, (g) => {
   const w = (g['w'] ?? '').toLowerCase();
   let offset = 0;
   if (w === 'yesterday') offset = -1;
@@ -276,7 +287,7 @@ rule(String.raw`(?<![\w-])(?:(?<pre>${ci('earlier', 'later', 'early', 'late')})\
   return { k: 'relDay', offset, pod };
 }, 2);
 
-rule(String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'early this', 'late this', 'earlier this', 'later this')})\s+(?<pod>${POD})(?!\w)`, (g) => {
+rule(near(/morning|afternoon|evening|night/g, 3), String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'early this', 'late this', 'earlier this', 'later this')})\s+(?<pod>${POD})(?!\w)`, (g) => {
   const rel = (g['rel'] ?? '').toLowerCase();
   const pod = podCode(g['pod']);
   if (rel === 'last') return { k: 'relDay', offset: pod === 'NI' || pod === 'EV' ? -1 : -1, pod };
@@ -285,7 +296,7 @@ rule(String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'early this', 'late this',
 
 const REL_WORDS = ci('this', 'last', 'next', 'this past', 'this coming', 'the past', 'the coming', 'the current', 'the previous', 'past', 'coming', 'current', 'earlier this', 'later this', 'early this', 'late this', 'previous');
 
-rule(String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|weekend|decade)(?!\w|['’]s\s+\w)`, (g) => {
+rule(near(/week|month|year|quarter|decade/g, 3), String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|weekend|decade)(?!\w|['’]s\s+\w)`, (g) => {
   const relWord = (g['rel'] ?? '').toLowerCase().replace(/\s+/g, ' ');
   const unit = g['u'] as 'week' | 'month' | 'year' | 'quarter' | 'weekend' | 'decade';
   let part: 'earlier' | 'later' | null = null;
@@ -306,10 +317,10 @@ rule(String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|we
 }, 2);
 
 // "this year's", "last year's" (possessive) — same meaning
-rule(String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'next')})\s+year(?=['’]s\b)`, (g) => ({ k: 'yearRel', offset: relOf(g['rel']) ?? 0 }), 2);
+rule(near(/year['’]s/g, 2), String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'next')})\s+year(?=['’]s\b)`, (g) => ({ k: 'yearRel', offset: relOf(g['rel']) ?? 0 }), 2);
 
 // "Thursday", "last Friday", "next Tuesday", "Friday morning"
-rule(String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<wd>${WEEKDAY})(?:\s+(?<pod>${POD}))?(?!\w)`, (g, text, start, end) => {
+rule(near(/[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday/g, 3), String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<wd>${WEEKDAY})(?:\s+(?<pod>${POD}))?(?!\w)`, (g, text, start, end) => {
   const dow = weekdayNumber(g['wd'] ?? '');
   if (dow === null) return null;
   const rel = relOf(g['rel']);
@@ -321,7 +332,7 @@ rule(String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 't
 
 // --- Offsets: "three days ago", "two weeks from now", "a year earlier" ------------------------------------
 
-rule(String.raw`(?<![\w-])(?:${ci('about', 'around', 'nearly', 'almost', 'some', 'roughly', 'just', 'only', 'more than', 'less than')}\s+)?(?<n>${NUMBER})\s+(?<u>${UNIT})\s+(?<dir>ago|earlier|later|before|after|from now|hence|prior)(?![\w-])`, (g, text, _start, end) => {
+rule(near(/ago|earlier|later|before|after|from now|hence|prior/g, 12), String.raw`(?<![\w-])(?:${ci('about', 'around', 'nearly', 'almost', 'some', 'roughly', 'just', 'only', 'more than', 'less than')}\s+)?(?<n>${NUMBER})\s+(?<u>${UNIT})\s+(?<dir>ago|earlier|later|before|after|from now|hence|prior)(?![\w-])`, (g, text, _start, end) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const dirWord = g['dir'] ?? '';
@@ -334,7 +345,7 @@ rule(String.raw`(?<![\w-])(?:${ci('about', 'around', 'nearly', 'almost', 'some',
 
 // --- Anaphoric: "that day", "the next day", "the following year", "the same month" ------------------------
 
-rule(String.raw`(?<![\w-])(?<rel>${ci('that', 'the same', 'the next', 'the following', 'the previous', 'the preceding', 'the prior', 'later that', 'earlier that', 'later in the', 'earlier in the', 'that same')})\s+(?<u>day|week|month|year|morning|afternoon|evening|night)(?!\w)`, (g, text, _start, end) => {
+rule(near(/day|week|month|year|morning|afternoon|evening|night/g, 4), String.raw`(?<![\w-])(?<rel>${ci('that', 'the same', 'the next', 'the following', 'the previous', 'the preceding', 'the prior', 'later that', 'earlier that', 'later in the', 'earlier in the', 'that same')})\s+(?<u>day|week|month|year|morning|afternoon|evening|night)(?!\w)`, (g, text, _start, end) => {
   const rel = (g['rel'] ?? '').toLowerCase();
   const u = (g['u'] ?? '').toLowerCase();
   const pod = podCode(u);
@@ -349,7 +360,7 @@ rule(String.raw`(?<![\w-])(?<rel>${ci('that', 'the same', 'the next', 'the follo
 }, 1);
 
 // "ended the day", "for the day", "the rest of the week", "the entire year": the day/week/year of the story
-rule(String.raw`(?<![\w-])(?:${ci('the')}\s+(?:(?<whole>entire|whole|full|same)\s+)?)(?<u>day|week|weekend|month|year)(?!\w|-)`, (g, text, start) => {
+rule(near(/day|week|month|year/g, 3), String.raw`(?<![\w-])(?:${ci('the')}\s+(?:(?<whole>entire|whole|full|same)\s+)?)(?<u>day|week|weekend|month|year)(?!\w|-)`, (g, text, start) => {
   const u = g['u'] as 'day' | 'week' | 'weekend' | 'month' | 'year';
   const prev = before(text, start, 24);
   if (g['whole'] === undefined && !/\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|during|of|in|throughout|through|on|over)\s+$/i.test(prev)) return null;
@@ -362,20 +373,20 @@ rule(String.raw`(?<![\w-])(?:${ci('the')}\s+(?:(?<whole>entire|whole|full|same)\
   return { k: 'anaphor', unit: u, offset: 0, pod: null };
 }, 0);
 
-rule(String.raw`(?<![\w-])(?<rel>${ci('the day', 'the week', 'the month', 'the year', 'a day', 'a week', 'a month', 'a year')})\s+(?<dir>before|after|earlier|later)(?=\s*[,.;)]|\s+(?:and|but|when|as|that)\b)`, (g) => {
+rule(near(/before|after|earlier|later/g, 3), String.raw`(?<![\w-])(?<rel>${ci('the day', 'the week', 'the month', 'the year', 'a day', 'a week', 'a month', 'a year')})\s+(?<dir>before|after|earlier|later)(?=\s*[,.;)]|\s+(?:and|but|when|as|that)\b)`, (g) => {
   const unit = (g['rel'] ?? '').toLowerCase().split(/\s+/)[1] as 'day' | 'week' | 'month' | 'year';
   const dir = /before|earlier/.test(g['dir'] ?? '') ? -1 : 1;
   return { k: 'offset', n: 1, unit, dir, anchor: 'text' };
 }, 2);
 
 // "the same period last year", "the same month a year ago", "the year-earlier quarter"
-rule(String.raw`(?<![\w-])(?:${ci('the same')}\s+(?:period|month|quarter|week|day|time)(?:\s+of)?\s+(?:a year (?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior) year|the year before)|${ci('the')}\s+year-(?:earlier|ago)\s+(?:period|quarter|month|level|figure))(?!\w)`, () => ({ k: 'sameLastYear' }), 3);
+rule(near(/[Tt]he same|year-(?:earlier|ago)/g, 2), String.raw`(?<![\w-])(?:${ci('the same')}\s+(?:period|month|quarter|week|day|time)(?:\s+of)?\s+(?:a year (?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior) year|the year before)|${ci('the')}\s+year-(?:earlier|ago)\s+(?:period|quarter|month|level|figure))(?!\w)`, () => ({ k: 'sameLastYear' }), 3);
 
 // "at the same time", "by that time", "at the time": the time of the story
-rule(String.raw`(?<=\b(?:[Aa]t|[Bb]y|until|till|since|from|around)\s)(?:the same|that|the) time(?!\w)`, () => ({ k: 'anaphor', unit: 'same', offset: 0, pod: null }), 1);
+rule(near(/time/g, 3), String.raw`(?<=\b(?:[Aa]t|[Bb]y|until|till|since|from|around)\s)(?:the same|that|the) time(?!\w)`, () => ({ k: 'anaphor', unit: 'same', offset: 0, pod: null }), 1);
 
 // "Years later", "many months earlier", "weeks before"
-rule(String.raw`(?<![\w-])(?:(?<q>${ci('many', 'several', 'a few', 'some')})\s+)?(?<u>${ci('years', 'months', 'weeks', 'days', 'decades')})\s+(?<dir>later|earlier)(?!\w)`, (g) => {
+rule(near(/later|earlier/g, 4), String.raw`(?<![\w-])(?:(?<q>${ci('many', 'several', 'a few', 'some')})\s+)?(?<u>${ci('years', 'months', 'weeks', 'days', 'decades')})\s+(?<dir>later|earlier)(?!\w)`, (g) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   return { k: 'offset', n: null, unit, dir: g['dir'] === 'earlier' ? -1 : 1, anchor: 'text' };
@@ -384,7 +395,7 @@ rule(String.raw`(?<![\w-])(?:(?<q>${ci('many', 'several', 'a few', 'some')})\s+)
 // --- Durations ------------------------------------------------------------------------------------------
 
 // "the past two weeks", "the next six months", "the last 12 months"
-rule(String.raw`(?<![\w-])(?<rel>${ci('the past', 'the last', 'the next', 'the coming', 'the previous', 'the following', 'the first', 'the final', 'the past few', 'the next few', 'the last few', 'past', 'next', 'last', 'the first', 'the remaining')})\s+(?<n>${NUMBER})\s+(?:(?:consecutive|straight|full|trading|business|working|calendar)\s+)?(?<u>${UNIT})(?!\w)`, (g) => {
+rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur/g, 12), String.raw`(?<![\w-])(?<rel>${ci('the past', 'the last', 'the next', 'the coming', 'the previous', 'the following', 'the first', 'the final', 'the past few', 'the next few', 'the last few', 'past', 'next', 'last', 'the first', 'the remaining')})\s+(?<n>${NUMBER})\s+(?:(?:consecutive|straight|full|trading|business|working|calendar)\s+)?(?<u>${UNIT})(?!\w)`, (g) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const rel = (g['rel'] ?? '').toLowerCase();
@@ -393,7 +404,7 @@ rule(String.raw`(?<![\w-])(?<rel>${ci('the past', 'the last', 'the next', 'the c
 }, 2);
 
 // "two weeks", "12-year", "33 years", "six straight days", "two and a half years"
-rule(String.raw`(?<![\w$£€.-])(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|straight|full|more|additional|further|trading|business|working|calendar|long)\s+)?(?<u>${UNIT})(?:-long)?(?!\w|-old)`, (g, text, start, end) => {
+rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur/g, 12), String.raw`(?<![\w$£€.-])(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|straight|full|more|additional|further|trading|business|working|calendar|long)\s+)?(?<u>${UNIT})(?:-long)?(?!\w|-old)`, (g, text, start, end) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const n = g['n'] ?? '';
@@ -408,7 +419,7 @@ rule(String.raw`(?<![\w$£€.-])(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|strai
 }, 1);
 
 // "several years", "recent years", "decades", "for years"
-rule(String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'in recent', 'over the', 'in the past few', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
+rule(near(/years|decades|months|weeks|days|hours|minutes|centuries/g, 5), String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'in recent', 'over the', 'in the past few', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const q = g['q']?.toLowerCase();
@@ -425,7 +436,7 @@ rule(String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the p
 
 // --- Sets -----------------------------------------------------------------------------------------------
 
-rule(String.raw`(?<![\w-])(?:(?<every>${ci('every', 'each')})\s+(?:(?<other>other)\s+)?(?:(?<n>${NUMBER})\s+)?(?<u>${UNIT}|${WEEKDAY}|${POD})|(?<adv>${ci('daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly', 'biweekly', 'fortnightly', 'biannually', 'annual')})|(?<freq>${ci('once', 'twice', 'three times', 'four times')})\s+(?:a|per|every|each)\s+(?<fu>day|week|month|year|quarter))(?!\w)`, (g) => {
+rule(near(/[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnual|[Yy]early|[Qq]uarterly|[Hh]ourly|[Nn]ightly|[Bb]iweekly|[Ff]ortnightly|[Bb]iannually|[Oo]nce|[Tt]wice|[Tt]hree times|[Ff]our times/g, 1), String.raw`(?<![\w-])(?:(?<every>${ci('every', 'each')})\s+(?:(?<other>other)\s+)?(?:(?<n>${NUMBER})\s+)?(?<u>${UNIT}|${WEEKDAY}|${POD})|(?<adv>${ci('daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly', 'biweekly', 'fortnightly', 'biannually', 'annual')})|(?<freq>${ci('once', 'twice', 'three times', 'four times')})\s+(?:a|per|every|each)\s+(?<fu>day|week|month|year|quarter))(?!\w)`, (g) => {
   const adv = g['adv']?.toLowerCase();
   if (adv !== undefined) {
     // Adjectives ("daily newspaper") are tagged as well: TimeML marks both.
@@ -449,7 +460,7 @@ rule(String.raw`(?<![\w-])(?:(?<every>${ci('every', 'each')})\s+(?:(?<other>othe
 }, 2);
 
 // "per day", "a year" after an amount ("$600 million per year")
-rule(String.raw`(?<![\w-])(?:per|a)\s+(?<u>day|week|month|year|hour)(?!\w)`, (g, text, start) => {
+rule(near(/day|week|month|year|hour/g, 3), String.raw`(?<![\w-])(?:per|a)\s+(?<u>day|week|month|year|hour)(?!\w)`, (g, text, start) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const word = text.slice(start, start + 3).toLowerCase();
@@ -458,11 +469,11 @@ rule(String.raw`(?<![\w-])(?:per|a)\s+(?<u>day|week|month|year|hour)(?!\w)`, (g,
 }, 0);
 
 // "on Mondays", "Sundays"
-rule(String.raw`(?<![\w-])(?<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)(?!\w)`, (g) => ({ k: 'set', value: `XXXX-WXX-${weekdayNumber(g['wd'] ?? '') ?? 1}` }), 1);
+rule(near(/days/g, 1), String.raw`(?<![\w-])(?<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)(?!\w)`, (g) => ({ k: 'set', value: `XXXX-WXX-${weekdayNumber(g['wd'] ?? '') ?? 1}` }), 1);
 
 // --- Vague references -------------------------------------------------------------------------------------
 
-rule(String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently', 'at present', 'nowadays', 'these days', 'at the moment', 'the present', 'the time being', 'recently', 'lately', 'more recently', 'most recently', 'the past', 'the future', 'the near future', 'the near term', 'the short term', 'the long term', 'the medium term', 'the coming days', 'the coming weeks', 'the coming months', 'the coming years', 'the days ahead', 'the weeks ahead', 'the months ahead', 'the years ahead', 'earlier', 'formerly', 'previously', 'in the interim', 'meanwhile', 'once')})(?![\w-])`, (g, text, start, end) => {
+rule(near(/[Nn]ow|[Cc]urrently|[Pp]resent|[Tt]hese days|[Aa]t the moment|[Tt]he time being|[Rr]ecently|[Ll]ately|[Tt]he past|[Tt]he future|[Tt]he near|term|[Tt]he coming|ahead|[Ee]arlier|[Ff]ormerly|[Pp]reviously|interim|[Mm]eanwhile|[Oo]nce/g, 3), String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently', 'at present', 'nowadays', 'these days', 'at the moment', 'the present', 'the time being', 'recently', 'lately', 'more recently', 'most recently', 'the past', 'the future', 'the near future', 'the near term', 'the short term', 'the long term', 'the medium term', 'the coming days', 'the coming weeks', 'the coming months', 'the coming years', 'the days ahead', 'the weeks ahead', 'the months ahead', 'the years ahead', 'earlier', 'formerly', 'previously', 'in the interim', 'meanwhile', 'once')})(?![\w-])`, (g, text, start, end) => {
   const w = (g['w'] ?? '').toLowerCase();
   const prev = before(text, start, 12);
   const next = text.slice(end, end + 12);
@@ -510,7 +521,7 @@ function timeSpec(g: Groups, h: number, min: number): Spec | null {
   return { k: 'time', h, min, utc: tz === 'UTC' || tz === 'GMT' || tz === 'Z', day };
 }
 
-rule(String.raw`(?<![\w.:])(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\d))?\s*(?<ap>[ap]\.\s?m\.|[ap]m|[AP]M|[AP]\.M\.|o['’]clock)(?![a-zA-Z])${TZ}${DAY_AFTER}(?!\w)`, (g) => {
+rule(near(/[aApP]\.?\s?[mM]|o['’]clock/g, 4), String.raw`(?<![\w.:])(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\d))?\s*(?<ap>[ap]\.\s?m\.|[ap]m|[AP]M|[AP]\.M\.|o['’]clock)(?![a-zA-Z])${TZ}${DAY_AFTER}(?!\w)`, (g) => {
   let h = Number(g['h']);
   const ap = (g['ap'] ?? '').toLowerCase();
   if (ap.startsWith('p') && h < 12) h += 12;
@@ -518,11 +529,11 @@ rule(String.raw`(?<![\w.:])(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\d))?\s*(?<ap>[
   return timeSpec(g, h, Number(g['mi'] ?? '0'));
 }, 3);
 
-rule(String.raw`(?<![\w.:$£€])(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?![\d:]|\.\d)(?:\s*(?:hrs?|hours)\b)?${TZ}${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, Number(g['h']), Number(g['mi'])), 2);
+rule(near(/\d:\d/g, 2), String.raw`(?<![\w.:$£€])(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?![\d:]|\.\d)(?:\s*(?:hrs?|hours)\b)?${TZ}${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, Number(g['h']), Number(g['mi'])), 2);
 
-rule(String.raw`(?<![\w.:$£€])(?<h>[01]\d|2[0-3])(?<mi>[0-5]\d)\s*(?:(?<tz>UTC|GMT)|hours|hrs)${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, Number(g['h']), Number(g['mi'])), 2);
+rule(near(/UTC|GMT|hours|hrs/g, 2), String.raw`(?<![\w.:$£€])(?<h>[01]\d|2[0-3])(?<mi>[0-5]\d)\s*(?:(?<tz>UTC|GMT)|hours|hrs)${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, Number(g['h']), Number(g['mi'])), 2);
 
-rule(String.raw`(?<![\w-])(?<w>${ci('noon', 'midnight', 'midday')})${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, (g['w'] ?? '').toLowerCase() === 'midnight' ? 0 : 12, 0), 1);
+rule(near(/[Nn]oon|[Mm]idnight|[Mm]idday/g, 1), String.raw`(?<![\w-])(?<w>${ci('noon', 'midnight', 'midday')})${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, (g['w'] ?? '').toLowerCase() === 'midnight' ? 0 : 12, 0), 1);
 
 // --- Holidays ---------------------------------------------------------------------------------------------
 
@@ -532,7 +543,7 @@ const HOLIDAYS: Record<string, [number, number]> = {
   'boxing day': [12, 26], 'independence day': [7, 4], 'bastille day': [7, 14],
 };
 
-rule(String.raw`(?<![\w-])(?<h>Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|Boxing Day|Bastille Day)(?:,?\s+(?<y>${YEAR4}))?(?!\w)`, (g) => {
+rule(near(/Christmas|New Year|Halloween|Valentine|Boxing Day|Bastille Day/g, 1), String.raw`(?<![\w-])(?<h>Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|Boxing Day|Bastille Day)(?:,?\s+(?<y>${YEAR4}))?(?!\w)`, (g) => {
   const name = g['h'] ?? '';
   const md = HOLIDAYS[name.toLowerCase()];
   if (md === undefined) return null;
@@ -680,20 +691,75 @@ function applyModifier(text: string, c: Candidate): Candidate {
   return { ...c, start: c.start - all.length, mod };
 }
 
+const SPACE = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const OTHER = 3;
+
+/** Character classes of the text, for token boundaries: \s, [A-Za-z_], [0-9], anything else. */
+function charClasses(text: string): Uint8Array {
+  const classes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) classes[i] = LETTER;
+    else if (c >= 48 && c <= 57) classes[i] = DIGIT;
+    else if (c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) classes[i] = SPACE;
+    else classes[i] = OTHER;
+  }
+  return classes;
+}
+
+/** A token starts at `i`: not a space, and the first of its class (every other character is a token of its own). */
+function isBoundary(classes: Uint8Array, i: number): boolean {
+  const c = classes[i] as number;
+  return c !== SPACE && (i === 0 || c === OTHER || classes[i - 1] !== c);
+}
+
 /** Every candidate expression in `text`, possibly overlapping. */
 export function recognize(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const { re, build, priority } of rules) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+  let classes: Uint8Array | null = null;
+  const n = text.length;
+  for (const { gate, re, build, priority } of rules) {
+    const hits = gate.re;
+    hits.lastIndex = 0;
+    let hit = hits.exec(text);
+    if (hit === null) continue;
+    classes ??= charClasses(text);
+    // `tried`: candidates below it were tried; `end`: the end of the last match (matches do not overlap).
+    let tried = 0;
+    let end = 0;
+    for (; hit !== null; hit = hits.exec(text)) {
+      const hitStart = hit.index;
+      const hitEnd = hitStart + Math.max(1, hit[0].length);
+      if (hit[0].length === 0) hits.lastIndex++;
+      let from = hitStart;
+      for (let k = 0; k < gate.before && from > 0; ) {
+        from--;
+        if (isBoundary(classes, from)) k++;
       }
-      const start = m.index;
-      const end = start + m[0].length;
-      const spec = build(m.groups ?? {}, text, start, end);
-      if (spec !== null) out.push(applyModifier(text, { start, end, spec, mod: null, priority }));
+      let to = hitEnd;
+      for (let k = 0; to < n; to++) {
+        if (isBoundary(classes, to)) {
+          if (k === gate.after) break;
+          k++;
+        }
+      }
+      // [from, to]: the last candidate is the boundary after `after` tokens past the hit (or the text's end).
+      for (let p = Math.max(from, tried, end); p <= to && p < n; p++) {
+        // Every rule starts with a lookbehind that puts its start at a token boundary.
+        if (!isBoundary(classes, p)) continue;
+        re.lastIndex = p;
+        const m = re.exec(text);
+        if (m === null || m[0].length === 0) continue;
+        const start = m.index;
+        const stop = start + m[0].length;
+        end = stop;
+        const spec = build(m.groups ?? {}, text, start, stop);
+        if (spec !== null) out.push(applyModifier(text, { start, end: stop, spec, mod: null, priority }));
+        p = stop - 1;
+      }
+      tried = Math.max(tried, to + 1);
     }
   }
   return out;

@@ -42,19 +42,15 @@ const NOT_PAST_ED = /^(?:need|speed|feed|seed|bed|red|bred|shed|hundred|indeed|p
 
 const CUE = new RegExp(String.raw`\b(?:(${FUTURE})|(${PAST})|(${PRESENT}))\b`, 'gi');
 
-/**
- * Tense of the clause around [start, end) within [sentenceStart, sentenceEnd): the tense cue nearest to the
- * expression wins, reporting verbs ("said") are skipped, and a modal such as "will" anywhere before the
- * expression in the same sentence marks the future.
- */
-export function tenseAround(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): Tense {
+/** A tense cue of a sentence: where it stands, its length and the tense it marks. */
+export type Cue = { at: number; length: number; tense: Tense; reporting: boolean };
+
+/** The tense cues of the sentence [sentenceStart, sentenceEnd), in order; offsets into `text`. */
+export function sentenceCues(text: string, sentenceStart: number, sentenceEnd: number): Cue[] {
   const sentence = text.slice(sentenceStart, sentenceEnd);
-  let best: Tense = 'none';
-  let bestDistance = Infinity;
+  const cues: Cue[] = [];
   CUE.lastIndex = 0;
   for (let m = CUE.exec(sentence); m !== null; m = CUE.exec(sentence)) {
-    const at = sentenceStart + m.index;
-    if (at >= start && at < end) continue;
     const word = m[0];
     let tense: Tense;
     if (m[1] !== undefined) tense = 'future';
@@ -65,9 +61,24 @@ export function tenseAround(text: string, sentenceStart: number, sentenceEnd: nu
       tense = 'past';
     } else tense = 'present';
     if (word === 'May') continue;
-    let distance = at < start ? start - (at + word.length) : at - end;
+    cues.push({ at: sentenceStart + m.index, length: word.length, tense, reporting: tense === 'past' && REPORTING.test(word) });
+  }
+  return cues;
+}
+
+/**
+ * Tense of the clause around [start, end) from the cues of its sentence: the tense cue nearest to the
+ * expression wins, reporting verbs ("said") are skipped, and a modal such as "will" anywhere before the
+ * expression in the same sentence marks the future.
+ */
+export function tenseFromCues(cues: readonly Cue[], start: number, end: number): Tense {
+  let best: Tense = 'none';
+  let bestDistance = Infinity;
+  for (const { at, length, tense, reporting } of cues) {
+    if (at >= start && at < end) continue;
+    let distance = at < start ? start - (at + length) : at - end;
     // "X said it will …": a reporting verb sets the tense only of what stands right next to it ("said Friday").
-    if (tense === 'past' && REPORTING.test(word) && distance > 5) distance *= 6;
+    if (reporting && distance > 5) distance *= 6;
     // A cue after the expression weighs less than one before it; future modals weigh more.
     const weighted = (at < start ? distance : distance * 1.5) / (tense === 'future' ? 1.6 : 1);
     if (weighted < bestDistance) {
@@ -76,4 +87,9 @@ export function tenseAround(text: string, sentenceStart: number, sentenceEnd: nu
     }
   }
   return best;
+}
+
+/** Tense of the clause around [start, end) within [sentenceStart, sentenceEnd); see tenseFromCues. */
+export function tenseAround(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): Tense {
+  return tenseFromCues(sentenceCues(text, sentenceStart, sentenceEnd), start, end);
 }

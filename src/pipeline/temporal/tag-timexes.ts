@@ -14,7 +14,7 @@ import { type Day, addDays, addMonths, dayFromNumber, formatDay, parseDay, toNum
 import type { Unit } from './lexicon.ts';
 import { recognize } from './recognize.ts';
 import { type Anchor, type Span, partOfSpan, resolveSpec, spanOfValue } from './resolve.ts';
-import { sentenceIndexAt, sentenceStarts, tenseAround } from './sentence-tense.ts';
+import { type Cue, sentenceCues, sentenceIndexAt, sentenceStarts, tenseFromCues } from './sentence-tense.ts';
 import type { Candidate, Mod, Spec } from './spec.ts';
 
 export type TaggedTimex = Omit<Timex, 'id'>;
@@ -256,13 +256,19 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
   const starts = sentenceStarts(text);
   let anchor: Anchor | null = null;
   let anchorSentence = -1;
+  let cueSentence = -1;
+  let cues: Cue[] = [];
   const out: TaggedTimex[] = [];
   for (let i = 0; i < chosen.length; i++) {
     const c = withYearFromRange(text, chosen, i);
     const si = sentenceIndexAt(starts, c.start);
     const sStart = starts[si] ?? 0;
     const sEnd = starts[si + 1] ?? text.length;
-    const tense = tenseAround(text, sStart, sEnd, c.start, c.end);
+    if (cueSentence !== si) {
+      cues = sentenceCues(text, sStart, sEnd);
+      cueSentence = si;
+    }
+    const tense = tenseFromCues(cues, c.start, c.end);
     const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si });
     const r = c.pod !== undefined && resolved.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)
       ? { ...resolved, type: 'TIME' as const, value: `${resolved.value}T${c.pod}`, how: `${resolved.how}, part of the day` }
