@@ -40,10 +40,19 @@ const REPORTING = /^(?:said|told|reported|claimed|stated|added|noted|announced|e
 const PASSIVE_AUX = /\b(?:be|being|been|is|are|was|were|get|gets|got)\s+(?:[a-z]+ly\s+)?$/i;
 const NOT_PAST_ED = /^(?:need|speed|feed|seed|bed|red|bred|shed|hundred|indeed|proceed|exceed|succeed|embed)$/i;
 
+/** A modal right before a word: "could last", "will not fall", "may well rise". */
+const AFTER_MODAL = /\b(?:will|would|could|may|might|should|shall|must|can|cannot|['’]ll)\s+(?:(?:not|well|still|also|only|never|soon|then|now)\s+)?$/i;
+/** "could have", "would have been": a modal with a perfect looks back. */
+const MODAL_PERFECT = /^\s+(?:not\s+)?(?:have|['’]ve)\b/i;
+const MODAL = /^(?:will|would|could|may|might|should|shall|must|['’]ll)$/i;
+/** Between a modal and an expression: a new clause starts (";", ", which", ", but", "after", "when" …). */
+const CLAUSE_BREAK = /[;:]|,\s*(?:which|who|whom|whose|where|when|after|since|but|and|while|although|though|as|because|before)\b|\b(?:after|since|when|because|before|although|though|while)\b/i;
+
 const CUE = new RegExp(String.raw`\b(?:(${FUTURE})|(${PAST})|(${PRESENT}))\b`, 'gi');
 
 /** A tense cue of a sentence: where it stands, its length and the tense it marks. */
-export type Cue = { at: number; length: number; tense: Tense; reporting: boolean };
+/** `modal`: a modal verb ("could", "will"), which governs the rest of its clause. */
+export type Cue = { at: number; length: number; tense: Tense; reporting: boolean; modal: boolean };
 
 /** The tense cues of the sentence [sentenceStart, sentenceEnd), in order; offsets into `text`. */
 export function sentenceCues(text: string, sentenceStart: number, sentenceEnd: number): Cue[] {
@@ -53,25 +62,44 @@ export function sentenceCues(text: string, sentenceStart: number, sentenceEnd: n
   for (let m = CUE.exec(sentence); m !== null; m = CUE.exec(sentence)) {
     const word = m[0];
     let tense: Tense;
-    if (m[1] !== undefined) tense = 'future';
-    else if (m[2] !== undefined) {
+    let modal = false;
+    if (m[1] !== undefined) {
+      tense = 'future';
+      if (MODAL.test(word)) {
+        // "could have been finished in March": a modal with a perfect looks back.
+        if (MODAL_PERFECT.test(sentence.slice(m.index + word.length, m.index + word.length + 12))) tense = 'past';
+        else modal = true;
+      }
+    } else if (m[2] !== undefined) {
       if (NOT_PAST_ED.test(word)) continue;
+      // "could last", "will fall": a verb after a modal has no tense of its own.
+      if (AFTER_MODAL.test(sentence.slice(Math.max(0, m.index - 24), m.index))) continue;
       // "will be finalized", "has been closed": the auxiliary carries the tense, not the participle.
       if (/ed$/i.test(word) && PASSIVE_AUX.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
       tense = 'past';
     } else tense = 'present';
     if (word === 'May') continue;
-    cues.push({ at: sentenceStart + m.index, length: word.length, tense, reporting: tense === 'past' && REPORTING.test(word) });
+    cues.push({ at: sentenceStart + m.index, length: word.length, tense, reporting: tense === 'past' && REPORTING.test(word), modal });
   }
   return cues;
 }
 
 /**
- * Tense of the clause around [start, end) from the cues of its sentence: the tense cue nearest to the
- * expression wins, reporting verbs ("said") are skipped, and a modal such as "will" anywhere before the
- * expression in the same sentence marks the future.
+ * Tense of the clause around [start, end) from the cues of its sentence: a modal ("could", "will") before the
+ * expression in the same clause, with no other verb between, makes it future ("the backlog could last until
+ * July"); otherwise the tense cue nearest to the expression wins, reporting verbs ("said") weigh little, and
+ * future modals weigh more. `text` is needed for the modal rule only.
  */
-export function tenseFromCues(cues: readonly Cue[], start: number, end: number): Tense {
+export function tenseFromCues(cues: readonly Cue[], start: number, end: number, text?: string): Tense {
+  if (text !== undefined) {
+    for (let i = cues.length - 1; i >= 0; i--) {
+      const cue = cues[i] as Cue;
+      if (cue.at >= start) continue;
+      // The nearest cue before the expression: a modal governing it, unless a new clause starts in between.
+      if (cue.modal && !CLAUSE_BREAK.test(text.slice(cue.at + cue.length, start))) return 'future';
+      break;
+    }
+  }
   let best: Tense = 'none';
   let bestDistance = Infinity;
   for (const { at, length, tense, reporting } of cues) {
@@ -91,5 +119,5 @@ export function tenseFromCues(cues: readonly Cue[], start: number, end: number):
 
 /** Tense of the clause around [start, end) within [sentenceStart, sentenceEnd); see tenseFromCues. */
 export function tenseAround(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): Tense {
-  return tenseFromCues(sentenceCues(text, sentenceStart, sentenceEnd), start, end);
+  return tenseFromCues(sentenceCues(text, sentenceStart, sentenceEnd), start, end, text);
 }

@@ -249,3 +249,25 @@ test('never throws; results are verbatim, sorted and non-overlapping', () => {
     { numRuns: 400 },
   );
 });
+
+// --- Modals and bounds that look ahead --------------------------------------------------------------------
+
+test('a modal governing the clause makes a bare month future, even after a reporting verb', () => {
+  expect(values('Dr. Lee told the Gazette the backlog could last until July.', '2019-06-14')).toEqual(['July=2019-07']);
+  expect(values('Officials said the report may be released in September.', '2019-06-14')).toEqual(['September=2019-09']);
+  expect(values('The board might meet in May.', '2019-06-14')).toEqual(['May=2020-05']);
+});
+
+test('a modal with a perfect, or a new clause after the modal, looks back', () => {
+  expect(values('The plant could have been finished in March.', '2019-06-14')).toEqual(['March=2019-03']);
+  expect(values('The company said it would close the plant, which opened in March.', '2019-06-14')).toEqual(['March=2019-03']);
+});
+
+test('"until" or "by" a month in a present-tense clause looks ahead; in a past one, back', () => {
+  expect(values('The store is closed until July.', '2019-06-14')).toEqual(['July=2019-07']);
+  expect(values('The backlog lasted until March.', '2019-06-14')).toEqual(['March=2019-03']);
+});
+
+test('a percentage after "by" is no date; a year after it is', () => {
+  expect(values('The deal, signed yesterday, raises pay by 4.5% in 2020.', '2019-06-14')).toEqual(['yesterday=2019-06-13', '2020=2020']);
+});

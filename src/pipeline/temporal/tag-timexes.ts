@@ -268,14 +268,16 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
       cues = sentenceCues(text, sStart, sEnd);
       cueSentence = si;
     }
-    const tense = tenseFromCues(cues, c.start, c.end);
+    const signalMatch = SIGNAL.exec(text.slice(Math.max(sStart, c.start - 20), c.start));
+    const signal = signalMatch?.[1] ?? null;
+    let tense = tenseFromCues(cues, c.start, c.end, text);
+    // "closed until July", "done by March" in a clause of the present: what is to come.
+    if ((tense === 'present' || tense === 'none') && signal !== null && /^(?:until|till|by|no later than)$/i.test(signal)) tense = 'future';
     const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si });
     const r = c.pod !== undefined && resolved.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)
       ? { ...resolved, type: 'TIME' as const, value: `${resolved.value}T${c.pod}`, how: `${resolved.how}, part of the day` }
       : resolved;
     const extent = text.slice(c.start, c.end);
-    const signalMatch = SIGNAL.exec(text.slice(Math.max(sStart, c.start - 20), c.start));
-    const signal = signalMatch?.[1] ?? null;
     // "since 1992", "before 2015": bounds, not the time the story is at.
     const bounding = signal !== null && /^(?:since|before|after|prior to|ahead of|until|till|not until)$/i.test(signal);
     const shaped = shapeInterval(c, r.value, extent, signal, dctDay);
