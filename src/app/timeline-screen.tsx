@@ -29,8 +29,8 @@ const EXCERPT_SEARCH_MAX_ARTICLES = 60;
 
 type Props = { dataset: Dataset; url: UrlState; masthead: ComponentType<{ children?: ReactNode }> };
 
-/** The window that shows all these events, with a margin. */
-export function fitWindow(events: readonly TimedEvent[]): DayWindow | null {
+/** The window that shows all these events, with a margin, and room on the right for the last labels. */
+export function fitWindow(events: readonly TimedEvent[], widthPx = 1000): DayWindow | null {
   let from = Infinity;
   let to = -Infinity;
   for (const e of events) {
@@ -41,8 +41,10 @@ export function fitWindow(events: readonly TimedEvent[]): DayWindow | null {
     to = Math.max(to, end + 1);
   }
   if (from > to) return null;
-  const pad = Math.max(5, (to - from) * 0.06);
-  return { from: from - pad, to: to + pad };
+  const span = Math.max(to - from, 10);
+  // Labels run to the right of where items start: keep about 170 px for them.
+  const right = Math.min(0.6, 170 / Math.max(widthPx - 170, 100));
+  return { from: from - span * 0.04, to: to + span * Math.max(0.04, right) };
 }
 
 function windowFromUrl(win: UrlState['win']): DayWindow | null {
@@ -102,7 +104,8 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
   const [initialWindow] = useState<DayWindow>(() => {
     const fromUrl = windowFromUrl(url.win);
     if (selected && isDated(selected)) return fromUrl && inside(selected, fromUrl) ? fromUrl : focusWindow(selected);
-    return fromUrl ?? fitWindow(events) ?? fitWindow(dataset.events) ?? { from: dayNumber('2000-01-01'), to: dayNumber('2030-01-01') };
+    const width = Math.max(200, window.innerWidth - (window.innerWidth > 640 ? 180 : 90));
+    return fromUrl ?? fitWindow(events, width) ?? fitWindow(dataset.events, width) ?? { from: dayNumber('2000-01-01'), to: dayNumber('2030-01-01') };
   });
 
   // A selection that came from the browser (Back, Forward) is centred and zoomed on.
@@ -212,7 +215,8 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
   };
 
   const fit = () => {
-    const w = fitWindow(events) ?? fitWindow(dataset.events);
+    const width = timeline.current?.getWidth() ?? 1000;
+    const w = fitWindow(events, width) ?? fitWindow(dataset.events, width);
     if (w) timeline.current?.setWindow(w);
   };
 

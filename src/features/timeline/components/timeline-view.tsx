@@ -24,6 +24,8 @@ export type TimelineHandle = {
   moveToDay(day: number): void;
   zoom(factor: number): void;
   getWindow(): DayWindow | null;
+  /** The width in pixels of the drawing area (without the lane labels). */
+  getWidth(): number;
 };
 
 type Props = {
@@ -221,6 +223,10 @@ export function TimelineView({
       return {
         setWindow,
         getWindow,
+        getWidth() {
+          const centre = containerRef.current?.querySelector<HTMLElement>('.vis-panel.vis-center');
+          return centre?.clientWidth || containerRef.current?.clientWidth || 800;
+        },
         focusEvent(e, zoom) {
           const current = getWindow();
           if (zoom || !current) {
