@@ -3,6 +3,7 @@
  * IndexedDB; Remove; deep links on another device) and exports (TimelineJS loaded in the real library, CSV, ICS,
  * dataset JSON; the printed chronology).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +33,16 @@ async function pasteGeneva(page: Page) {
   await dialog.getByRole('button', { name: 'Import text' }).click();
   await expect(dialog.getByRole('status').first()).toHaveText('1 article imported.');
   return dialog;
+}
+
+/** Serious axe findings inside the given regions (this feature's own parts of the page). */
+async function seriousViolations(page: Page, ...regions: string[]) {
+  let builder = new AxeBuilder({ page });
+  for (const r of regions) builder = builder.include(r);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
 async function readDownload(download: Download): Promise<string> {
@@ -272,4 +283,51 @@ test('the import dialog, export menu and print view on a phone @phone', async ({
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('region', { name: 'Chronology for printing' })).toBeVisible();
   await saveScreenshot(page, 'phone-print-view');
+});
+
+test('axe finds no serious violation in the import dialog (with the date form and a diagnostic), the export menu, light and dark', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const dialog = await openImport(page);
+    await dialog.getByLabel('Choose .txt files').setInputFiles([fixture('bad-date.txt'), fixture('geneva-talks.txt')]);
+    await expect(dialog.getByRole('list', { name: 'Problems in bad-date.txt' })).toBeVisible();
+    await dialog.getByLabel('Article text').fill(HARBOUR);
+    await dialog.getByRole('button', { name: 'Import text' }).click();
+    await dialog.getByRole('group', { name: 'This text has no date line' }).getByRole('button', { name: 'Import with this date' }).click();
+    await expect(dialog.getByText('Enter the publication date as YYYY-MM-DD.')).toBeVisible();
+    expect(await seriousViolations(page, '.import-dialog')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Export formats' })).toBeVisible();
+    expect(await seriousViolations(page, '.export-menu')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(eventList(page).getByRole('button', { name: /Yours/ }).first()).toBeVisible();
+    const ownId = await eventList(page).getByRole('button', { name: /Yours/ }).first().getAttribute('data-event-id');
+    await page.goto(`./?event=${ownId ?? ''}`);
+    await expect(page.locator('.vis-item.tl-event.is-own').first()).toBeVisible();
+    expect(await seriousViolations(page, '.event-list', '.vis-item.is-own')).toEqual([]);
+    await page.reload();
+    await waitForTimeline(page);
+  }
+});
+
+test('the import dialog works from the keyboard alone', async ({ page }) => {
+  const opener = page.getByRole('button', { name: 'Import', exact: true });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = importDialog(page);
+  await expect(dialog.getByLabel('Article text')).toBeFocused();
+  await page.keyboard.insertText(GENEVA);
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Import text' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('status').first()).toHaveText('1 article imported.');
+  // Tab stays inside the modal dialog.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
 });

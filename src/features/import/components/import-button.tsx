@@ -25,7 +25,9 @@ export function ImportButton({ onShowEvent, published }: Props) {
 
   useEffect(() => {
     const d = dialog.current;
-    if (open && d && !d.open) d.showModal();
+    if (!open || !d || d.open) return;
+    d.showModal();
+    d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }, [open]);
 
   useEffect(() => {

@@ -3,7 +3,7 @@
  * a text or choose/drop .txt files; a pasted text without a date line asks for the date and URL; every problem is
  * shown as the CLI prints it. Below, the reader's own articles with Remove. Article text is only ever text here.
  */
-import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { formatDay } from '../../../lib/calendar-date.ts';
 import { checkDateLine, hasDateLine, withDateLine, type DateLineProblem } from '../lib/date-line.ts';
 import type { ImportItem } from '../lib/run-import.ts';
@@ -19,6 +19,23 @@ type Props = ImportOptions & {
   onDroppedFilesTaken: () => void;
   onShowEvent?: (eventId: string) => void;
 };
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([tabindex="-1"]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Keep Tab and Shift+Tab inside the dialog: from the last control to the first and back. */
+function trapTab(e: KeyboardEvent<HTMLDialogElement>): void {
+  const controls = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && (document.activeElement === first || !e.currentTarget.contains(document.activeElement))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
 
 export async function itemsFromFiles(files: readonly File[]): Promise<ImportItem[]> {
   return Promise.all(files.map(async (f) => ({ file: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
@@ -208,8 +225,11 @@ export function ImportDialog({ dialogRef, droppedFiles, onDroppedFilesTaken, onS
 
   return (
     <dialog ref={dialogRef} className="import-dialog" aria-labelledby={`${ids}-title`} aria-describedby={`${ids}-privacy`}
-      // Keys typed in the dialog are its own: the page's shortcuts (arrows, /, Esc) stay out of it.
-      onKeyDown={(e) => e.stopPropagation()}
+      // Keys typed in the dialog are its own: the page's shortcuts (arrows, /, Esc) stay out of it; Tab cycles inside.
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Tab') trapTab(e);
+      }}
     >
       <div className="import-dialog-head">
         <h2 id={`${ids}-title`}>Import articles</h2>
@@ -235,7 +255,7 @@ export function ImportDialog({ dialogRef, droppedFiles, onDroppedFilesTaken, onS
           rows={7}
           spellCheck={false}
           placeholder={' date 2021-11-20 https://example.com/story\n\nThe title\n\nThe text of the article…'}
-          autoFocus
+          data-autofocus
         />
         {!needsDate ? (
           <button type="submit" className="button button-primary" disabled={busy}>
