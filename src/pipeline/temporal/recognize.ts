@@ -58,7 +58,7 @@ function podCode(word: string | undefined): PartOfDay | null {
 function relOf(word: string | undefined): Rel | null {
   if (word === undefined) return null;
   const w = word.toLowerCase().replace(/\s+/g, ' ');
-  if (/^(?:last|past|previous|this past|the past|the previous|the last|late)$/.test(w)) return -1;
+  if (/^(?:last|past|previous|this past|the past|the previous|the last|late|the latest|the most recent)$/.test(w)) return -1;
   if (/^(?:next|coming|this coming|the coming|the next|upcoming|the upcoming)$/.test(w)) return 1;
   if (/^(?:this|current|the current|this year's|the|earlier this|later this)$/.test(w)) return 0;
   return null;
@@ -266,7 +266,9 @@ rule(near(/Q[1-4]/g, 2), String.raw`(?<![\w-])(?:(?<y1>${YEAR4})\s*)?Q(?<q>[1-4]
   return { k: 'quarter', q: Number(g['q']), y, rel: null };
 }, 2);
 
-rule(near(/half/g, 4), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>first|second|1st|2nd)[- ]half\s+of\s+(?:(?<y>${YEAR4})|(?<rel>this|last|next|the)\s+year)(?!\w)`, (g) => {
+// "the first half of 2009", "the second half of this year", "the second half" (of the year in question)
+rule(near(/half/g, 4), String.raw`(?<![\w-])(?:(?<the>${ci('the')})\s+)?(?<o>first|second|1st|2nd)[- ]half(?:\s+of\s+(?:(?<y>${YEAR4})|(?<rel>this|last|next|the)\s+year)(?!\w)|(?<bare>)(?![\w-]|\s+of\b|\s+(?:time|century|decade|season|game|match|inning|innings|the)\b))`, (g) => {
+  if (g['bare'] !== undefined && g['the'] === undefined) return null;
   const h = (g['o'] ?? '').startsWith('f') || g['o'] === '1st' ? 1 : 2;
   const relWord = g['rel'];
   return { k: 'half', h, y: yearOf(g), rel: relWord === undefined ? null : relWord === 'the' ? 0 : relOf(relWord) };
@@ -294,7 +296,7 @@ rule(near(/morning|afternoon|evening|night/g, 3), String.raw`(?<![\w-])(?<rel>${
   return { k: 'relDay', offset: 0, pod };
 }, 2);
 
-const REL_WORDS = ci('this', 'last', 'next', 'this past', 'this coming', 'the past', 'the coming', 'the current', 'the previous', 'past', 'coming', 'current', 'earlier this', 'later this', 'early this', 'late this', 'previous');
+const REL_WORDS = ci('this', 'last', 'next', 'the latest', 'the most recent', 'this past', 'this coming', 'the past', 'the coming', 'the current', 'the previous', 'past', 'coming', 'current', 'earlier this', 'later this', 'early this', 'late this', 'previous');
 
 rule(near(/week|month|year|quarter|decade/g, 3), String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|weekend|decade)(?!\w|['’]s\s+\w)`, (g) => {
   const relWord = (g['rel'] ?? '').toLowerCase().replace(/\s+/g, ' ');
@@ -419,7 +421,7 @@ rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade
 }, 1);
 
 // "several years", "recent years", "decades", "for years"
-rule(near(/years|decades|months|weeks|days|hours|minutes|centuries/g, 5), String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'in recent', 'over the', 'in the past few', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
+rule(near(/years|decades|months|weeks|days|hours|minutes|centuries/g, 5), String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'over the', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const q = g['q']?.toLowerCase();
@@ -473,10 +475,20 @@ rule(near(/days/g, 1), String.raw`(?<![\w-])(?<wd>Mondays|Tuesdays|Wednesdays|Th
 
 // --- Vague references -------------------------------------------------------------------------------------
 
-rule(near(/[Nn]ow|[Cc]urrently|[Pp]resent|[Tt]hese days|[Aa]t the moment|[Tt]he time being|[Rr]ecently|[Ll]ately|[Tt]he past|[Tt]he future|[Tt]he near|term|[Tt]he coming|ahead|[Ee]arlier|[Ff]ormerly|[Pp]reviously|interim|[Mm]eanwhile|[Oo]nce/g, 3), String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently', 'at present', 'nowadays', 'these days', 'at the moment', 'the present', 'the time being', 'recently', 'lately', 'more recently', 'most recently', 'the past', 'the future', 'the near future', 'the near term', 'the short term', 'the long term', 'the medium term', 'the coming days', 'the coming weeks', 'the coming months', 'the coming years', 'the days ahead', 'the weeks ahead', 'the months ahead', 'the years ahead', 'earlier', 'formerly', 'previously', 'in the interim', 'meanwhile', 'once')})(?![\w-])`, (g, text, start, end) => {
+rule(near(/[Nn]ow|[Cc]urrent|[Pp]resent|[Tt]hese days|[Aa]t the moment|[Tt]he time being|[Rr]ecent|[Ll]ately|[Tt]he past|[Tt]he future|[Tt]he near|term|[Tt]he coming|ahead|[Ee]arlier|[Ff]ormerly|[Pp]reviously|interim|[Mm]eanwhile|[Oo]nce/g, 3), String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently', 'at present', 'nowadays', 'these days', 'at the moment', 'the present', 'the time being', 'recently', 'lately', 'more recently', 'most recently', 'the past', 'the future', 'the near future', 'the near term', 'the short term', 'the long term', 'the medium term', 'the coming days', 'the coming weeks', 'the coming months', 'the coming years', 'the days ahead', 'the weeks ahead', 'the months ahead', 'the years ahead', 'earlier', 'formerly', 'previously', 'in the interim', 'meanwhile', 'once', 'recent', 'current', 'ongoing')})(?![\w-])`, (g, text, start, end) => {
   const w = (g['w'] ?? '').toLowerCase();
   const prev = before(text, start, 12);
   const next = text.slice(end, end + 12);
+  // "recent losses", "the current crisis": the adjectives before a noun (TimeML: PAST_REF, PRESENT_REF), not
+  // "current account", "the current" (a flow) or "ongoing" alone.
+  if (w === 'recent' || w === 'current') {
+    if (!/^\s+[A-Za-z]/.test(next) || /^\s+(?:accounts?|assets|liabilities|affairs|flows?|ratio|prices?|dollars?|events)\b/i.test(next)) return null;
+    if (w === 'current' && /\b(?:electric|electrical|ocean|strong|alternating|direct)\s+$/i.test(prev)) return null;
+    // "its most recent model": the latest of things, not a time.
+    if (/\b(?:most|more)\s+$/i.test(prev)) return null;
+    return { k: 'ref', ref: w === 'recent' ? 'PAST_REF' : 'PRESENT_REF', window: null };
+  }
+  if (w === 'ongoing') return null;
   if (w === 'now') {
     // "now-defunct", "now that" are still present; "know", handled by \b.
     return { k: 'ref', ref: 'PRESENT_REF', window: null };

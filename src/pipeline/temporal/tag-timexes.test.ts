@@ -271,3 +271,27 @@ test('"until" or "by" a month in a present-tense clause looks ahead; in a past o
 test('a percentage after "by" is no date; a year after it is', () => {
   expect(values('The deal, signed yesterday, raises pay by 4.5% in 2020.', '2019-06-14')).toEqual(['yesterday=2019-06-13', '2020=2020']);
 });
+
+// --- TimeBank-style news phrases ---------------------------------------------------------------------------
+
+test('"recent" and "current" before a noun are the past and present references (TimeML), not "current account"', () => {
+  expect(values('Analysts blame recent losses on the current crisis.')).toEqual(['recent=PAST_REF', 'current=PRESENT_REF']);
+  expect(tag('The current account deficit widened; the electric current failed.')).toEqual([]);
+  expect(tag('Its most recent model sold well.')).toEqual([]);
+});
+
+test('"in recent years" leaves the signal "in" outside the extent', () => {
+  expect(values('Growth slowed in recent years.')).toEqual(['recent years=PAST_REF']);
+});
+
+test('"the latest quarter" is the quarter before the publication date', () => {
+  expect(values('Earnings in the latest quarter rose.', '1998-10-30')).toEqual(['the latest quarter=1998-Q3']);
+});
+
+test('"the second half" alone is a half of the current year; "the second half of the game" is none', () => {
+  expect(values('Earnings in the second half will improve, but fell in the first half.', '1998-10-30')).toEqual([
+    'the second half=1998-H2',
+    'the first half=1998-H1',
+  ]);
+  expect(tag('The team scored in the second half of the game.')).toEqual([]);
+});
