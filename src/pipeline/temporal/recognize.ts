@@ -235,7 +235,7 @@ rule(near(/century/g, 6), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINA
 
 // --- Seasons, quarters, halves --------------------------------------------------------------------------
 
-rule(near(/[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter/g, 3), String.raw`(?<![\w])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'the', 'past', 'coming')})\s+)?(?<s>${ci('spring', 'summer', 'autumn', 'fall', 'winter')})(?:(?:\s+of)?\s+(?<y>${YEAR4})(?:[-–/](?:\d{2}|\d{4}))?(?!\d))?(?!\w)`, (g, text, start) => {
+rule(near(/[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter/g, 3), String.raw`(?<![\w])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'the', 'past', 'coming')})\s+)?(?<s>${ci('spring', 'summer', 'autumn', 'fall', 'winter')})(?:(?:\s+of)?\s+(?<y>${YEAR4})(?:[-–/](?:\d{2}|\d{4}))?(?!\d))?(?!\w)`, (g, text, start, end) => {
   const s = seasonCode(g['s'] ?? '');
   if (s === null) return null;
   const y = yearOf(g);
@@ -244,8 +244,14 @@ rule(near(/[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter/g, 3), String.raw`(?<
   if (y === null && rel === null) {
     // Bare season: only after a temporal preposition ("in the spring"), never "fall" the verb.
     const prev = before(text, start);
-    if (!/\b(?:in|during|by|until|since|this|through|throughout|over|early|late|mid|of|last|next)\s*-?\s*$/i.test(prev)) return null;
-    if (s === 'FA' && relWord === undefined) return null;
+    if (!/\b(?:in|during|by|until|since|this|through|throughout|over|early|late|mid|of|last|next)\s*-?\s*$/i.test(prev)) {
+      // "their autumn meetings", "a hot summer": summer, winter and autumn are seasons wherever they stand, but
+      // not in names ("Winter Olympics", "Donna Summer"); spring and fall need a preposition.
+      const word = (g['s'] ?? '').toLowerCase();
+      if (word === 'spring' || word === 'fall') return null;
+      if (/^\s+[A-Z]/.test(text.slice(end, end + 3)) || /[A-Z][\w.]*\s+$/.test(prev) || /^-/.test(text.slice(end, end + 1))) return null;
+    }
+    if ((g['s'] ?? '').toLowerCase() === 'fall' && relWord === undefined) return null;
   }
   return { k: 'season', s, y, rel };
 }, 1);

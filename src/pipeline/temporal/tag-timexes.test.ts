@@ -295,3 +295,9 @@ test('"the second half" alone is a half of the current year; "the second half of
   ]);
   expect(tag('The team scored in the second half of the game.')).toEqual([]);
 });
+
+test('summer, winter and autumn are seasons without a preposition, but not in names or as "fall" the verb', () => {
+  expect(values('The IMF held their Autumn meetings.', '2008-10-13')).toEqual(['Autumn=2008-FA']);
+  expect(values('Athletes trained for the Winter Olympics after a hot summer.', '2008-10-13')).toEqual(['summer=2008-SU']);
+  expect(tag('Prices fall when spring water is cheap.', '2008-10-13')).toEqual([]);
+});
