@@ -12,7 +12,7 @@ import { importInWorker } from '../lib/import-client.ts';
 import { builtId } from '../lib/own-ids.ts';
 import { assembleOwn, type OwnDataset } from '../lib/own-dataset.ts';
 import type { ImportItem } from '../lib/run-import.ts';
-import { openImportStore, type ImportStore, type ImportedRecord } from '../store/imported-store.ts';
+import { DB_NAME, openImportStore, type ImportStore, type ImportedRecord } from '../store/imported-store.ts';
 
 export const IMPORTED_QUERY_KEY = ['imported-articles'] as const;
 
@@ -35,7 +35,10 @@ export type ImportFileReport = {
 
 let storePromise: Promise<ImportStore> | null = null;
 function getStore(): Promise<ImportStore> {
-  storePromise ??= openImportStore();
+  // One database per published copy of the app: two Dateline sites under sub-paths of one host (one origin, as on
+  // GitHub Pages) keep their readers' imports apart.
+  const base = new URL(import.meta.env.BASE_URL, window.location.href).pathname;
+  storePromise ??= openImportStore(base === '/' ? DB_NAME : `${DB_NAME}:${base}`);
   return storePromise;
 }
 
