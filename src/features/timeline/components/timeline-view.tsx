@@ -10,7 +10,7 @@ import { fractionalDayOfLocal, localDateOfNumber } from '../../../lib/calendar-d
 import type { TimedEvent } from '../../../lib/dataset.ts';
 import type { ArticleSummary } from '../../../pipeline/schema.ts';
 import { bucketItem, eventContent, eventItem, laneOf, type Lanes, type TimelineItem } from '../lib/timeline-items.ts';
-import { prepareEvents, visibleItems, type PreparedEvents } from '../lib/visible-items.ts';
+import { bucketOf, prepareEvents, visibleItems, type BucketUnit, type PreparedEvents } from '../lib/visible-items.ts';
 import './timeline.css';
 
 /** A window in fractional day numbers (see lib/calendar-date). */
@@ -103,7 +103,7 @@ export function TimelineView({
             }
             return eventItem(e, groupOf(e), drawn, content, pxPerDay);
           })
-        : visible.buckets.map(bucketItem);
+        : visible.buckets.map((b) => bucketItem(b, pxPerDay));
     const items = itemsRef.current;
     const keep = new Set(next.map((i) => i.id));
     const stale = items.getIds().filter((id: string | number) => !keep.has(String(id)));
@@ -177,9 +177,11 @@ export function TimelineView({
       }
       const item = itemsRef.current.get(String(id));
       if (!item) return;
-      if (String(id).startsWith('agg:') && item.end !== undefined) {
-        const s = fractionalDayOfLocal(new Date(item.start));
-        const e = fractionalDayOfLocal(new Date(item.end));
+      if (String(id).startsWith('agg:')) {
+        // agg:<lane>:<unit>:<first day>: zoom to the period.
+        const unit = String(id).split(':').at(-2) as BucketUnit;
+        const s = Number(String(id).split(':').at(-1));
+        const e = bucketOf(s, unit).toDay;
         const pad = (e - s) * 0.1;
         const target = toDates({ from: s - pad, to: e + pad });
         timeline.setWindow(target.start, target.end);

@@ -89,7 +89,8 @@ const COMPACT_PX = 150;
 
 const UNIT_NAMES: Record<BucketUnit, string> = { day: 'day', week: 'week', month: 'month', year: 'year', decade: 'decade', century: 'century' };
 
-export function bucketItem(b: Bucket): TimelineItem {
+/** A count for a period; drawn a few pixels short of the next period so neighbours sit on one row. */
+export function bucketItem(b: Bucket, pxPerDay: number): TimelineItem {
   const root = el('span', 'tl-agg');
   root.append(el('span', 'tl-agg-count', `${b.count.toLocaleString('en')} events`));
   root.title = `${b.count} events in this ${UNIT_NAMES[b.unit]}: click to zoom in`;
@@ -98,7 +99,7 @@ export function bucketItem(b: Bucket): TimelineItem {
     group: b.group,
     type: 'range',
     start: localDateOfNumber(b.fromDay),
-    end: localDateOfNumber(b.toDay),
+    end: localDateOfNumber(b.toDay - Math.min((b.toDay - b.fromDay) * 0.3, 10 / Math.max(pxPerDay, 1e-9))),
     content: root,
     className: 'tl-aggregate',
   };
