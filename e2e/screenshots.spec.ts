@@ -10,12 +10,17 @@ test('screenshots of the main views', async ({ page, request }) => {
   await saveScreenshot(page, 'desktop');
   await page.goto(`./?event=${encodeURIComponent(event?.id ?? '')}`);
   await expect(panel(page).locator('mark').first()).toBeVisible();
+  await expect(page.locator('.vis-item.vis-selected').first()).toBeVisible();
+  await page.waitForTimeout(400);
   await saveScreenshot(page, 'panel-open');
   await panel(page).getByRole('button', { name: 'Read the whole article' }).first().click();
   await expect(page.getByRole('button', { name: 'Close reader' })).toBeVisible();
   await saveScreenshot(page, 'reader');
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByRole('button', { name: 'Close reader' }).click();
+  await page.goto(`./?event=${encodeURIComponent(event?.id ?? '')}`);
+  await expect(page.locator('.vis-item.vis-selected').first()).toBeVisible();
+  await page.waitForTimeout(400);
   await saveScreenshot(page, 'dark');
 });
 
