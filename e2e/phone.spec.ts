@@ -42,3 +42,25 @@ test('on a phone the timeline takes a drag @phone', async ({ page }) => {
   const win = new URL(page.url()).searchParams.get('win') ?? '';
   expect(win.split('~')[0]! > '2021-10-01').toBe(true);
 });
+
+test('on a phone the timeline zooms with a pinch @phone', async ({ page }) => {
+  await page.goto('./?win=2021-01-01~2021-12-31');
+  await waitForTimeline(page);
+  const box = await page.locator('.vis-panel.vis-center').boundingBox();
+  if (!box) throw new Error('no timeline');
+  const y = box.y + box.height / 2;
+  const cx = box.x + box.width / 2;
+  const client = await page.context().newCDPSession(page);
+  const fingers = (gap: number) => [
+    { x: cx - gap, y, id: 0 },
+    { x: cx + gap, y, id: 1 },
+  ];
+  await client.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(20) });
+  for (let gap = 30; gap <= 120; gap += 10) await client.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(gap) });
+  await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  // Spreading two fingers zooms in: the window in the URL gets narrower than a year.
+  await expect.poll(() => {
+    const [from, to] = (new URL(page.url()).searchParams.get('win') ?? '').split('~');
+    return from && to ? (Date.parse(to) - Date.parse(from)) / 86_400_000 : 365;
+  }).toBeLessThan(250);
+});
