@@ -55,6 +55,27 @@ function ExternalLink({ url, children, className }: { url: string; children: Rea
   );
 }
 
+/** The resolved days in words: "1 January 2014 onwards, still so on …", "on or before …", "… – …". */
+function ResolvedRange({ event }: { event: TimedEvent }) {
+  const day = (iso: string) => <time dateTime={iso}>{formatDayLong(iso)}</time>;
+  if (event.start && event.openEnd) {
+    return (
+      <>
+        from {day(event.start)} onwards{event.end ? <>, still so on {day(event.end)}</> : null}
+      </>
+    );
+  }
+  if (!event.start && event.end) return <>on or before {day(event.end)}</>;
+  if (event.start && event.end && event.start !== event.end) {
+    return (
+      <>
+        {day(event.start)} – {day(event.end)}
+      </>
+    );
+  }
+  return event.start ? day(event.start) : <>no date</>;
+}
+
 function findDetail(detail: ArticleDetail | undefined, event: TimedEvent): EventDetail | undefined {
   return detail?.events.find((e) => e.id === event.id) ?? detail?.events.find((e) => e.aliases.includes(event.id));
 }
@@ -126,15 +147,8 @@ export function EventPanel({ event, articles, articlesById, shareUrl, onClose, o
             <dd>
               {resolved}
               <span className="facts-aside">
-                {' '}
-                ({event.start ? <time dateTime={event.start}>{formatDayLong(event.start)}</time> : 'open start'}
-                {event.start !== event.end ? (
-                  <>
-                    {' – '}
-                    {event.end ? <time dateTime={event.end}>{formatDayLong(event.end)}</time> : 'open end'}
-                  </>
-                ) : null}
-                ; precise to {PRECISION[event.precision]}
+                {' ('}
+                <ResolvedRange event={event} />; precise to {PRECISION[event.precision]}
                 {event.approximate ? ', approximate' : ''})
               </span>
             </dd>
