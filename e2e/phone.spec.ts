@@ -64,3 +64,18 @@ test('on a phone the timeline zooms with a pinch @phone', async ({ page }) => {
     return from && to ? (Date.parse(to) - Date.parse(from)) / 86_400_000 : 365;
   }).toBeLessThan(250);
 });
+
+test('on a phone the reader covers the screen and steps aside when a date is chosen @phone', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  const start = index.events[0];
+  if (!start) throw new Error('no events');
+  await page.goto(`./?event=${encodeURIComponent(start.id)}`);
+  await panel(page).getByRole('button', { name: 'Read the whole article' }).first().tap();
+  const close = page.getByRole('button', { name: 'Close reader' });
+  await expect(close).toBeInViewport();
+  const date = page.getByRole('button', { name: /show on the timeline/ }).first();
+  await date.tap();
+  await expect(close).toHaveCount(0);
+  await expect(panel(page).getByRole('heading', { level: 2 })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+});

@@ -181,12 +181,15 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
   const pickDate = useCallback(
     (timex: Timex, eventId: string | null) => {
       const e = eventId ? dataset.byId.get(eventId) : undefined;
+      // On a phone the reader covers the screen: it steps aside to show the timeline and the event.
+      const phone = window.matchMedia('(max-width: 640px)').matches;
       if (e) {
         setCursorId(e.id);
-        navigate({ event: e.id }, 'push');
+        navigate(phone ? { event: e.id, read: null } : { event: e.id }, 'push');
         timeline.current?.focusEvent(e, true);
         return;
       }
+      if (phone) navigate({ read: null }, 'push');
       const i = timex.interval;
       if (!i) return;
       const s = i.start ? dayNumber(i.start) : null;
@@ -328,7 +331,7 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
           </div>
         </section>
         <div className={`lower${selected ? ' has-panel' : ''}`}>
-          <section className="list-region" aria-labelledby="events-heading" id="events">
+          <section className={`list-region${url.read ? ' is-reading' : ''}`} aria-labelledby={url.read ? 'reader-title' : 'events-heading'} id="events">
             {url.read ? (
               <ErrorBoundary region="reader">
                 {reader.isError ? (
