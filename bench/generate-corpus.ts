@@ -47,13 +47,19 @@ const ACTORS = [
   'The energy regulator', 'Aid agencies', 'The supreme court', 'Negotiators from both sides', 'The finance committee', 'Police',
 ];
 const PEOPLE = ['Maria Keller', 'Tomasz Nowak', 'Amina Diallo', 'Jonas Berg', 'Luis Ortega', 'Hana Sato', 'Peter van Dijk', 'Olga Petrenko', 'David Mensah', 'Sofia Rossi'];
+const FIRST_NAMES = ['Anna', 'Marek', 'Leila', 'Tom', 'Ines', 'Kofi', 'Yuki', 'Pablo', 'Nadia', 'Erik', 'Chen', 'Fatima', 'Igor', 'Grace', 'Omar', 'Lena'];
 const PLACES = ['Kyiv', 'Brussels', 'Nairobi', 'Lima', 'Jakarta', 'Warsaw', 'Geneva', 'Dhaka', 'Ankara', 'Manila', 'Lagos', 'Quito', 'Tbilisi', 'Hanoi'];
 const TOPICS = [
   ['ceasefire', 'talks', 'border'], ['inflation', 'interest rates', 'budget'], ['election', 'ballots', 'turnout'], ['pipeline', 'gas supplies', 'tariffs'],
   ['vaccine', 'hospitals', 'outbreak'], ['strike', 'wages', 'ports'], ['flooding', 'dams', 'evacuations'], ['trade deal', 'quotas', 'exports'],
   ['reform', 'pensions', 'parliament'], ['sanctions', 'assets', 'banks'], ['drought', 'harvest', 'grain prices'], ['protests', 'curfew', 'arrests'],
 ];
-const VERBS_PAST = ['announced', 'approved', 'rejected', 'suspended', 'signed', 'postponed', 'launched', 'revised', 'blocked', 'extended'];
+const VERBS_PAST = [
+  'announced', 'approved', 'rejected', 'suspended', 'signed', 'postponed', 'launched', 'revised', 'blocked', 'extended',
+  'unveiled', 'scrapped', 'endorsed', 'challenged', 'ratified', 'amended', 'froze', 'renewed', 'questioned', 'funded',
+];
+const ORGS = ['ministry', 'council', 'party', 'union', 'agency', 'committee', 'court', 'bank', 'board', 'alliance', 'assembly', 'authority'];
+const TOPIC_WORDS = ['water rights', 'rail links', 'fishing quotas', 'school meals', 'mining permits', 'housing grants', 'bus fares', 'border posts', 'fuel subsidies', 'grain silos', 'tax credits', 'coal plants', 'ferry routes', 'clinic budgets', 'road tolls', 'data rules'];
 const OBJECTS = ['a new package of measures', 'the draft agreement', 'an emergency plan', 'the disputed proposal', 'a review of the rules', 'the funding request', 'a joint statement', 'the inquiry'];
 const ONGOING = ['has been under review', 'has divided the coalition', 'has drawn protests', 'has been stuck in committee', 'has cost more than planned', 'has faced legal challenges', 'has been delayed repeatedly', 'has had strong backing from donors', 'has split local councils', 'has dominated the agenda'];
 const FILLER = [
@@ -165,7 +171,9 @@ export function generateArticle(seed: number, i: number): { name: string; text: 
   const topic = pick(rand, TOPICS);
   const place = pick(rand, PLACES);
   const actor = pick(rand, ACTORS);
-  const person = pick(rand, PEOPLE);
+  // A few people recur across the corpus (as public figures do); most are this article's own.
+  const someone = (): string => (rand() < 0.15 ? pick(rand, PEOPLE) : `${pick(rand, FIRST_NAMES)} ${nameOf(rand)}`);
+  const person = someone();
   const [t0, t1] = topic as [string, string, string];
   const title = `${actor} ${pick(rand, VERBS_PAST)} ${pick(rand, OBJECTS)} on ${t0} in ${place}`.replace(/^The /, '');
   const host = pick(rand, HOSTS);
@@ -175,18 +183,21 @@ export function generateArticle(seed: number, i: number): { name: string; text: 
   // Names this article keeps coming back to; most sentences also bring one of their own.
   const own = [nameOf(rand), nameOf(rand), nameOf(rand)];
   const thing = (): string => `the ${rand() < 0.5 ? pick(rand, own) : nameOf(rand)} ${pick(rand, NOUNS)}`;
+  // Who acts: a common institution, or one of this article's own (the "Velmirtas council").
+  const actorName = (): string => (rand() < 0.4 ? pick(rand, ACTORS) : `The ${pick(rand, own)} ${pick(rand, ORGS)}`);
+  const about = (): string => (rand() < 0.5 ? t1 : pick(rand, TOPIC_WORDS));
   const sentence = (): string => {
     const r = rand();
-    if (r < 0.2) return `${pick(rand, ACTORS)} ${pick(rand, VERBS_PAST)} ${thing()} on the ${t1} ${datedPhrase(rand, pub)}.`;
-    if (r < 0.28) return `${capital(datedPhrase(rand, pub))}, ${pick(rand, ACTORS).toLowerCase()} ${pick(rand, VERBS_PAST)} ${thing()} in ${place}.`;
+    if (r < 0.2) return `${actorName()} ${pick(rand, VERBS_PAST)} ${thing()} on the ${about()} ${datedPhrase(rand, pub)}.`;
+    if (r < 0.28) return `${capital(datedPhrase(rand, pub))}, ${actorName().replace(/^The /, 'the ')} ${pick(rand, VERBS_PAST)} ${thing()} in ${place}.`;
     if (r < 0.34) return `${person} has said that ${thing()} would remain a priority for ${place}.`;
     if (r < 0.38) return `Earlier, ${pick(rand, HOSTS).replace(/^www\./, '')} reported that talks on ${thing()} had stalled.`;
-    if (r < 0.43) return `${capital(thing())} ${pick(rand, ONGOING)} since ${pub.y - 1 - Math.floor(rand() * 8)}, according to ${pick(rand, PEOPLE)}.`;
+    if (r < 0.43) return `${capital(thing())} ${pick(rand, ONGOING)} since ${pub.y - 1 - Math.floor(rand() * 8)}, according to ${someone()}.`;
     if (r < 0.48) {
       const name = thing();
       const u = citedUrl(rand, pub, `${t0} ${place} ${name} ${pick(rand, VERBS_PAST)}`);
       cites.push(u);
-      return `${pick(rand, ACTORS)} ${pick(rand, VERBS_PAST)} ${name} on the ${t0} in ${place}, as reported at ${u} at the time.`;
+      return `${actorName()} ${pick(rand, VERBS_PAST)} ${name} on the ${t0} in ${place}, as reported at ${u} at the time.`;
     }
     return pick(rand, FILLER);
   };

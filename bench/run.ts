@@ -10,8 +10,9 @@
  *           the first events; beside it a bare vis-timeline page on the same events.
  *   bundle  JS and CSS bytes of the production bundle, raw and gzip.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -72,27 +73,65 @@ type BuildStats = {
   cpuMs: number;
 };
 
-function runBuild(inDir: string, outDir: string, cacheDir: string): { wallMs: number; stats: BuildStats; status: number } {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-data.ts'), '--in', inDir, '--out', outDir, '--cache', cacheDir, '--quiet', '--stats'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
-  const wallMs = performance.now() - t;
-  const line = r.stderr.split('\n').find((l) => l.startsWith('build-data stats '));
-  if (!line) throw new Error(`build-data printed no stats (status ${r.status}):\n${r.stderr.slice(-2000)}`);
-  return { wallMs, stats: JSON.parse(line.slice('build-data stats '.length)) as BuildStats, status: r.status ?? -1 };
+/**
+ * The build as it is now, copied under .bench/snapshot/: other engineers edit the pipeline in this working tree
+ * while the bench runs, and any edit changes the pipeline version (so the cache, rightly, misses). The bench
+ * measures one consistent version.
+ */
+let buildScript = join(ROOT, 'scripts/build-data.ts');
+function snapshotBuild(): void {
+  const dir = join(BENCH, 'snapshot');
+  rmSync(dir, { recursive: true, force: true });
+  const code = (src: string) => !/\.test\.tsx?$/.test(src);
+  cpSync(join(ROOT, 'src/pipeline'), join(dir, 'src/pipeline'), { recursive: true, filter: code });
+  cpSync(join(ROOT, 'scripts'), join(dir, 'scripts'), { recursive: true, filter: code });
+  buildScript = join(dir, 'scripts/build-data.ts');
 }
 
-function benchBuild(sizes: readonly number[], seed: number): void {
+/** Above this resident size the bench stops the build (by its pid) rather than let it starve the machine. */
+const RSS_CAP_MB = 12_000;
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function runBuild(inDir: string, outDir: string, cacheDir: string): Promise<{ wallMs: number; stats: BuildStats; status: number }> {
+  const t = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', buildScript, '--in', inDir, '--out', outDir, '--cache', cacheDir, '--quiet', '--stats'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => {
+    stderr = (stderr + d).slice(-100_000);
+  });
+  let capped = false;
+  const watch = setInterval(() => {
+    if (child.pid !== undefined && rssMb(child.pid) > RSS_CAP_MB) {
+      capped = true;
+      child.kill('SIGKILL');
+    }
+  }, 250);
+  const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+  clearInterval(watch);
+  const wallMs = performance.now() - t;
+  if (capped) throw new Error(`build-data passed ${fmt(RSS_CAP_MB)} MB of resident memory on ${inDir} and was stopped`);
+  const line = stderr.split('\n').find((l) => l.startsWith('build-data stats '));
+  if (!line) throw new Error(`build-data printed no stats (status ${status}):\n${stderr.slice(-2000)}`);
+  return { wallMs, stats: JSON.parse(line.slice('build-data stats '.length)) as BuildStats, status: status ?? -1 };
+}
+
+async function benchBuild(sizes: readonly number[], seed: number): Promise<void> {
   for (const n of sizes) {
     const corpus = ensureCorpus(n, seed);
     const out = join(BENCH, `out-${n}`);
     const cache = join(BENCH, `cache-${n}`);
     rmSync(cache, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
-    const { wallMs, stats, status } = runBuild(corpus.dir, out, cache);
+    const { wallMs, stats, status } = await runBuild(corpus.dir, out, cache);
     const s = wallMs / 1000;
     print(
       `build ${fmt(n)} articles: ${fmt(n / s)} articles/s, ${fmt(corpus.bytes / 1e6 / s, 1)} MB/s, peak RSS ${fmt(stats.peakRssMb)} MB, ${fmt(s, 2)} s ` +
@@ -100,7 +139,7 @@ function benchBuild(sizes: readonly number[], seed: number): void {
     );
     if (n !== 10_000) continue;
     // Incremental: nothing changed, then one article edited (a sentence added), then the edit undone.
-    const noop = runBuild(corpus.dir, out, cache);
+    const noop = await runBuild(corpus.dir, out, cache);
     const i = Math.floor(n / 2);
     const { name, text } = generateArticle(seed, i);
     const path = join(corpus.dir, name);
@@ -108,13 +147,13 @@ function benchBuild(sizes: readonly number[], seed: number): void {
     parts.splice(2, 0, 'On 3 March 2019, the council published a revised version of the Kestrel plan.');
     const edited = parts.join('\n\n');
     writeFileSync(path, edited);
-    let one: ReturnType<typeof runBuild>;
+    let one: Awaited<ReturnType<typeof runBuild>>;
     try {
-      one = runBuild(corpus.dir, out, cache);
+      one = await runBuild(corpus.dir, out, cache);
     } finally {
       writeFileSync(path, text);
     }
-    const back = runBuild(corpus.dir, out, cache);
+    const back = await runBuild(corpus.dir, out, cache);
     print(
       `build incremental, 1 of ${fmt(n)} articles changed: ${fmt(one.wallMs / 1000, 2)} s (${one.stats.extracted} extracted, ${one.stats.written} written, ${fmt(one.stats.linked)} linked, peak RSS ${fmt(one.stats.peakRssMb)} MB); ` +
         `edit undone ${fmt(back.wallMs / 1000, 2)} s; nothing changed ${fmt(noop.wallMs / 1000, 2)} s`,
@@ -169,14 +208,19 @@ async function benchApp(sizes: readonly number[], seed: number, appDist: string)
   // Events per article of this corpus, from a small build, to size the corpora.
   const probe = ensureCorpus(1000, seed);
   const probeOut = join(BENCH, 'app-data-probe');
-  runBuild(probe.dir, probeOut, join(BENCH, 'cache-app'));
+  await runBuild(probe.dir, probeOut, join(BENCH, 'cache-app'));
   const perArticle = eventsIn(probeOut) / 1000;
   const targets: { label: string; dist: string; events: number }[] = [{ label: 'sample article', dist: appDist, events: eventsIn(join(appDist, 'data')) }];
   for (const n of sizes) {
-    const articles = Math.max(1, Math.round(n / perArticle));
-    const corpus = ensureCorpus(articles, seed);
+    let articles = Math.max(1, Math.round(n / perArticle));
     const data = join(BENCH, `app-data-${n}`);
-    runBuild(corpus.dir, data, join(BENCH, 'cache-app'));
+    // Fewer articles merge less: correct the count once from what the first build yields.
+    await runBuild(ensureCorpus(articles, seed).dir, data, join(BENCH, 'cache-app'));
+    const got = eventsIn(data);
+    if (Math.abs(got - n) > n * 0.05) {
+      articles = Math.max(1, Math.round((articles * n) / got));
+      await runBuild(ensureCorpus(articles, seed).dir, data, join(BENCH, 'cache-app'));
+    }
     targets.push({ label: `${fmt(n)}`, dist: distWith(appDist, data, `dist-${n}`), events: eventsIn(data) });
   }
   await withBrowser(async (browser) => {
@@ -203,16 +247,18 @@ async function main(): Promise<number> {
     return 2;
   }
   mkdirSync(BENCH, { recursive: true });
+  snapshotBuild();
   const started = performance.now();
-  print(`bench: ${new Date().toISOString()}, node ${process.version}, ${process.platform}; seed ${args.seed}`);
-  if (!args.only || args.only === 'build') benchBuild(args.sizes ?? [1000, 10_000, 100_000], args.seed);
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  print(`bench: ${new Date().toISOString()}, node ${process.version}, ${process.platform}, load average ${load()} (other work on these cores slows every figure); seed ${args.seed}`);
+  if (!args.only || args.only === 'build') await benchBuild(args.sizes ?? [1000, 10_000, 100_000], args.seed);
   if (!args.only || args.only === 'app' || args.only === 'bundle') {
     const appDist = join(BENCH, 'dist-app');
     viteBuild(appDist);
     if (!args.only || args.only === 'bundle') benchBundle(appDist);
     if (!args.only || args.only === 'app') await benchApp(args.sizes ?? [1000, 10_000, 50_000], args.seed, appDist);
   }
-  print(`bench: done in ${fmt((performance.now() - started) / 1000, 1)} s`);
+  print(`bench: done in ${fmt((performance.now() - started) / 1000, 1)} s, load average ${load()}`);
   return 0;
 }
 

@@ -174,7 +174,6 @@ async function main(): Promise<number> {
     const manifestAt = manifestPath(cacheRoot, out);
     const previous = loadManifest(manifestAt);
     const next: Manifest = { version, files: {} };
-    const tasks: WriteTask[] = [];
     const staging = prepareStaging(out);
     const failAfter = process.env['DATELINE_BUILD_FAIL_AFTER'] === undefined ? null : Number(process.env['DATELINE_BUILD_FAIL_AFTER']);
     let written = 0;
@@ -184,7 +183,34 @@ async function main(): Promise<number> {
       mkdirSync(join(staging, 'articles'));
       writeFileSync(join(staging, 'index.json'), `${JSON.stringify(dataset.index)}\n`);
       events = dataset.index.events.length;
-      const fps: string[] = [];
+      // A merged event is in the file of every article that tells it: stringify it once.
+      const mergedJson = new Map<EventDetail, string>();
+      const jsonOf = (e: EventDetail) => {
+        let j = mergedJson.get(e);
+        if (j === undefined) mergedJson.set(e, (j = JSON.stringify(e)));
+        return j;
+      };
+      // Write tasks go out in chunks, a few in flight: memory stays bounded whatever the number of articles.
+      type Pending = { t: WriteTask; fp: string; path: string };
+      let chunk: Pending[] = [];
+      const inflight = new Set<Promise<void>>();
+      const flush = async () => {
+        const part = chunk;
+        chunk = [];
+        const p = run({ type: 'write', tasks: part.map((x) => x.t), failAfter }).then((res) => {
+          if (res.type !== 'written') throw new Error(`unexpected worker answer ${res.type}`);
+          res.stamps.forEach((stamp, k) => {
+            const { t, fp, path } = part[k] as Pending;
+            if (t.kind === 'link') linked++;
+            else written++;
+            if (stamp) next.files[path] = { fp, stamp };
+          });
+        });
+        p.catch(() => {});
+        inflight.add(p);
+        void p.finally(() => inflight.delete(p)).catch(() => {});
+        if (inflight.size >= Math.max(1, jobs) * 2) await Promise.race(inflight);
+      };
       for (const [id, detail] of dataset.articles) {
         const x = extractionOf.get(id);
         const key = x && keyOf.get(x);
@@ -192,32 +218,21 @@ async function main(): Promise<number> {
         if (Object.keys(detail).join() !== 'schemaVersion,article,events') throw new Error('the article file layout changed: update composeArticleFile');
         const refs: EventRef[] = detail.events.map((e) => {
           const o = own.get(e);
-          return o && o.x === x ? o.i : JSON.stringify(e);
+          return o && o.x === x ? o.i : jsonOf(e);
         });
         const fp = createHash('sha256').update(`${version}\0${key}\0${detail.schemaVersion}\0${detail.article.eventCount}\0`).update(refs.join('\u0001')).digest('hex').slice(0, 32);
         const path = `articles/${id}.json`;
         const before = previous?.files[path];
         if (before && before.fp === fp && stampMatches(join(out, path), before.stamp)) {
-          tasks.push({ kind: 'link', from: join(out, path), to: join(staging, path) });
+          chunk.push({ t: { kind: 'link', from: join(out, path), to: join(staging, path) }, fp, path });
           next.files[path] = before;
         } else {
-          tasks.push({ kind: 'compose', to: join(staging, path), entry: entryPath(cacheDir, key), schemaVersion: detail.schemaVersion, eventCount: detail.article.eventCount, events: refs });
+          chunk.push({ t: { kind: 'compose', to: join(staging, path), entry: entryPath(cacheDir, key), schemaVersion: detail.schemaVersion, eventCount: detail.article.eventCount, events: refs }, fp, path });
         }
-        fps.push(fp);
+        if (chunk.length >= 256) await flush();
       }
-      const parts = chunks(tasks.map((t, i) => ({ t, i })), Math.max(1, jobs) * 4, 512);
-      await Promise.all(
-        parts.map(async (part) => {
-          const res = await run({ type: 'write', tasks: part.map((p) => p.t), failAfter });
-          if (res.type !== 'written') throw new Error(`unexpected worker answer ${res.type}`);
-          res.stamps.forEach((stamp, k) => {
-            const { t, i } = part[k] as { t: WriteTask; i: number };
-            if (t.kind === 'link') linked++;
-            else written++;
-            if (stamp) next.files[`articles/${t.to.slice(t.to.lastIndexOf('/') + 1)}`] = { fp: fps[i] as string, stamp };
-          });
-        }),
-      );
+      if (chunk.length > 0) await flush();
+      await Promise.all(inflight);
     } catch (error) {
       discardStaging(out, staging);
       throw error;
