@@ -42,13 +42,14 @@ test('lowerBound finds the first event at or after a day', () => {
   expect(lowerBound(d.events, -1e9)).toBe(0);
 });
 
-test('a coarse range ending mid-unit on the publication day is open-ended ("since 2014")', async () => {
-  const { looksOpenEnded } = await import('./dataset.ts');
-  const since = { ...ev('s', '2014-01-01', '2021-11-20'), precision: 'year' as const };
-  expect(looksOpenEnded(since, '2021-11-20')).toBe(true);
-  expect(looksOpenEnded({ ...since, end: '2021-12-31' }, '2021-12-31')).toBe(false);
-  expect(looksOpenEnded({ ...since, start: '2021-01-01' }, '2021-11-20')).toBe(false);
-  expect(looksOpenEnded({ ...since, precision: 'day' }, '2021-11-20')).toBe(false);
-  expect(looksOpenEnded(since, '2021-11-21')).toBe(false);
-  expect(looksOpenEnded(ev('n', '2014-01-01', null), undefined)).toBe(true);
+test('an event is open at the end when the build says so, or when it has a start and no end', () => {
+  const d = buildDataset({
+    ...index,
+    events: [
+      { ...ev('s', '2014-01-01', '2021-11-20'), precision: 'year', openEnd: true },
+      { ...ev('y', '2014-01-01', '2014-12-31'), precision: 'year', openEnd: false },
+      ev('n', '2014-01-01', null),
+    ],
+  });
+  expect(['s', 'y', 'n'].map((id) => d.byId.get(id)?.openEnd)).toEqual([true, false, true]);
 });

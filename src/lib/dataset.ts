@@ -14,29 +14,9 @@ export type TimedEvent = EventSummary & {
   sortDay: number;
   /** Position in `Dataset.events`. */
   order: number;
-  /**
-   * Open at the end ("since 2014"): the build ends such a range on the publication date; the index has no flag for
-   * it, so it is read off the shape (see `looksOpenEnded`). Also true when `end` is null.
-   */
+  /** Open at the end ("since 2014", or `end` null with a start): the build's `openEnd`. */
   openEnd: boolean;
 };
-
-const COARSE = new Set(['week', 'month', 'quarter', 'season', 'half', 'year', 'decade', 'century']);
-
-/**
- * A coarse range ("since 2014", year precision) that ends exactly on its article's publication day, mid-unit, is
- * the build's encoding of an open end: a real year would end on 31 Dec, a real month on its last day.
- */
-export function looksOpenEnded(e: EventSummary, publishedOn: string | undefined): boolean {
-  if (e.end === null) return e.start !== null;
-  if (!publishedOn || e.end !== publishedOn || e.start === null || !COARSE.has(e.precision)) return false;
-  const [y, m] = e.end.split('-').map(Number);
-  if (y === undefined || m === undefined) return false;
-  const lastOfMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const endsUnit = e.end.endsWith(`-${String(lastOfMonth).padStart(2, '0')}`) && (e.precision !== 'year' || m === 12);
-  const sameUnit = e.precision === 'year' ? e.start.slice(0, 4) === e.end.slice(0, 4) : e.start.slice(0, 7) === e.end.slice(0, 7);
-  return !endsUnit && !sameUnit;
-}
 
 export type Dataset = {
   articles: readonly ArticleSummary[];
@@ -59,7 +39,7 @@ export function buildDataset(index: DatasetIndex): Dataset {
   const timed: TimedEvent[] = index.events.map((e) => {
     const startDay = e.start === null ? null : dayNumber(e.start);
     const endDay = e.end === null ? null : dayNumber(e.end);
-    const openEnd = looksOpenEnded(e, articlesById.get(e.articleId)?.publishedOn);
+    const openEnd = e.openEnd === true || (e.end === null && e.start !== null);
     return { ...e, startDay, endDay, sortDay: startDay ?? endDay ?? Infinity, order: 0, openEnd };
   });
   timed.sort((a, b) => (a.sortDay === b.sortDay && a.sortDay === Infinity ? (a.id < b.id ? -1 : 1) : compareEvents(a, b)));

@@ -13,7 +13,7 @@ export type DatedInterval = {
   precision: Precision;
   approximate: boolean;
   /** Open at the end although `end` is set ("since 2014", ended by the build at the publication date). */
-  openEnd?: boolean;
+  openEnd?: boolean | undefined;
 };
 
 const SEASONS = ['winter', 'winter', 'spring', 'spring', 'spring', 'summer', 'summer', 'summer', 'autumn', 'autumn', 'autumn', 'winter'];

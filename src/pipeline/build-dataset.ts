@@ -114,6 +114,7 @@ function summarize(e: EventDetail): EventSummary {
     articleId: e.articleId,
     articleIds: e.articleIds,
     approximate: e.approximate,
+    openEnd: e.openEnd ?? false,
     kind: e.kind,
     aliases: e.aliases,
   };

@@ -36,6 +36,9 @@ const LEADING_MARKERS =
 const TRAILING_JUNK = /(?:\s+(?:was|were|is|are|be|been|has|have|had|the|a|an|of|in|on|at|to|for|by|from|with|and|or|but|that|which|since|back|until|as|its|their|his|her))+\s*$/i;
 const RELATIVE = /\b(?:that|which|who)\s+((?:was|were|is|are|has been|have been|had been|had|has|have)\s+)?(\w+)/i;
 
+/** TimeML mods after which the event goes on past the interval's end. */
+const OPEN_END_MODS = new Set(['SINCE', 'AFTER', 'ON_OR_AFTER']);
+
 const PRECISION_RANK: Record<Precision, number> = {
   day: 0, week: 1, month: 2, quarter: 3, season: 3, half: 4, year: 5, decade: 6, century: 7,
 };
@@ -253,6 +256,7 @@ export function buildEvents(src: EventSource): EventDetail[] {
     end: publishedOn,
     precision: 'day',
     approximate: false,
+    openEnd: false,
     excerpts: [excerptOf(src.title, src.title)],
     dating: { expression: null, start: null, end: null, value: publishedOn, method: 'publication', explanation: `The article's date line: published ${published}.` },
     citationIds: [],
@@ -334,6 +338,7 @@ export function buildEvents(src: EventSource): EventDetail[] {
           end: interval.end,
           precision: interval.precision,
           approximate: interval.approximate,
+          openEnd: interval.end === null || g.timexes.some((t) => t.mod !== null && OPEN_END_MODS.has(t.mod)),
           excerpts: [excerptOf(excerptSpan, paragraph)],
           dating: {
             expression,
@@ -369,6 +374,7 @@ export function buildEvents(src: EventSource): EventDetail[] {
         end: datedCite.date,
         precision: 'day',
         approximate: true,
+        openEnd: false,
         excerpts: [excerptOf(sentence, paragraph)],
         dating: {
           expression: null,
@@ -395,6 +401,7 @@ export function buildEvents(src: EventSource): EventDetail[] {
         end: publishedOn,
         precision: 'day',
         approximate: false,
+        openEnd: false,
         excerpts: [excerptOf(sentence, paragraph)],
         dating: { expression: null, start: null, end: null, value: publishedOn, method: 'publication', explanation: `No date in the passage; a statement reported in the present perfect (“${PRESENT_PERFECT_REPORT.exec(sentenceText)?.[0]}”) is news of the publication day, ${published}.` },
         citationIds: cites.map((c) => c.id),
@@ -412,6 +419,7 @@ export function buildEvents(src: EventSource): EventDetail[] {
         end: publishedOn,
         precision: 'day',
         approximate: true,
+        openEnd: false,
         excerpts: [excerptOf(sentence, paragraph)],
         dating: { expression: opener[0].replace(/,\s*$/, ''), start: sentence.start, end: sentence.start + opener[0].replace(/,\s*$/, '').length, value: null, method: 'publication', explanation: `‘${opener[0].replace(/,\s*$/, '')}’ with a report in the past tense, in an article of ${published}: on or before the publication date.` },
         citationIds: cites.map((c) => c.id),
@@ -502,6 +510,7 @@ export function mergeEvents(events: readonly EventDetail[], publishedOf: (articl
       end: mostPrecise.end,
       precision: mostPrecise.precision,
       approximate: mostPrecise.approximate,
+      openEnd: mostPrecise.openEnd ?? false,
       dating: mostPrecise.dating,
       articleIds: [...new Set(ordered.flatMap((e) => e.articleIds))],
       aliases: [...new Set(ordered.slice(1).flatMap((e) => [e.id, ...e.aliases]))].sort(),

@@ -50,6 +50,11 @@ export const eventSummary = z.object({
   articleIds: z.array(z.string()).min(1),
   /** True when the date is approximate ("around", "early", "recently", bounded by "before"/"by"). */
   approximate: z.boolean(),
+  /**
+   * True when it goes on past `end` ("since 2014": `end` is the publication date, the last day the article
+   * vouches for). An open start is `start: null`. The build always writes it; older files may lack it.
+   */
+  openEnd: z.boolean().optional(),
   /** What kind of event: the article's own publication, or a statement dated inside a text. */
   kind: z.enum(['publication', 'mention']),
   /** Other ids this event was known by (merged mentions): deep links made of them still resolve. */
