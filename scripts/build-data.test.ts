@@ -84,7 +84,7 @@ test('the same input builds byte-identical output, with and without worker threa
   expect(a.status).toBe(0);
   expect(b.status).toBe(0);
   const snap = snapshot(join(tmp, 'same-a'));
-  expect(Object.keys(snap)).toHaveLength(61);
+  expect(Object.keys(snap)).toHaveLength(62); // index.json, search.json and 60 article files
   expect(snapshot(join(tmp, 'same-b'))).toEqual(snap);
 
   // The reference: the pipeline's own assembly of full extractions, written with JSON.stringify.
@@ -97,6 +97,7 @@ test('the same input builds byte-identical output, with and without worker threa
     });
   const { dataset } = assembleDataset(extractions);
   expect(readFileSync(join(tmp, 'same-a', 'index.json'), 'utf8')).toBe(`${JSON.stringify(dataset.index)}\n`);
+  expect(readFileSync(join(tmp, 'same-a', 'search.json'), 'utf8')).toBe(`${JSON.stringify(dataset.search)}\n`);
   for (const [id, detail] of dataset.articles) {
     expect(readFileSync(join(tmp, 'same-a', 'articles', `${id}.json`), 'utf8')).toBe(`${JSON.stringify(detail)}\n`);
   }

@@ -182,6 +182,7 @@ async function main(): Promise<number> {
     try {
       mkdirSync(join(staging, 'articles'));
       writeFileSync(join(staging, 'index.json'), `${JSON.stringify(dataset.index)}\n`);
+      writeFileSync(join(staging, 'search.json'), `${JSON.stringify(dataset.search)}\n`);
       events = dataset.index.events.length;
       // A merged event is in the file of every article that tells it: stringify it once.
       const mergedJson = new Map<EventDetail, string>();

@@ -92,3 +92,20 @@ test('the pipeline never throws and every excerpt is verbatim, whatever the body
     { numRuns: 200 },
   );
 });
+
+test('an event told by two articles lists both; each article file holds its own excerpts; search.json holds them all', () => {
+  const a = ' date 2022-01-05 https://example.org/a\nA\nThe central bank raised interest rates sharply in March 2021 to fight inflation.\n';
+  const b = ' date 2022-02-07 https://example.net/b\nB\nIn March 2021, the central bank raised interest rates sharply to fight inflation.\n';
+  const { dataset } = build({ 'a.txt': a, 'b.txt': b });
+  const merged = dataset.index.events.filter((e) => e.articleIds.length === 2);
+  expect(merged).toHaveLength(1);
+  const id = merged[0]?.id;
+  for (const detail of dataset.articles.values()) {
+    const e = detail.events.find((x) => x.id === id);
+    expect(e?.excerpts.map((x) => x.articleId)).toEqual([detail.article.id]);
+  }
+  const text = dataset.search.events.find(([eid]) => eid === id)?.[1] ?? '';
+  expect(text).toContain('raised interest rates sharply in March 2021');
+  expect(text).toContain('In March 2021, the central bank');
+  expect(dataset.search.events.map(([eid]) => eid)).toEqual(dataset.index.events.map((e) => e.id));
+});

@@ -18,6 +18,7 @@ import {
   type DatasetIndex,
   type EventDetail,
   type EventSummary,
+  type SearchIndex,
   type Section,
   type Timex,
 } from './schema.ts';
@@ -101,7 +102,7 @@ export function extractArticle(file: string, input: string, tag: Tagger): Extrac
   return { extraction: { file, article, events }, diagnostics };
 }
 
-export type Dataset = { index: DatasetIndex; articles: Map<string, ArticleDetail> };
+export type Dataset = { index: DatasetIndex; articles: Map<string, ArticleDetail>; search: SearchIndex };
 export type AssembleResult = { dataset: Dataset; rejected: { file: string; diagnostics: Diagnostic[] }[] };
 
 function summarize(e: EventDetail): EventSummary {
@@ -157,11 +158,19 @@ export function assembleDataset(extractions: readonly Extraction[]): AssembleRes
   const articles = new Map<string, ArticleDetail>();
   const summariesOfArticles: ArticleSummary[] = [];
   for (const x of kept) {
-    const events = (eventsByArticle.get(x.article.id) ?? []).sort(compareEvents);
+    const id = x.article.id;
+    const citationIds = new Set(x.article.citations.map((c) => c.id));
+    // An event told by several articles carries, in each article's file, that article's excerpts and citations:
+    // the files stay linear in size; the app gathers the rest from the other articles' files.
+    const events = (eventsByArticle.get(id) ?? [])
+      .map((e) => (e.articleIds.length === 1 ? e : { ...e, excerpts: e.excerpts.filter((ex) => ex.articleId === id), citationIds: e.citationIds.filter((c) => citationIds.has(c)) }))
+      .sort(compareEvents);
     const article = { ...x.article, eventCount: events.length };
-    articles.set(x.article.id, { schemaVersion: SCHEMA_VERSION, article, events });
-    summariesOfArticles.push({ id: article.id, title: article.title, url: article.url, publishedOn: article.publishedOn, source: article.source, eventCount: article.eventCount });
+    articles.set(id, { schemaVersion: SCHEMA_VERSION, article, events });
+    summariesOfArticles.push({ id, title: article.title, url: article.url, publishedOn: article.publishedOn, source: article.source, eventCount: article.eventCount });
   }
   summariesOfArticles.sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : a.id < b.id ? -1 : 1));
-  return { dataset: { index: { schemaVersion: SCHEMA_VERSION, articles: summariesOfArticles, events: summaries }, articles }, rejected };
+  const excerptText = new Map(merged.map((e) => [e.id, e.excerpts.map((x) => x.text).join('\n')]));
+  const search: SearchIndex = { schemaVersion: SCHEMA_VERSION, events: summaries.map((e) => [e.id, excerptText.get(e.id) ?? '']) };
+  return { dataset: { index: { schemaVersion: SCHEMA_VERSION, articles: summariesOfArticles, events: summaries }, articles, search }, rejected };
 }

@@ -174,3 +174,27 @@ test('a fronted time phrase leaves a main clause that starts in lowercase, and t
   const [e] = eventsOf(body, (t) => [timex(t, '2015', '2015', year('2015'))]).filter((x) => x.kind === 'mention');
   expect(e?.label).toBe('Prices have doubled');
 });
+
+test('look-alikes do not chain: a mention joins a group only if it resembles its first mention', () => {
+  const merged = mergeEvents(
+    [
+      mention('e-1', 'a-1', 'Troops massed at the northern border crossing near Kharkiv', '2021-04-01', '2021-04-30'),
+      mention('e-2', 'a-2', 'Troops massed at the northern border crossing near Belgorod depot', '2021-04-01', '2021-04-30'),
+      mention('e-3', 'a-3', 'Troops massed near the Belgorod fuel depot', '2021-04-01', '2021-04-30'),
+    ],
+    (id) => ({ 'a-1': '2021-05-01', 'a-2': '2021-05-02', 'a-3': '2021-05-03' })[id] ?? '',
+  );
+  expect(merged.map((e) => [e.id, e.aliases])).toEqual([
+    ['e-1', ['e-2']],
+    ['e-3', []],
+  ]);
+});
+
+test('the merge does not depend on the order the mentions come in', () => {
+  const list = [
+    mention('e-b', 'a-2', 'Troops massed at the northern border crossing', '2021-04-01', '2021-04-30'),
+    mention('e-a', 'a-1', 'Troops massed at the northern border', '2021-04-01', '2021-04-30'),
+  ];
+  const published = (id: string) => ({ 'a-1': '2021-05-01', 'a-2': '2021-04-20' })[id] ?? '';
+  expect(mergeEvents([...list].reverse(), published)).toEqual(mergeEvents(list, published));
+});

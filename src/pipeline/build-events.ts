@@ -451,72 +451,59 @@ export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): numb
 
 export const MERGE_THRESHOLD = 0.45;
 
+/** How many groups of a period an event is compared with, at most: the merge stays linear on any archive. */
+const MAX_GROUPS_COMPARED = 64;
+
 /**
  * The same event told by several articles (overlapping dates, similar words) becomes one event holding every
- * excerpt and every source. The merged event keeps the id of the mention from the earliest article (ties: the
- * smaller id); the others' ids stay as aliases so every deep link still resolves. Publications never merge.
+ * excerpt and every source. Mentions are taken in order of publication; each joins the most similar group of
+ * the same period and precision whose first mention it resembles (no chains of look-alikes), from another
+ * article. The merged event keeps the id of its first mention (the earliest article; ties: the smaller id); the
+ * others' ids stay as aliases so every deep link still resolves. Publications never merge. Deterministic
+ * whatever the input order.
  */
 export function mergeEvents(events: readonly EventDetail[], publishedOf: (articleId: string) => string): EventDetail[] {
-  const parent = events.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
-    return i;
-  };
-  const buckets = new Map<string, number[]>();
-  events.forEach((e, i) => {
-    if (e.kind !== 'mention') return;
-    const key = `${(e.start ?? e.end ?? '').slice(0, 7)}|${e.precision}`;
-    const list = buckets.get(key) ?? [];
-    list.push(i);
-    buckets.set(key, list);
-  });
-  const stemCache = new Map<number, Set<string>>();
-  const stems = (i: number) => {
-    let s = stemCache.get(i);
-    if (!s) stemCache.set(i, (s = stemsOf(events[i] as EventDetail)));
-    return s;
-  };
-  for (const list of buckets.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length && y < x + 200; y++) {
-        const i = list[x] as number;
-        const j = list[y] as number;
-        const a = events[i] as EventDetail;
-        const b = events[j] as EventDetail;
-        if (a.articleId === b.articleId || !overlaps(a, b)) continue;
-        if (similarity(stems(i), stems(j)) >= MERGE_THRESHOLD) parent[find(j)] = find(i);
-      }
-    }
-  }
-  const groups = new Map<number, EventDetail[]>();
-  events.forEach((e, i) => {
-    const root = find(i);
-    const g = groups.get(root) ?? [];
-    g.push(e);
-    groups.set(root, g);
-  });
-  const out: EventDetail[] = [];
-  for (const g of groups.values()) {
-    if (g.length === 1) {
-      out.push(g[0] as EventDetail);
+  const order = events
+    .map((e, i) => ({ e, i, published: publishedOf(e.articleId) }))
+    .sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
+  type Group = { members: EventDetail[]; stems: Set<string>; articles: Set<string>; first: EventDetail };
+  const buckets = new Map<string, Group[]>();
+  const groups: Group[] = [];
+  for (const { e } of order) {
+    if (e.kind !== 'mention') {
+      groups.push({ members: [e], stems: new Set(), articles: new Set(e.articleIds), first: e });
       continue;
     }
-    const ordered = [...g].sort((a, b) => publishedOf(a.articleId).localeCompare(publishedOf(b.articleId)) || a.id.localeCompare(b.id));
-    const primary = ordered[0] as EventDetail;
-    const mostPrecise = [...ordered].sort((a, b) => PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision])[0] as EventDetail;
-    out.push({
-      ...primary,
-      start: mostPrecise.start,
-      end: mostPrecise.end,
-      precision: mostPrecise.precision,
-      approximate: mostPrecise.approximate,
-      openEnd: mostPrecise.openEnd ?? false,
-      dating: mostPrecise.dating,
-      articleIds: [...new Set(ordered.flatMap((e) => e.articleIds))],
-      aliases: [...new Set(ordered.slice(1).flatMap((e) => [e.id, ...e.aliases]))].sort(),
-      excerpts: ordered.flatMap((e) => e.excerpts),
-      citationIds: [...new Set(ordered.flatMap((e) => e.citationIds))],
-    });
+    const key = `${(e.start ?? e.end ?? '').slice(0, 7)}|${e.precision}`;
+    const list = buckets.get(key) ?? [];
+    const stems = stemsOf(e);
+    let best: Group | null = null;
+    let bestScore = MERGE_THRESHOLD;
+    for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_GROUPS_COMPARED; k--) {
+      const g = list[k] as Group;
+      if (g.articles.has(e.articleId) || !overlaps(g.first, e)) continue;
+      const score = similarity(stems, g.stems);
+      if (score >= bestScore) [best, bestScore] = [g, score];
+    }
+    if (best) {
+      best.members.push(e);
+      best.articles.add(e.articleId);
+    } else {
+      const g: Group = { members: [e], stems, articles: new Set([e.articleId]), first: e };
+      list.push(g);
+      buckets.set(key, list);
+      groups.push(g);
+    }
   }
-  return out;
+  return groups.map(({ members }) => {
+    const primary = members[0] as EventDetail;
+    if (members.length === 1) return primary;
+    return {
+      ...primary,
+      articleIds: [...new Set(members.flatMap((e) => e.articleIds))],
+      aliases: [...new Set(members.slice(1).flatMap((e) => [e.id, ...e.aliases]))].sort(),
+      excerpts: members.flatMap((e) => e.excerpts),
+      citationIds: [...new Set(members.flatMap((e) => e.citationIds))],
+    };
+  });
 }

@@ -90,10 +90,9 @@ function buildVocabulary(text: string): Map<string, string> {
 }
 
 /** "pentagon-says-it-doesnt-assess-russias-troop…" -> "Pentagon says it doesn't assess Russia's troop…". */
-export function headlineFromUrl(url: string, articleText = ''): string | null {
+export function headlineFromUrl(url: string, articleText = '', vocabulary: ReadonlyMap<string, string> = buildVocabulary(articleText)): string | null {
   const words = slugWords(url);
   if (words.length === 0) return null;
-  const vocabulary = buildVocabulary(articleText);
   const out = words.map((w) => {
     const spelled = articleSpelling(vocabulary, w);
     if (spelled) return spelled;
@@ -179,6 +178,7 @@ export function buildCitations(
   idOf: (url: string, occurrence: number) => string,
 ): Citation[] {
   const seen = new Map<string, number>();
+  const vocabulary = urls.length > 0 ? buildVocabulary(text) : new Map<string, string>();
   return urls.map((u) => {
     const occurrence = seen.get(u.url) ?? 0;
     seen.set(u.url, occurrence + 1);
@@ -200,7 +200,7 @@ export function buildCitations(
       end: u.end,
       host: hostOf(u.url),
       date: dateFromUrl(u.url),
-      headline: headlineFromUrl(u.url, text),
+      headline: headlineFromUrl(u.url, text, vocabulary),
       supports,
     };
   });

@@ -6,6 +6,7 @@
  *   index.json                 DatasetIndex: every article and every event, lean (what the timeline needs)
  *   articles/<articleId>.json  ArticleDetail: the text, sentences, sections, citations, dated expressions
  *                              and the full events (excerpts, derivations) of one article, loaded on demand
+ *   search.json                SearchIndex: every event's excerpt text, loaded when a reader first searches
  */
 import { z } from 'zod';
 
@@ -170,7 +171,20 @@ export const articleDetail = z.object({
     citations: z.array(citation),
     timexes: z.array(timex),
   }),
-  /** Every event any excerpt of which comes from this article. */
+  /**
+   * Every event any excerpt of which comes from this article, with the excerpts (and citations) of this article
+   * only: an event told by several articles (`articleIds`) has its other excerpts in their files.
+   */
   events: z.array(eventDetail),
 });
 export type ArticleDetail = z.infer<typeof articleDetail>;
+
+/**
+ * The words to search, loaded on the first search: for each event (in index order), its id and the text of its
+ * excerpts, joined. Kept out of index.json so the first view stays light.
+ */
+export const searchIndex = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  events: z.array(z.tuple([z.string(), z.string()])),
+});
+export type SearchIndex = z.infer<typeof searchIndex>;
