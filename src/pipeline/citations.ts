@@ -67,12 +67,17 @@ function articleSpelling(vocabulary: ReadonlyMap<string, string>, word: string):
   return vocabulary.get(word) ?? null;
 }
 
-/** Words of the text keyed by a lowercase, apostrophe-free form, valued by their most frequent capitalised spelling. */
-function buildVocabulary(text: string): Map<string, string> {
+/**
+ * Words of the text keyed by a lowercase, apostrophe-free form, valued by their most frequent capitalised
+ * spelling. Only the words in `wanted` are counted (the slugs' words and their stems): the text is read once.
+ */
+function buildVocabulary(text: string, wanted?: ReadonlySet<string>): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const m of text.matchAll(/[\p{L}][\p{L}'’]*/gu)) {
-    const word = m[0].replace(/’/g, "'").replace(/'$/, '');
-    const key = word.toLowerCase().replace(/'/g, '');
+    const raw = m[0];
+    const key = raw.toLowerCase().replace(/['’]/g, '');
+    if (wanted && !wanted.has(key)) continue;
+    const word = raw.replace(/’/g, "'").replace(/'$/, '');
     const spellings = counts.get(key) ?? new Map<string, number>();
     spellings.set(word, (spellings.get(word) ?? 0) + 1);
     counts.set(key, spellings);
@@ -141,10 +146,10 @@ export function findSupport(
   url: string,
   text: string,
   sentences: readonly Span[],
+  sentenceStems: readonly ReadonlySet<string>[] = sentences.map((s) => new Set(contentStems(text.slice(s.start, s.end)))),
 ): { sentenceIndex: number; score: number } | null {
   const slug = [...new Set(slugWords(url).filter((w) => !STOPWORDS.has(w)).map(stem))];
   if (slug.length === 0 || sentences.length === 0) return null;
-  const sentenceStems = sentences.map((s) => new Set(contentStems(text.slice(s.start, s.end))));
   const n = sentences.length;
   const weight = (w: string) => {
     const df = sentenceStems.reduce((k, set) => k + (set.has(w) ? 1 : 0), 0);
@@ -178,7 +183,11 @@ export function buildCitations(
   idOf: (url: string, occurrence: number) => string,
 ): Citation[] {
   const seen = new Map<string, number>();
-  const vocabulary = urls.length > 0 ? buildVocabulary(text) : new Map<string, string>();
+  // The article's spellings of the slugs' words, and each sentence's stems: computed once for every URL.
+  const wanted = new Set<string>();
+  for (const u of urls) for (const w of slugWords(u.url)) wanted.add(w).add(w.replace(/s$/, ''));
+  const vocabulary = wanted.size > 0 ? buildVocabulary(text, wanted) : new Map<string, string>();
+  let sentenceStems: Set<string>[] | null = null;
   return urls.map((u) => {
     const occurrence = seen.get(u.url) ?? 0;
     seen.set(u.url, occurrence + 1);
@@ -189,7 +198,8 @@ export function buildCitations(
       const s = sentences[sentenceIndex];
       if (s) supports = { sentenceIndex, start: s.start, end: s.end, score: 1 };
     } else {
-      const found = findSupport(u.url, text, sentences);
+      sentenceStems ??= sentences.map((s) => new Set(contentStems(text.slice(s.start, s.end))));
+      const found = findSupport(u.url, text, sentences, sentenceStems);
       const s = found ? sentences[found.sentenceIndex] : undefined;
       if (found && s) supports = { sentenceIndex: found.sentenceIndex, start: s.start, end: s.end, score: found.score };
     }
