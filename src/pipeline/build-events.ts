@@ -429,14 +429,6 @@ export function buildEvents(src: EventSource): EventDetail[] {
   return events;
 }
 
-function overlaps(a: EventDetail, b: EventDetail): boolean {
-  const aStart = a.start ?? '0000-00-00';
-  const bStart = b.start ?? '0000-00-00';
-  const aEnd = a.end ?? '9999-99-99';
-  const bEnd = b.end ?? '9999-99-99';
-  return aStart <= bEnd && bStart <= aEnd;
-}
-
 function stemsOf(e: EventDetail): Set<string> {
   const words = `${e.label} ${e.excerpts.map((x) => x.text).join(' ')}`.toLowerCase().match(/\p{L}[\p{L}'’]+/gu) ?? [];
   return new Set(words.filter((w) => w.length > 3).map(stem));
@@ -457,7 +449,7 @@ const MAX_GROUPS_COMPARED = 64;
 /**
  * The same event told by several articles (overlapping dates, similar words) becomes one event holding every
  * excerpt and every source. Mentions are taken in order of publication; each joins the most similar group of
- * the same period and precision whose first mention it resembles (no chains of look-alikes), from another
+ * the same interval and precision whose first mention it resembles (no chains of look-alikes), from another
  * article. The merged event keeps the id of its first mention (the earliest article; ties: the smaller id); the
  * others' ids stay as aliases so every deep link still resolves. Publications never merge. Deterministic
  * whatever the input order.
@@ -474,14 +466,15 @@ export function mergeEvents(events: readonly EventDetail[], publishedOf: (articl
       groups.push({ members: [e], stems: new Set(), articles: new Set(e.articleIds), first: e });
       continue;
     }
-    const key = `${(e.start ?? e.end ?? '').slice(0, 7)}|${e.precision}`;
+    // Mentions of one precision overlap only when their calendar units are the same: the interval is the key.
+    const key = `${e.start}|${e.end}|${e.precision}`;
     const list = buckets.get(key) ?? [];
     const stems = stemsOf(e);
     let best: Group | null = null;
     let bestScore = MERGE_THRESHOLD;
     for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_GROUPS_COMPARED; k--) {
       const g = list[k] as Group;
-      if (g.articles.has(e.articleId) || !overlaps(g.first, e)) continue;
+      if (g.articles.has(e.articleId)) continue;
       const score = similarity(stems, g.stems);
       if (score >= bestScore) [best, bestScore] = [g, score];
     }
