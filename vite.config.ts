@@ -1,12 +1,33 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+const modules = (path: string) => fileURLToPath(new URL(`./node_modules/${path}`, import.meta.url));
 
 // The base path is an option so the built folder works under any sub-path of a static host:
 //   DATELINE_BASE=/dateline/ npm run build
 export default defineConfig({
   base: process.env.DATELINE_BASE ?? './',
   plugins: [react()],
+  resolve: {
+    alias: [
+      // vis-timeline's and vis-data's "peer" builds are transpiled for old browsers with core-js polyfills inlined
+      // (157 KiB gzip with vis-data); their "esnext" builds are the same code for current browsers, importing their
+      // dependencies (moment without locales, Hammer, xss) as modules: 91 KiB gzip. Types still come from /peer.
+      { find: /^vis-timeline\/peer$/, replacement: modules('vis-timeline/esnext/esm/vis-timeline-graph2d.js') },
+      { find: /^vis-data\/peer$/, replacement: modules('vis-data/esnext/esm/vis-data.js') },
+    ],
+  },
   build: { target: 'es2022', sourcemap: false },
+  worker: {
+    // The import worker runs the pipeline, which imports the schema module for its version constant only: with the
+    // constant inlined and the module marked free of side effects, the worker does not carry zod (24 KiB gzip) for
+    // schemas it never uses. (A schema it did use would keep the module, and zod with it.)
+    rolldownOptions: {
+      treeshake: { moduleSideEffects: (id: string) => !id.endsWith('/src/pipeline/schema.ts') },
+      optimization: { inlineConst: true },
+    },
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',

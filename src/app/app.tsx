@@ -3,7 +3,7 @@ import { articleQueryOptions } from '../features/dataset/api/get-article.ts';
 import { useIndex } from '../features/dataset/api/get-index.ts';
 import { ImportButton } from '../features/import/components/import-button.tsx';
 import { useImportedDataset } from '../features/import/hooks/use-imported-dataset.ts';
-import { mergeOwnDataset } from '../features/import/lib/own-dataset.ts';
+import { mergeOwnDataset } from '../features/import/lib/merge-own-dataset.ts';
 import { TimelineScreen } from './timeline-screen.tsx';
 import { useUrlState } from './use-url-state.ts';
 

@@ -5,6 +5,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { articleQueryOptions, useArticle, useArticles } from '../features/dataset/api/get-article.ts';
+import { useSearchIndex } from '../features/dataset/api/get-search-index.ts';
 import { ExportMenu } from '../features/export/components/export-menu.tsx';
 import { ImportButton } from '../features/import/components/import-button.tsx';
 import { isOwnId } from '../features/import/lib/own-ids.ts';
@@ -12,7 +13,7 @@ import { EventList } from '../features/event-list/components/event-list.tsx';
 import { EventPanel } from '../features/event-panel/components/event-panel.tsx';
 import { FilterControls, type FilterValues } from '../features/search/components/filter-controls.tsx';
 import { SearchBox } from '../features/search/components/search-box.tsx';
-import { filterEvents, isFilterActive } from '../features/search/lib/filter-events.ts';
+import { filterEvents, isFilterActive, searchTextOf } from '../features/search/lib/filter-events.ts';
 import { focusWindow, TimelineView, type DayWindow, type TimelineHandle } from '../features/timeline/components/timeline-view.tsx';
 import { dayNumber, formatDayTime, parseDay, parseDayTime } from '../lib/calendar-date.ts';
 import { isDated, neighbourEvent, type Dataset, type TimedEvent } from '../lib/dataset.ts';
@@ -23,9 +24,6 @@ import { lastNavigationCause, navigate } from './use-url-state.ts';
 import { eventLink, type UrlState } from './url-state.ts';
 
 const ReaderView = lazy(() => import('../features/reader/components/reader-view.tsx'));
-
-/** Above this many articles, search stays on labels rather than loading every article's excerpts. */
-const EXCERPT_SEARCH_MAX_ARTICLES = 60;
 
 type Props = { dataset: Dataset; url: UrlState; masthead: ComponentType<{ children?: ReactNode }> };
 
@@ -76,29 +74,20 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
   const [jumpText, setJumpText] = useState('');
   const [jumpError, setJumpError] = useState<string | null>(null);
 
-  // Search over excerpts needs the articles; load them when searching a small dataset.
-  const searching = url.q.trim() !== '';
-  const excerptArticles = useArticles(
-    searching && dataset.articles.length <= EXCERPT_SEARCH_MAX_ARTICLES ? dataset.articles.map((a) => a.id) : [],
-  );
-  const excerptKey = excerptArticles.map((a) => (a.data ? '1' : '0')).join('');
-  const excerptText = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const a of excerptArticles) {
-      for (const e of a.data?.events ?? []) {
-        map.set(e.id, `${map.get(e.id) ?? ''}\n${e.excerpts.map((x) => x.text).join('\n')}`);
-      }
-    }
-    return map;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [excerptKey]);
+  // Labels are searched at once; the excerpts (search.json) load on the first keystroke, or for a search in the URL.
+  const [wantExcerpts, setWantExcerpts] = useState(url.q.trim() !== '');
+  const excerpts = useSearchIndex(wantExcerpts);
+  const searchText = useMemo(() => {
+    const map = excerpts.data;
+    return searchTextOf(map ? (e) => map.get(e.id) ?? '' : undefined);
+  }, [excerpts.data]);
 
   const filter = { q: url.q, article: url.article, source: url.source, from: url.from, to: url.to };
   const filterKey = JSON.stringify(filter);
   const events = useMemo(
-    () => filterEvents(dataset.events, filter, dataset.articlesById, (e) => excerptText.get(e.id) ?? ''),
+    () => filterEvents(dataset.events, filter, dataset.articlesById, searchText),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [dataset, filterKey, excerptText],
+    [dataset, filterKey, searchText],
   );
 
   const [initialWindow] = useState<DayWindow>(() => {
@@ -220,11 +209,14 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
   const fit = () => {
     const width = timeline.current?.getWidth() ?? 1000;
     const w = fitWindow(events, width) ?? fitWindow(dataset.events, width);
-    if (w) timeline.current?.setWindow(w);
+    // A jump, not an animation: every animated frame redraws the timeline.
+    if (w) timeline.current?.setWindow(w, false);
   };
 
   const setFilters = useCallback((patch: Partial<FilterValues>) => navigate(patch, 'replace'), []);
   const setQuery = useCallback((q: string) => navigate({ q }, 'replace'), []);
+  const onFirstInput = useCallback(() => setWantExcerpts(true), []);
+  const labelsOnly = url.q.trim() !== '' && excerpts.isError;
   const filtered = isFilterActive(filter);
   const activeFilters = [url.article, url.source, url.from, url.to].filter((v) => v !== null).length;
 
@@ -232,7 +224,7 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
     <>
       <Masthead>
         <div className="toolbar">
-          <SearchBox value={url.q} onChange={setQuery} resultCount={filtered ? events.length : null} />
+          <SearchBox value={url.q} onChange={setQuery} onFirstInput={onFirstInput} resultCount={filtered ? events.length : null} />
           <details className="filter-toggle" open={activeFilters > 0 ? true : undefined}>
             <summary className="button">Filters{activeFilters ? ` (${activeFilters})` : ''}</summary>
             <FilterControls values={filter} articles={dataset.articles} sources={dataset.sources} onChange={setFilters} />
@@ -295,6 +287,7 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
             </form>
             <p className="timeline-count" aria-live="polite">
               {filtered ? `${events.length} of ${dataset.events.length} events` : `${dataset.events.length} events`}
+              {labelsOnly ? <span className="muted"> (labels only: the excerpts could not be loaded)</span> : null}
             </p>
           </div>
           <div className="timeline-frame">

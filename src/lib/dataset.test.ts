@@ -11,7 +11,7 @@ const index: DatasetIndex = {
   events: [ev('c', '2021-11-20', '2021-11-20'), ev('none', null, null), ev('a', null, '2015-01-01'), ev('b', '2014-01-01', null, ['b-old'])],
 };
 
-test('events sort in time, open starts by their end, undated last', () => {
+test('events sort in time (open starts by their end), then by id; undated last', () => {
   const d = buildDataset(index);
   expect(d.events.map((e) => e.id)).toEqual(['b', 'a', 'c', 'none']);
   expect(d.events.map((e) => e.order)).toEqual([0, 1, 2, 3]);

@@ -30,33 +30,78 @@ export type Dataset = {
   extent: { from: number; to: number } | null;
 };
 
+/** Time order: by `sortDay`, then by id (the build's order); undated events last, by id. */
 export function compareEvents(a: TimedEvent, b: TimedEvent): number {
-  return a.sortDay - b.sortDay || (a.endDay ?? Infinity) - (b.endDay ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.sortDay - b.sortDay || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+function compareUndated(a: TimedEvent, b: TimedEvent): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The dataset for the app. It takes the index's event objects over (they come fresh from a parse, and copying tens
+ * of thousands of them costs time and memory): each gains its day numbers in place. The build writes events in
+ * time order (start or end, then id; undated first), so sorting is a linear check, and a sort only when not.
+ */
 export function buildDataset(index: DatasetIndex): Dataset {
   const articlesById = new Map(index.articles.map((a) => [a.id, a]));
-  const timed: TimedEvent[] = index.events.map((e) => {
-    const startDay = e.start === null ? null : dayNumber(e.start);
-    const endDay = e.end === null ? null : dayNumber(e.end);
-    const openEnd = e.openEnd === true || (e.end === null && e.start !== null);
-    return { ...e, startDay, endDay, sortDay: startDay ?? endDay ?? Infinity, order: 0, openEnd };
-  });
-  timed.sort((a, b) => (a.sortDay === b.sortDay && a.sortDay === Infinity ? (a.id < b.id ? -1 : 1) : compareEvents(a, b)));
-  const byId = new Map<string, TimedEvent>();
+  const days = dayNumberCache();
+  const dated: TimedEvent[] = [];
+  const undated: TimedEvent[] = [];
+  let sorted = true;
   let from = Infinity;
   let to = -Infinity;
-  timed.forEach((e, i) => {
+  for (const summary of index.events) {
+    const e = summary as TimedEvent;
+    const startDay = e.start === null ? null : days(e.start);
+    const endDay = e.end === null ? null : days(e.end);
+    e.startDay = startDay;
+    e.endDay = endDay;
+    e.openEnd = e.openEnd === true || (e.end === null && e.start !== null);
+    e.sortDay = startDay ?? endDay ?? Infinity;
+    if (e.sortDay === Infinity) {
+      undated.push(e);
+      continue;
+    }
+    const last = dated[dated.length - 1];
+    if (sorted && last && compareEvents(last, e) > 0) sorted = false;
+    dated.push(e);
+    if (startDay !== null) {
+      if (startDay < from) from = startDay;
+      if (startDay > to) to = startDay;
+    }
+    if (endDay !== null) {
+      if (endDay < from) from = endDay;
+      if (endDay > to) to = endDay;
+    }
+  }
+  if (!sorted) dated.sort(compareEvents);
+  undated.sort(compareUndated);
+  const events = dated;
+  for (const e of undated) events.push(e);
+  const byId = new Map<string, TimedEvent>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as TimedEvent;
     e.order = i;
     byId.set(e.id, e);
-    if (e.startDay !== null) from = Math.min(from, e.startDay);
-    if (e.endDay !== null) to = Math.max(to, e.endDay);
-    if (e.startDay !== null) to = Math.max(to, e.startDay);
-    if (e.endDay !== null) from = Math.min(from, e.endDay);
-  });
-  for (const e of timed) for (const alias of e.aliases) if (!byId.has(alias)) byId.set(alias, e);
+  }
+  for (const e of events) for (const alias of e.aliases) if (!byId.has(alias)) byId.set(alias, e);
   const sources = [...new Set(index.articles.map((a) => a.source))].sort();
-  return { articles: index.articles, articlesById, events: timed, byId, sources, extent: from <= to ? { from, to } : null };
+  return { articles: index.articles, articlesById, events, byId, sources, extent: from <= to ? { from, to } : null };
+}
+
+/** `dayNumber` with a cache: a dataset names the same days again and again. */
+function dayNumberCache(): (iso: string) => number {
+  const cache = new Map<string, number>();
+  return (iso) => {
+    let n = cache.get(iso);
+    if (n === undefined) {
+      n = dayNumber(iso);
+      cache.set(iso, n);
+    }
+    return n;
+  };
 }
 
 export function isDated(e: TimedEvent): boolean {

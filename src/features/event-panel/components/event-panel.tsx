@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ArticleDetail, ArticleSummary, Citation, EventDetail } from '../../../pipeline/schema.ts';
+import type { ArticleDetail, ArticleSummary, Citation, EventDetail, Excerpt } from '../../../pipeline/schema.ts';
 import { formatDay, formatDayLong } from '../../../lib/calendar-date.ts';
 import type { TimedEvent } from '../../../lib/dataset.ts';
 import { formatInterval } from '../../../lib/format-interval.ts';
@@ -80,6 +80,34 @@ function findDetail(detail: ArticleDetail | undefined, event: TimedEvent): Event
   return detail?.events.find((e) => e.id === event.id) ?? detail?.events.find((e) => e.aliases.includes(event.id));
 }
 
+/**
+ * The excerpts and cited sources of an event from every loaded article that tells it (each article's file holds its
+ * own excerpts and citations of a merged event), the event's own article first.
+ */
+function collectSources(articles: readonly UseQueryResult<ArticleDetail>[], event: TimedEvent): { excerpts: Excerpt[]; citations: Citation[] } {
+  const excerpts: Excerpt[] = [];
+  const citations: Citation[] = [];
+  const seenExcerpts = new Set<string>();
+  const seenCitations = new Set<string>();
+  for (const a of articles) {
+    const d = findDetail(a.data, event);
+    if (!d || !a.data) continue;
+    for (const x of d.excerpts) {
+      const key = `${x.articleId}:${x.start}:${x.end}`;
+      if (seenExcerpts.has(key)) continue;
+      seenExcerpts.add(key);
+      excerpts.push(x);
+    }
+    for (const id of d.citationIds) {
+      const c = a.data.article.citations.find((x) => x.id === id);
+      if (!c || seenCitations.has(`${a.data.article.id}:${id}`)) continue;
+      seenCitations.add(`${a.data.article.id}:${id}`);
+      citations.push(c);
+    }
+  }
+  return { excerpts, citations };
+}
+
 function CitationItem({ citation }: { citation: Citation }) {
   const headline = citation.headline ?? headlineFromUrl(citation.url) ?? citation.url;
   return (
@@ -109,6 +137,7 @@ export function EventPanel({ event, articles, articlesById, shareUrl, onClose, o
 
   const primary = articles[0];
   const detail = findDetail(primary?.data, event) ?? articles.map((a) => findDetail(a.data, event)).find(Boolean);
+  const { excerpts, citations } = collectSources(articles, event);
   const resolved = formatInterval(event, { approximateMark: true });
   const ownArticle = articlesById.get(event.articleId);
 
@@ -171,7 +200,7 @@ export function EventPanel({ event, articles, articlesById, shareUrl, onClose, o
             </button>
           </div>
         ) : null}
-        {detail?.excerpts.map((x, i) => {
+        {excerpts.map((x, i) => {
           const article = articles.find((a) => a.data?.article.id === x.articleId)?.data?.article;
           const summary = articlesById.get(x.articleId) ?? ownArticle;
           return (
@@ -183,7 +212,7 @@ export function EventPanel({ event, articles, articlesById, shareUrl, onClose, o
                   paragraphEnd={x.paragraphEnd}
                   excerpt={x}
                   expression={
-                    x.articleId === event.articleId && detail.dating.start !== null && detail.dating.end !== null
+                    detail && x.articleId === event.articleId && detail.dating.start !== null && detail.dating.end !== null
                       ? { start: detail.dating.start, end: detail.dating.end }
                       : null
                   }
@@ -214,16 +243,13 @@ export function EventPanel({ event, articles, articlesById, shareUrl, onClose, o
         })}
       </section>
 
-      {detail && detail.citationIds.length > 0 ? (
+      {citations.length > 0 ? (
         <section aria-labelledby="cites-title" className="panel-section">
           <h3 id="cites-title">Cited sources</h3>
           <ul className="citations">
-            {detail.citationIds.map((cid) => {
-              const citation = articles
-                .map((a) => a.data?.article.citations.find((c) => c.id === cid))
-                .find((c): c is Citation => c !== undefined);
-              return citation ? <CitationItem key={cid} citation={citation} /> : null;
-            })}
+            {citations.map((c, i) => (
+              <CitationItem key={`${i}:${c.id}`} citation={c} />
+            ))}
           </ul>
         </section>
       ) : null}

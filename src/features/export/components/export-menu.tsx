@@ -7,14 +7,29 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ArticleDetail, ArticleSummary, EventSummary } from '../../../pipeline/schema.ts';
-import { articleMap, articlesOf, extrasFromDetails, type EventExtras, type ExportInput } from '../lib/export-input.ts';
-import { downloadText } from '../lib/download.ts';
-import { toCsv } from '../lib/to-csv.ts';
-import { toDatasetJson } from '../lib/to-dataset-json.ts';
-import { toIcs } from '../lib/to-ics.ts';
-import { toTimelineJs } from '../lib/to-timelinejs.ts';
-import { PrintChronology } from './print-chronology.tsx';
+import { articleMap, articlesOf, extrasFromDetails, type EventExtras } from '../lib/export-input.ts';
+import type { FormatId } from '../lib/export-formats.ts';
+import type * as PrintChronologyModule from './print-chronology.tsx';
 import './export-menu.css';
+
+/** The converters load when an export is chosen; the printed chronology when printing (fetched ahead at idle time). */
+const loadFormats = () => import('../lib/export-formats.ts');
+type PrintModule = typeof PrintChronologyModule;
+let printModule: PrintModule | null = null;
+let printLoading: Promise<PrintModule> | null = null;
+function loadPrint(): Promise<PrintModule> {
+  printLoading ??= import('./print-chronology.tsx').then((m) => (printModule = m));
+  return printLoading;
+}
+
+function whenIdle(fn: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(fn, { timeout: 3000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(fn, 500);
+  return () => window.clearTimeout(id);
+}
 
 type Props = {
   events: readonly EventSummary[];
@@ -25,20 +40,13 @@ type Props = {
   eagerPrintArticles?: number;
 };
 
-type Format = { id: string; label: string; hint: string; file: string; type: string; make: (input: ExportInput) => string };
+type Format = { id: FormatId; label: string; hint: string };
 
 const FORMATS: readonly Format[] = [
-  {
-    id: 'timelinejs',
-    label: 'TimelineJS (JSON)',
-    hint: 'for Knight Lab’s TimelineJS',
-    file: 'dateline-timelinejs.json',
-    type: 'application/json',
-    make: (i) => `${JSON.stringify(toTimelineJs(i), null, 2)}\n`,
-  },
-  { id: 'csv', label: 'Spreadsheet (CSV)', hint: 'one row per event', file: 'dateline-events.csv', type: 'text/csv;charset=utf-8', make: toCsv },
-  { id: 'ics', label: 'Calendar (.ics)', hint: 'all-day events', file: 'dateline-events.ics', type: 'text/calendar;charset=utf-8', make: (i) => toIcs(i) },
-  { id: 'dataset', label: 'Dateline dataset (JSON)', hint: 'index.json format', file: 'dateline-dataset.json', type: 'application/json', make: toDatasetJson },
+  { id: 'timelinejs', label: 'TimelineJS (JSON)', hint: 'for Knight Lab’s TimelineJS' },
+  { id: 'csv', label: 'Spreadsheet (CSV)', hint: 'one row per event' },
+  { id: 'ics', label: 'Calendar (.ics)', hint: 'all-day events' },
+  { id: 'dataset', label: 'Dateline dataset (JSON)', hint: 'index.json format' },
 ];
 
 export function ExportMenu({ events, articles, loadDetails, eagerPrintArticles = 30 }: Props) {
@@ -46,17 +54,24 @@ export function ExportMenu({ events, articles, loadDetails, eagerPrintArticles =
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [extras, setExtras] = useState<{ key: string; map: ReadonlyMap<string, EventExtras> } | null>(null);
+  /** The chronology is rendered only while printing (or about to): it lists every event of the view. */
+  const [printing, setPrinting] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const byId = articleMap(articles);
-  const articleIds = articlesOf(events, byId).map((a) => a.id);
-  const key = articleIds.join(' ');
+  const view = useRef({ events, byId });
+  view.current = { events, byId };
 
   /** Excerpts and cited URLs of the view's events, loaded once per set of articles. */
+  const extrasRef = useRef(extras);
+  extrasRef.current = extras;
   const ensureExtras = useCallback(async (): Promise<{ map: ReadonlyMap<string, EventExtras> | undefined; failed: boolean }> => {
+    const articleIds = articlesOf(view.current.events, view.current.byId).map((a) => a.id);
+    const key = articleIds.join(' ');
     if (!loadDetails || articleIds.length === 0) return { map: undefined, failed: false };
-    if (extras?.key === key) return { map: extras.map, failed: false };
+    const known = extrasRef.current;
+    if (known?.key === key) return { map: known.map, failed: false };
     try {
       const map = extrasFromDetails(await loadDetails(articleIds));
       setExtras({ key, map });
@@ -64,17 +79,38 @@ export function ExportMenu({ events, articles, loadDetails, eagerPrintArticles =
     } catch {
       return { map: undefined, failed: true };
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, extras, loadDetails]);
+  }, [loadDetails]);
 
-  // Small views get their excerpts ready for printing (Ctrl+P included); any view loads them before printing.
+  // At idle time: the print view's code, and for small views their excerpts, so that Ctrl+P (which gives no time to
+  // load anything) prints them. Printing (beforeprint, or the print media as emulated) renders the chronology.
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void loadPrint();
+        const { events: shown, byId: known } = view.current;
+        const count = articlesOf(shown, known).length;
+        if (count > 0 && count <= eagerPrintArticles) void ensureExtras();
+      }),
+    [events, eagerPrintArticles, ensureExtras],
+  );
   useEffect(() => {
-    if (articleIds.length > 0 && articleIds.length <= eagerPrintArticles) void ensureExtras();
-    const onBeforePrint = () => void ensureExtras();
-    window.addEventListener('beforeprint', onBeforePrint);
-    return () => window.removeEventListener('beforeprint', onBeforePrint);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+    const start = () => {
+      void ensureExtras();
+      if (printModule) flushSync(() => setPrinting(true));
+      else void loadPrint().then(() => setPrinting(true));
+    };
+    const stop = () => setPrinting(false);
+    const media = window.matchMedia('print');
+    const onMedia = () => (media.matches ? start() : stop());
+    window.addEventListener('beforeprint', start);
+    window.addEventListener('afterprint', stop);
+    media.addEventListener('change', onMedia);
+    return () => {
+      window.removeEventListener('beforeprint', start);
+      window.removeEventListener('afterprint', stop);
+      media.removeEventListener('change', onMedia);
+    };
+  }, [ensureExtras]);
 
   useEffect(() => {
     if (!open) return;
@@ -100,8 +136,8 @@ export function ExportMenu({ events, articles, loadDetails, eagerPrintArticles =
     setBusy(true);
     setStatus(`Preparing ${format.label}…`);
     try {
-      const { map, failed } = await ensureExtras();
-      downloadText(format.file, format.make({ events, articles: byId, ...(map ? { extras: map } : {}) }), format.type);
+      const [{ map, failed }, { exportFile }] = await Promise.all([ensureExtras(), loadFormats()]);
+      exportFile(format.id, { events, articles: byId, ...(map ? { extras: map } : {}) });
       setStatus(`${format.label}: ${events.length} ${events.length === 1 ? 'event' : 'events'} exported${failed ? ', without excerpts (the articles could not be loaded)' : ''}.`);
       setOpen(false);
       toggle.current?.focus();
@@ -115,10 +151,14 @@ export function ExportMenu({ events, articles, loadDetails, eagerPrintArticles =
   const print = async () => {
     setBusy(true);
     setStatus('Preparing the chronology…');
-    const { map } = await ensureExtras();
-    // Render the excerpts before the print dialog freezes the page.
+    const [{ map }] = await Promise.all([ensureExtras(), loadPrint()]);
+    const key = articlesOf(events, byId)
+      .map((a) => a.id)
+      .join(' ');
+    // Render the chronology with its excerpts before the print dialog freezes the page.
     flushSync(() => {
       if (map) setExtras({ key, map });
+      setPrinting(true);
       setBusy(false);
       setStatus('');
       setOpen(false);
@@ -162,7 +202,7 @@ export function ExportMenu({ events, articles, loadDetails, eagerPrintArticles =
       <p role="status" className="export-status visually-hidden">
         {status}
       </p>
-      <PrintChronology events={events} articles={byId} extras={extras?.key === key ? extras.map : null} />
+      {printing && printModule ? <printModule.PrintChronology events={events} articles={byId} extras={extras?.map ?? null} /> : null}
     </div>
   );
 }

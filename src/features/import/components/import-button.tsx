@@ -4,7 +4,17 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ImportOptions } from '../hooks/use-imported-dataset.ts';
-import { ImportDialog } from './import-dialog.tsx';
+import type { ImportDialog } from './import-dialog.tsx';
+import './import-button.css';
+
+type DialogComponent = typeof ImportDialog;
+
+/** The dialog, its styles and the import's working parts load on first use (or when files are dragged in). */
+let dialogModule: Promise<DialogComponent> | null = null;
+function loadDialog(): Promise<DialogComponent> {
+  dialogModule ??= import('./import-dialog.tsx').then((m) => m.ImportDialog);
+  return dialogModule;
+}
 
 type Props = ImportOptions & { onShowEvent?: (eventId: string) => void };
 
@@ -18,9 +28,13 @@ export function ImportButton({ onShowEvent, published }: Props) {
   const [open, setOpen] = useState(false);
   const [dropped, setDropped] = useState<File[] | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [Dialog, setDialog] = useState<DialogComponent | null>(null);
 
   const show = () => {
-    setOpen(true);
+    void loadDialog().then((d) => {
+      setDialog(() => d);
+      setOpen(true);
+    });
   };
 
   useEffect(() => {
@@ -28,7 +42,7 @@ export function ImportButton({ onShowEvent, published }: Props) {
     if (!open || !d || d.open) return;
     d.showModal();
     d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-  }, [open]);
+  }, [open, Dialog]);
 
   useEffect(() => {
     const d = dialog.current;
@@ -39,12 +53,13 @@ export function ImportButton({ onShowEvent, published }: Props) {
     };
     d.addEventListener('close', onClose);
     return () => d.removeEventListener('close', onClose);
-  }, [open]);
+  }, [open, Dialog]);
 
   useEffect(() => {
     let depth = 0;
     const onEnter = (e: DragEvent) => {
       if (!hasFiles(e)) return;
+      void loadDialog().then((d) => setDialog(() => d));
       depth++;
       setDragging(true);
     };
@@ -62,7 +77,10 @@ export function ImportButton({ onShowEvent, published }: Props) {
       depth = 0;
       setDragging(false);
       setDropped([...(e.dataTransfer?.files ?? [])]);
-      setOpen(true);
+      void loadDialog().then((d) => {
+        setDialog(() => d);
+        setOpen(true);
+      });
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);
@@ -86,8 +104,8 @@ export function ImportButton({ onShowEvent, published }: Props) {
           <p>Drop .txt files to import them</p>
         </div>
       ) : null}
-      {open ? (
-        <ImportDialog
+      {open && Dialog ? (
+        <Dialog
           dialogRef={dialog}
           droppedFiles={dropped}
           onDroppedFilesTaken={() => setDropped(null)}

@@ -3,7 +3,8 @@ import { buildDataset } from '../../../lib/dataset.ts';
 import { tagTimexes } from '../../../pipeline/temporal/tag-timexes.ts';
 import { assembleDataset, extractArticle } from '../../../pipeline/build-dataset.ts';
 import { builtId, isOwnId } from './own-ids.ts';
-import { assembleOwn, mergeOwnDataset } from './own-dataset.ts';
+import { mergeOwnDataset } from './merge-own-dataset.ts';
+import { assembleOwn } from './own-dataset.ts';
 import { importOne } from './run-import.ts';
 
 const text = (url: string, title: string) => ` date 2021-11-20 ${url}\n\n${title}\n\nThe ceasefire was signed in 2015. Talks broke down in April 2021.\n`;

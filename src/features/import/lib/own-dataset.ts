@@ -1,13 +1,10 @@
 /**
- * The reader's own articles as a dataset, and the timeline's dataset with them merged in. Own articles are assembled
- * together by the pipeline (`assembleDataset`: events told by several of them merge); their events then join the
- * built ones. An own article that the built dataset has too (same URL) is left out: the published one wins.
+ * The reader's own articles as a dataset. Own articles are assembled together by the pipeline (`assembleDataset`:
+ * events told by several of them merge); `mergeOwnDataset` (merge-own-dataset.ts) joins them to the built ones.
  */
 import { assembleDataset, type Extraction } from '../../../pipeline/build-dataset.ts';
 import { formatDiagnostic } from '../../../pipeline/diagnostic.ts';
 import type { ArticleDetail, DatasetIndex } from '../../../pipeline/schema.ts';
-import { buildDataset, type Dataset } from '../../../lib/dataset.ts';
-import { builtId } from './own-ids.ts';
 
 export type OwnDataset = {
   index: DatasetIndex;
@@ -23,29 +20,4 @@ export function assembleOwn(extractions: readonly Extraction[]): OwnDataset {
     articles: dataset.articles,
     messages: rejected.flatMap((r) => r.diagnostics.map((d) => formatDiagnostic(r.file, d))),
   };
-}
-
-/** The built dataset with the reader's own events merged in (the built one itself when there are none). */
-export function mergeOwnDataset(built: Dataset, own: DatasetIndex | null | undefined): Dataset {
-  if (!own || own.articles.length === 0) return built;
-  const hidden = new Set(own.articles.filter((a) => built.articlesById.has(builtId(a.id))).map((a) => a.id));
-  const articles = [...built.articles, ...own.articles.filter((a) => !hidden.has(a.id))].sort((a, b) =>
-    a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : a.id < b.id ? -1 : 1,
-  );
-  const events = [
-    ...built.events.map((e) => ({
-      id: e.id,
-      label: e.label,
-      start: e.start,
-      end: e.end,
-      precision: e.precision,
-      articleId: e.articleId,
-      articleIds: e.articleIds,
-      approximate: e.approximate,
-      kind: e.kind,
-      aliases: e.aliases,
-    })),
-    ...own.events.filter((e) => !hidden.has(e.articleId)),
-  ];
-  return buildDataset({ schemaVersion: own.schemaVersion, articles, events });
 }

@@ -8,6 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import type { Extraction } from '../../../pipeline/build-dataset.ts';
 import { articleDetail, eventDetail } from '../../../pipeline/schema.ts';
+import { DB_NAME } from './db-name.ts';
 
 export type ImportedRecord = {
   /** The article's own id (`own-a-…`). */
@@ -58,7 +59,6 @@ interface ImportDb extends DBSchema {
   articles: { key: string; value: ImportedRecord };
 }
 
-export const DB_NAME = 'dateline-imports';
 const STORE = 'articles';
 
 export async function openIndexedDbStore(name = DB_NAME): Promise<ImportStore> {

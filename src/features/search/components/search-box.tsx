@@ -3,11 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 type Props = {
   value: string;
   onChange: (q: string) => void;
+  /** Called on the first keystroke (to start loading what search needs). */
+  onFirstInput?: () => void;
   resultCount: number | null;
 };
 
 /** Search over labels and excerpts; `/` anywhere focuses it (see the app's keyboard handler). */
-export function SearchBox({ value, onChange, resultCount }: Props) {
+export function SearchBox({ value, onChange, onFirstInput, resultCount }: Props) {
   const [text, setText] = useState(value);
   const committed = useRef(value);
   useEffect(() => {
@@ -38,7 +40,10 @@ export function SearchBox({ value, onChange, resultCount }: Props) {
         autoComplete="off"
         spellCheck={false}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          onFirstInput?.();
+          setText(e.target.value);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && text) {
             e.stopPropagation();

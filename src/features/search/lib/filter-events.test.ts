@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { EventSummary } from '../../../pipeline/schema.ts';
 import { buildDataset } from '../../../lib/dataset.ts';
-import { filterEvents, type EventFilter } from './filter-events.ts';
+import { filterEvents, searchTextOf, type EventFilter } from './filter-events.ts';
 
 function ev(id: string, label: string, start: string | null, end: string | null, articleId = 'a'): EventSummary {
   return { id, label, start, end, precision: 'day', articleId, articleIds: [articleId], approximate: false, kind: 'mention', aliases: [] };
@@ -20,7 +20,7 @@ const d = buildDataset({
 });
 const none: EventFilter = { q: '', article: null, source: null, from: null, to: null };
 const ids = (f: Partial<typeof none>, excerpts?: (id: string) => string) =>
-  filterEvents(d.events, { ...none, ...f }, d.articlesById, excerpts ? (e) => excerpts(e.id) : undefined).map((e) => e.id);
+  filterEvents(d.events, { ...none, ...f }, d.articlesById, searchTextOf(excerpts ? (e) => excerpts(e.id) : undefined)).map((e) => e.id);
 
 test('every word must appear, case and accents aside', () => {
   expect(ids({ q: 'zelensky KYIV' })).toEqual(['kyiv']);

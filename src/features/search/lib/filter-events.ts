@@ -22,15 +22,32 @@ export function isFilterActive(f: EventFilter): boolean {
 }
 
 /**
- * The events matching every given criterion: each word of `q` in the label or the excerpts (`excerptsOf`, when the
- * articles are loaded), the article among its articles, the source among its articles' sources, the dates
+ * The normalized text to search in for each event: its label and (`excerptsOf`, once loaded) its excerpts. Each is
+ * normalized once and kept, so typing does not normalize every event's text again.
+ */
+export function searchTextOf(excerptsOf: (e: TimedEvent) => string = () => ''): (e: TimedEvent) => string {
+  const cache = new Map<string, string>();
+  return (e) => {
+    let text = cache.get(e.id);
+    if (text === undefined) {
+      const excerpts = excerptsOf(e);
+      text = normalizeText(excerpts ? `${e.label}\n${excerpts}` : e.label);
+      cache.set(e.id, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * The events matching every given criterion: each word of `q` in the label or the excerpts (`textOf`: normalized
+ * text, see `searchTextOf`), the article among its articles, the source among its articles' sources, the dates
  * overlapping [from, to].
  */
 export function filterEvents(
   events: readonly TimedEvent[],
   f: EventFilter,
   articlesById: ReadonlyMap<string, ArticleSummary>,
-  excerptsOf: (e: TimedEvent) => string = () => '',
+  textOf: (e: TimedEvent) => string = searchTextOf(),
 ): readonly TimedEvent[] {
   if (!isFilterActive(f)) return events;
   const words = normalizeText(f.q).split(/\s+/).filter(Boolean);
@@ -44,7 +61,7 @@ export function filterEvents(
       if ((e.startDay ?? -Infinity) > to || (e.endDay ?? Infinity) < from) return false;
     }
     if (words.length) {
-      const hay = normalizeText(`${e.label}\n${excerptsOf(e)}`);
+      const hay = textOf(e);
       if (!words.every((w) => hay.includes(w))) return false;
     }
     return true;

@@ -9,8 +9,8 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { fractionalDayOfLocal, localDateOfNumber } from '../../../lib/calendar-date.ts';
 import type { TimedEvent } from '../../../lib/dataset.ts';
 import type { ArticleSummary } from '../../../pipeline/schema.ts';
-import { bucketItem, eventContent, eventItem, laneOf, type Lanes, type TimelineItem } from '../lib/timeline-items.ts';
-import { bucketOf, prepareEvents, visibleItems, type BucketUnit, type PreparedEvents } from '../lib/visible-items.ts';
+import { bucketContent, bucketItem, eventContent, eventItem, laneOf, type Lanes, type TimelineItem } from '../lib/timeline-items.ts';
+import { ALL_LANES, bucketOf, prepareEvents, visibleItems, type BucketUnit, type PreparedEvents } from '../lib/visible-items.ts';
 import './timeline.css';
 
 /** A window in fractional day numbers (see lib/calendar-date). */
@@ -38,6 +38,8 @@ type Props = {
   onWindowChange: (w: DayWindow) => void;
   /** More events than this in the drawn range are shown as aggregates. */
   aggregateAbove?: number;
+  /** Aggregates over more lanes than this are counted in one lane. */
+  maxAggregateLanes?: number;
   ref?: Ref<TimelineHandle>;
 };
 
@@ -49,6 +51,24 @@ export function focusWindow(e: TimedEvent): DayWindow {
   const to = (e.endDay ?? Math.max(from + 365, e.startDay ?? 0)) + 1;
   const pad = Math.max(7, (to - from) * 0.3);
   return { from: from - pad, to: to + pad };
+}
+
+function time(d: DataItem['start'] | undefined): number | undefined {
+  return d instanceof Date ? d.getTime() : d === undefined ? undefined : new Date(d).getTime();
+}
+
+/** Whether vis-timeline already has this item as it is (content nodes are cached per event, so compared by identity). */
+function sameItem(a: TimelineItem | null, b: TimelineItem): boolean {
+  return (
+    a !== null &&
+    a.content === b.content &&
+    a.group === b.group &&
+    a.type === b.type &&
+    a.className === b.className &&
+    a.style === b.style &&
+    time(a.start) === time(b.start) &&
+    time(a.end) === time(b.end)
+  );
 }
 
 function toDates(w: DayWindow): { start: Date; end: Date } {
@@ -64,6 +84,7 @@ export function TimelineView({
   onSelect,
   onWindowChange,
   aggregateAbove = 300,
+  maxAggregateLanes = 20,
   ref,
 }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -73,8 +94,10 @@ export function TimelineView({
   const preparedRef = useRef<PreparedEvents | null>(null);
   const groupOfRef = useRef<(e: TimedEvent) => string>(() => '');
   const contentCache = useRef(new Map<string, HTMLElement>());
-  const latest = useRef({ lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove });
-  latest.current = { lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove };
+  /** Lane labels by lane id, built when a lane is first drawn (cleared when the events or the lane kind change). */
+  const groupCache = useRef(new Map<string, DataGroup>());
+  const latest = useRef({ lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes });
+  latest.current = { lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes };
   const initialWindowRef = useRef(initialWindow);
 
   /** Redraw what the current window needs. */
@@ -90,9 +113,11 @@ export function TimelineView({
     const drawn = { from: from - margin, to: to + margin };
     const centre = containerRef.current?.querySelector<HTMLElement>('.vis-panel.vis-center');
     const pxPerDay = (centre?.clientWidth || containerRef.current?.clientWidth || 800) / Math.max(to - from, 1e-6);
-    const { aggregateAbove: limit } = latest.current;
+    const { aggregateAbove: limit, maxAggregateLanes: maxLanes } = latest.current;
     const groupOf = groupOfRef.current;
-    const visible = visibleItems(prepared, drawn.from, drawn.to, { limit });
+    // Content nodes are kept per event (and per count) so unchanged items compare equal; bounded, as a cache.
+    if (contentCache.current.size > 5000) contentCache.current.clear();
+    const visible = visibleItems(prepared, drawn.from, drawn.to, { limit, maxLanes });
     const next: TimelineItem[] =
       visible.mode === 'events'
         ? visible.events.map((e) => {
@@ -103,35 +128,52 @@ export function TimelineView({
             }
             return eventItem(e, groupOf(e), drawn, content, pxPerDay);
           })
-        : visible.buckets.map((b) => bucketItem(b, pxPerDay));
+        : visible.buckets.map((b) => {
+            const key = `${b.id}:${b.count}`;
+            let content = contentCache.current.get(key);
+            if (!content) {
+              content = bucketContent(b);
+              contentCache.current.set(key, content);
+            }
+            return bucketItem(b, pxPerDay, content);
+          });
+    // Only the lanes that hold something drawn: vis-timeline lays out every lane it is given, on every redraw.
+    const laneIds = new Set(next.map((i) => String(i.group)));
+    const groups = groupsRef.current;
+    const newGroups = [...laneIds].filter((id) => !groups.get(id)).map((id) => laneGroup(id, prepared.lanes.size));
+    if (newGroups.length) groups.add(newGroups);
     const items = itemsRef.current;
     const keep = new Set(next.map((i) => i.id));
     const stale = items.getIds().filter((id: string | number) => !keep.has(String(id)));
     if (stale.length) items.remove(stale);
-    items.update(next);
+    // Only what changed: an unchanged item given again costs vis-timeline a redraw of it.
+    const changed = next.filter((i) => !sameItem(items.get(i.id), i));
+    if (changed.length) items.update(changed);
+    const staleGroups = groups.getIds().filter((id: string | number) => !laneIds.has(String(id)));
+    if (staleGroups.length) groups.remove(staleGroups);
     const sel = latest.current.selectedId;
     timeline.setSelection(sel && keep.has(sel) ? [sel] : []);
     containerRef.current?.setAttribute('data-mode', visible.mode);
   };
 
-  // Lanes: one per article or per source among the events shown.
-  const rebuildGroupsRef = useRef<() => void>(() => {});
-  rebuildGroupsRef.current = () => {
-    const laneIds = new Map<string, string>();
-    for (const e of events) {
-      const article = articlesById.get(e.articleId);
-      const id = lanes === 'article' ? e.articleId : (article?.source ?? 'unknown source');
-      if (!laneIds.has(id)) laneIds.set(id, lanes === 'article' ? (article?.title ?? e.articleId) : id);
-    }
-    const groups: DataGroup[] = [...laneIds].map(([id, title]) => {
-      const label = document.createElement('span');
-      label.className = 'tl-lane';
-      label.textContent = title;
-      label.title = title;
-      return { id, content: label };
-    });
-    groupsRef.current.clear();
-    groupsRef.current.add(groups);
+  /** A lane's group for vis-timeline: an article's title or a source's name; `ALL_LANES` says how many it sums. */
+  const laneGroup = (id: string, laneCount: number): DataGroup => {
+    const cached = groupCache.current.get(id);
+    if (cached) return cached;
+    const { lanes: kind, articlesById: articles } = latest.current;
+    const title =
+      id === ALL_LANES
+        ? `All ${laneCount.toLocaleString('en')} ${kind === 'article' ? 'articles' : 'sources'}`
+        : kind === 'article'
+          ? (articles.get(id)?.title ?? id)
+          : id;
+    const label = document.createElement('span');
+    label.className = id === ALL_LANES ? 'tl-lane tl-lane-all' : 'tl-lane';
+    label.textContent = title;
+    label.title = title;
+    const group: DataGroup = { id, content: label };
+    groupCache.current.set(id, group);
+    return group;
   };
 
   useEffect(() => {
@@ -160,8 +202,17 @@ export function TimelineView({
       options,
     );
     timelineRef.current = timeline;
-    rebuildGroupsRef.current();
     refreshRef.current();
+    // vis-timeline says `rangechanged` 200 ms after the last change: the items follow every change, in the next
+    // frame (one refresh per frame however many changes), and the URL follows `rangechanged`.
+    let frame = 0;
+    timeline.on('rangechange', () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        refreshRef.current();
+      });
+    });
     timeline.on('rangechanged', () => {
       refreshRef.current();
       const w = timeline.getWindow();
@@ -190,6 +241,7 @@ export function TimelineView({
       latest.current.onSelect(String(id));
     });
     return () => {
+      cancelAnimationFrame(frame);
       timeline.destroy();
       timelineRef.current = null;
     };
@@ -199,7 +251,9 @@ export function TimelineView({
     const sourceOf = (id: string) => articlesById.get(id)?.source ?? 'unknown source';
     groupOfRef.current = (e: TimedEvent) => laneOf(e, lanes, sourceOf);
     preparedRef.current = prepareEvents(events, groupOfRef.current);
-    rebuildGroupsRef.current();
+    // Lane labels depend on the lane kind and the count of lanes: start over.
+    groupCache.current.clear();
+    groupsRef.current.clear();
     refreshRef.current();
   }, [events, lanes, articlesById]);
 

@@ -89,11 +89,16 @@ const COMPACT_PX = 150;
 
 const UNIT_NAMES: Record<BucketUnit, string> = { day: 'day', week: 'week', month: 'month', year: 'year', decade: 'decade', century: 'century' };
 
-/** A count for a period; drawn a few pixels short of the next period so neighbours sit on one row. */
-export function bucketItem(b: Bucket, pxPerDay: number): TimelineItem {
+/** What an aggregate shows: its count. */
+export function bucketContent(b: Bucket): HTMLElement {
   const root = el('span', 'tl-agg');
   root.append(el('span', 'tl-agg-count', `${b.count.toLocaleString('en')} events`));
   root.title = `${b.count} events in this ${UNIT_NAMES[b.unit]}: click to zoom in`;
+  return root;
+}
+
+/** A count for a period; drawn a few pixels short of the next period so neighbours sit on one row. */
+export function bucketItem(b: Bucket, pxPerDay: number, root: HTMLElement = bucketContent(b)): TimelineItem {
   return {
     id: b.id,
     group: b.group,

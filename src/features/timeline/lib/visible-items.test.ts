@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { EventSummary } from '../../../pipeline/schema.ts';
 import { dayNumber, isoFromNumber } from '../../../lib/calendar-date.ts';
 import { buildDataset } from '../../../lib/dataset.ts';
-import { bucketOf, bucketUnitFor, countInRange, eventsInRange, prepareEvents, visibleItems } from './visible-items.ts';
+import { ALL_LANES, bucketOf, bucketUnitFor, countInRange, eventsInRange, prepareEvents, visibleItems } from './visible-items.ts';
 
 function ev(id: string, start: string | null, end: string | null): EventSummary {
   return { id, label: id, start, end, precision: 'day', articleId: 'a', articleIds: ['a'], approximate: false, kind: 'mention', aliases: [] };
@@ -82,4 +82,16 @@ test('50 000 events are windowed in a few milliseconds', () => {
     return performance.now() - t;
   });
   expect(Math.min(...times)).toBeLessThan(100);
+});
+
+test('aggregates over more lanes than maxLanes are counted together in one lane', () => {
+  const base = dayNumber('2021-01-01');
+  const events = Array.from({ length: 60 }, (_, i) => ({ ...ev(`e${i}`, isoFromNumber(base + i), isoFromNumber(base + i)), articleId: `a${i % 30}` }));
+  const p = prepareEvents(dataset(events).events, (e) => e.articleId);
+  const many = visibleItems(p, base - 10, base + 70, { limit: 10, maxLanes: 20 });
+  expect(many.mode === 'aggregate' && new Set(many.buckets.map((b) => b.group))).toEqual(new Set([ALL_LANES]));
+  expect(many.mode === 'aggregate' && many.buckets.reduce((n, b) => n + b.count, 0)).toBe(60);
+  // Only the lanes with events in the range count: a window over the first ten days has ten lanes.
+  const few = visibleItems(p, base, base + 9, { limit: 5, maxLanes: 20 });
+  expect(few.mode === 'aggregate' && new Set(few.buckets.map((b) => b.group)).size).toBe(10);
 });

@@ -119,10 +119,42 @@ export function bucketOf(day: number, unit: BucketUnit): { fromDay: number; toDa
 export type VisibleOptions = {
   /** More events than this in the range become aggregates. */
   limit: number;
+  /**
+   * Aggregates stay per lane while at most this many lanes have events in the range; beyond, they are counted
+   * over every lane together, in the one lane `ALL_LANES` (a thousand lanes of counts are unreadable, and each
+   * lane costs vis-timeline a layout pass).
+   */
+  maxLanes?: number;
 };
 
+/** The lane that holds aggregates over every lane. */
+export const ALL_LANES = '*';
+
+function countBuckets(lane: Sorted, group: string, unit: BucketUnit, periods: readonly { fromDay: number; toDay: number }[], f: number, t: number, out: Bucket[]): void {
+  const counts = new Array<number>(periods.length).fill(0);
+  // Short events by binary search on the period boundaries; those that began before the range count in the first.
+  periods.forEach((period, i) => {
+    counts[i] = lowerBound(lane.short, Math.min(period.toDay, t + 1)) - lowerBound(lane.short, Math.max(period.fromDay, f));
+  });
+  const lo = lowerBound(lane.short, f - SHORT_DAYS);
+  const mid = lowerBound(lane.short, f);
+  for (let i = lo; i < mid; i++) if ((lane.short[i]?.endDay ?? -Infinity) >= f) counts[0] = (counts[0] ?? 0) + 1;
+  // Long ones (few) where they start, or in the first period when they began before.
+  for (const e of lane.long) {
+    if (!overlaps(e, f, t)) continue;
+    const day = e.startDay === null || e.startDay < f ? f : e.startDay;
+    let i = periods.findIndex((x) => day < x.toDay);
+    if (i < 0) i = periods.length - 1;
+    counts[i] = (counts[i] ?? 0) + 1;
+  }
+  periods.forEach((period, i) => {
+    const count = counts[i] ?? 0;
+    if (count > 0) out.push({ id: `agg:${group}:${unit}:${period.fromDay}`, group, unit, ...period, count });
+  });
+}
+
 /** What to draw for the days [from, to] (the window plus its margin). */
-export function visibleItems(p: PreparedEvents, from: number, to: number, { limit }: VisibleOptions): VisibleItems {
+export function visibleItems(p: PreparedEvents, from: number, to: number, { limit, maxLanes = Infinity }: VisibleOptions): VisibleItems {
   const total = countInRange(p, from, to);
   if (total <= limit) return { mode: 'events', events: eventsInRange(p, from, to), total };
   const f = Math.floor(from);
@@ -135,27 +167,12 @@ export function visibleItems(p: PreparedEvents, from: number, to: number, { limi
     d = period.toDay;
   }
   const buckets: Bucket[] = [];
+  const used: [string, Sorted][] = [];
   for (const [group, lane] of p.lanes) {
-    const counts = new Array<number>(periods.length).fill(0);
-    // Short events by binary search on the period boundaries; those that began before the range count in the first.
-    periods.forEach((period, i) => {
-      counts[i] = lowerBound(lane.short, Math.min(period.toDay, t + 1)) - lowerBound(lane.short, Math.max(period.fromDay, f));
-    });
-    const lo = lowerBound(lane.short, f - SHORT_DAYS);
-    const mid = lowerBound(lane.short, f);
-    for (let i = lo; i < mid; i++) if ((lane.short[i]?.endDay ?? -Infinity) >= f) counts[0] = (counts[0] ?? 0) + 1;
-    // Long ones (few) where they start, or in the first period when they began before.
-    for (const e of lane.long) {
-      if (!overlaps(e, f, t)) continue;
-      const day = e.startDay === null || e.startDay < f ? f : e.startDay;
-      let i = periods.findIndex((x) => day < x.toDay);
-      if (i < 0) i = periods.length - 1;
-      counts[i] = (counts[i] ?? 0) + 1;
-    }
-    periods.forEach((period, i) => {
-      const count = counts[i] ?? 0;
-      if (count > 0) buckets.push({ id: `agg:${group}:${unit}:${period.fromDay}`, group, unit, ...period, count });
-    });
+    if (used.length > maxLanes) break;
+    if (countInRange(lane, f, t) > 0) used.push([group, lane]);
   }
+  if (used.length > maxLanes) countBuckets(p, ALL_LANES, unit, periods, f, t, buckets);
+  else for (const [group, lane] of used) countBuckets(lane, group, unit, periods, f, t, buckets);
   return { mode: 'aggregate', buckets, unit, total };
 }
