@@ -170,6 +170,8 @@ rule(near(/January|February|March|April|May|June|July|August|September|October|N
     const next = text.slice(end, end + 20);
     // "May" is also a modal verb: only after a temporal preposition.
     if (name === 'May' && !context) return null;
+    // "will March on", "to March": the verb (a capital at a headline's word start).
+    if (name === 'March' && /\b(?:will|would|could|might|should|shall|must|can|they|we|and)\s+$/.test(prev) && /^\s+(?:on|to|through|into|in|against|from)\b/.test(next)) return null;
     // "June Carter", "April Smith": a name, unless a preposition says it is a date.
     const weakContext = !context || /\b(?:and|to|of)\s*$/i.test(prev);
     if (weakContext && /^\s+[A-Z][a-z]/.test(next) && !/^\s+(?:The|This|It|In|On|At|By)\b/.test(next)) return null;
@@ -190,7 +192,12 @@ rule(near(/[12]\d{3}/g, 1), String.raw`(?:(?<![\w.,/$£€¥#-])|(?<=\b(?:[Mm]id
   if (NOT_YEAR_BEFORE.test(prev)) return null;
   // "1861-1865": a range of years is a date whatever stands around it.
   const context = DATE_CONTEXT.test(prev) || /^\s?[-–]\s?(?:1\d|20)\d{2}(?!\d)/.test(next);
-  if (!context && COUNTED.test(next)) return null;
+  // "2000 more", "1998 hours": a count, whatever stands before it.
+  if (/^\s+(?:more|fewer|others|additional|(?:seconds|minutes|hours|days|weeks|months|years)\b)/.test(next)) return null;
+  // "the company's 1998 earnings", "its 1997 sales": a year before a noun of the accounts.
+  const accounts = /^\s+(?:earnings|sales|results|profits?|revenues?|losses|levels?|figures|budgets?|elections?|forecasts?|estimates?|crop|harvest|prices|rates|lows?|highs?|peaks?|returns|deficits?|surplus|dividends?|shipments|deliveries|taxes|payments|bonuses|models?|campaigns?|season|quarters?|period|net|income|spending|output|volume|total|average|contract|agreement|law|act|crash|census|survey|report|plan|meeting|summit|race|games|olympics|world cup)\b/i.test(next);
+  const determiner = /(?:['’]s|\b(?:its|their|his|her|our|the|this|that|a)\b)\s+$/i.test(prev);
+  if (!context && COUNTED.test(next) && !(accounts && (determiner || y >= 1900))) return null;
   if (!context && y < 1800) return null;
   // "Russell 2000", "Windows 2000", "Flight 2014": a name followed by a number.
   if (!context && /\b[A-Z]\w*\s+$/.test(prev) && !/(?:^|[.!?]\s+|\n)[A-Z]\w*\s+$/.test(prev)) return null;
@@ -304,7 +311,7 @@ rule(near(/morning|afternoon|evening|night/g, 3), String.raw`(?<![\w-])(?<rel>${
 
 const REL_WORDS = ci('this', 'last', 'next', 'the latest', 'the most recent', 'this past', 'this coming', 'the past', 'the coming', 'the current', 'the previous', 'past', 'coming', 'current', 'earlier this', 'later this', 'early this', 'late this', 'previous');
 
-rule(near(/week|month|year|quarter|decade/g, 3), String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|weekend|decade)(?!\w|['’]s\s+\w)`, (g) => {
+rule(near(/week|month|year|quarter|decade/g, 3), String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|weekend|decade)(?!\w|(?<=year)['’]s\s+\w)`, (g) => {
   const relWord = (g['rel'] ?? '').toLowerCase().replace(/\s+/g, ' ');
   const unit = g['u'] as 'week' | 'month' | 'year' | 'quarter' | 'weekend' | 'decade';
   let part: 'earlier' | 'later' | null = null;
@@ -388,7 +395,21 @@ rule(near(/before|after|earlier|later/g, 3), String.raw`(?<![\w-])(?<rel>${ci('t
 }, 2);
 
 // "the same period last year", "the same month a year ago", "the year-earlier quarter"
-rule(near(/[Tt]he same|year-(?:earlier|ago)/g, 2), String.raw`(?<![\w-])(?:${ci('the same')}\s+(?:period|month|quarter|week|day|time)(?:\s+of)?\s+(?:a year (?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior) year|the year before)|${ci('the')}\s+year-(?:earlier|ago)\s+(?:period|quarter|month|level|figure))(?!\w)`, () => ({ k: 'sameLastYear' }), 3);
+rule(near(/[Tt]he same|year-(?:earlier|ago)/g, 2), String.raw`(?<![\w-])(?:${ci('the same')}\s+(?:period|month|quarter|week|day|time)(?:\s+of)?\s+(?:a year (?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior) year|the year before)|${ci('the')}\s+year-(?:earlier|ago)\s+(?:period|quarter|month|level|figure))(?!\w)`, (_g, text, start, end) => ({ k: 'sameLastYear', quarter: /quarter/i.test(text.slice(start, end)) }), 3);
+
+// "in the quarter", "for the fiscal quarter", "the quarter ended Sept. 30": the quarter the story is about
+rule(near(/quarter/g, 3), String.raw`(?<=\b(?:[Ii]n|[Ff]or|[Dd]uring|[Oo]f|[Tt]hrough|[Oo]ver|[Ff]rom|[Tt]hroughout|[Ss]ince|[Ww]ith)\s)the\s+(?:(?:fiscal|financial|latest|current|same)\s+)?quarter(?![\w-]|\s+of\b|\s+(?:point|percent|percentage|century)\b)`, (_g, text, start) => {
+  // "the latest quarter", "the current quarter" have rules of their own; "a quarter of".
+  if (/latest|current/.test(text.slice(start, start + 16))) return null;
+  return { k: 'quarterRef' };
+}, 1);
+
+// "year-end", "at year end": the end of the year in question
+rule(near(/[Yy]ear[- ]end/g, 1), String.raw`(?<![\w-])(?:(?<the>${ci('the')})\s+)?${ci('year')}(?:-|(?<sp>\s))end(?![\w-])`, (g, text, start) => {
+  // "year end" in two words only after a preposition ("at year end"), not "the fiscal year end date".
+  if (g['sp'] !== undefined && g['the'] === undefined && !/\b(?:at|by|before|until|till|since|of|from|after|toward|towards|through)\s+$/i.test(before(text, start, 12))) return null;
+  return { k: 'yearEnd' };
+}, 2);
 
 // "at the same time", "by that time", "at the time": the time of the story
 rule(near(/time/g, 3), String.raw`(?<=\b(?:[Aa]t|[Bb]y|until|till|since|from|around)\s)(?:the same|that|the) time(?!\w)`, () => ({ k: 'anaphor', unit: 'same', offset: 0, pod: null }), 1);
@@ -412,7 +433,7 @@ rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade
 }, 2);
 
 // "two weeks", "12-year", "33 years", "six straight days", "two and a half years"
-rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur/g, 12), String.raw`(?<![\w$£€.-])(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|straight|full|more|additional|further|trading|business|working|calendar|long)\s+)?(?<u>${UNIT})(?:-long)?(?!\w|-old)`, (g, text, start, end) => {
+rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur/g, 12), String.raw`(?<![\w$£€.-])(?:${ci('the')}\s+(?=(?:\d{1,3}|${ci('two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'eighteen', 'twenty', 'thirty')})\s))?(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|straight|full|more|additional|further|trading|business|working|calendar|long)\s+)?(?<u>${UNIT})(?:-long)?(?!\w|-old)`, (g, text, start, end) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const n = g['n'] ?? '';
@@ -774,7 +795,7 @@ export function recognize(text: string): Candidate[] {
         const stop = start + m[0].length;
         end = stop;
         const spec = build(m.groups ?? {}, text, start, stop);
-        if (spec !== null) out.push(applyModifier(text, { start, end: stop, spec, mod: null, priority }));
+        if (spec !== null) out.push(applyModifier(text, { start, end: stop, spec, mod: spec.k === 'yearEnd' ? 'END' : null, priority }));
         p = stop - 1;
       }
       tried = Math.max(tried, to + 1);

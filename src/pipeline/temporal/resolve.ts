@@ -42,7 +42,33 @@ export type Context = {
   narrative: boolean;
   /** True when `anchor` was set in the same sentence (a bare time of day then belongs to that day). */
   anchorNear: boolean;
+  /** The last quarter the text named ("the third quarter"), and whether in the same sentence; or null. */
+  quarter: QuarterAnchor | null;
 };
+
+export type QuarterAnchor = { y: number; q: number; near: boolean };
+
+/** The quarter of a day, as a running index (year * 4 + quarter - 1). */
+function quarterIndex(day: Day): number {
+  return day.y * 4 + Math.floor((day.m - 1) / 3);
+}
+
+function quarterValue(index: number): string {
+  const y = Math.floor(index / 4);
+  return `${yearValue(y)}-Q${index - y * 4 + 1}`;
+}
+
+/**
+ * The quarter a financial story is about when it does not name one: the last quarter it named, else the
+ * quarter of the publication date in a future clause, else the last quarter completed before it (earnings
+ * reports come after the quarter closes).
+ */
+function quarterInQuestion(ctx: Context): { index: number; how: string } {
+  if (ctx.quarter !== null) return { index: ctx.quarter.y * 4 + ctx.quarter.q - 1, how: 'the quarter named before' };
+  const cur = quarterIndex(ctx.dct);
+  if (ctx.tense === 'future') return { index: cur, how: `the quarter of the publication date ${formatDay(ctx.dct)}` };
+  return { index: cur - 1, how: `the last quarter completed before the publication date ${formatDay(ctx.dct)}` };
+}
 
 const SEASON_ORDER: readonly Season[] = ['WI', 'SP', 'SU', 'FA'];
 
@@ -268,6 +294,11 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       }
       const n = spec.n * spec.dir;
       const whole = Number.isInteger(n);
+      // "profit in the third quarter rose from $4 million a year earlier": that quarter, a year back.
+      if (spec.anchor === 'text' && ctx.quarter !== null && ctx.quarter.near && (spec.unit === 'year' || spec.unit === 'quarter') && whole) {
+        const index = ctx.quarter.y * 4 + ctx.quarter.q - 1 + (spec.unit === 'year' ? 4 * n : n);
+        return { type: 'DATE', value: quarterValue(index), how: `${Math.abs(n)} ${spec.unit}${Math.abs(n) === 1 ? '' : 's'} ${spec.dir < 0 ? 'before' : 'after'} the quarter named in the sentence`, anchor: null };
+      }
       const words = `${Math.abs(n)} ${spec.unit}${Math.abs(n) === 1 ? '' : 's'} ${spec.dir < 0 ? 'before' : 'after'} ${baseWords}`;
       switch (spec.unit) {
         case 'day': {
@@ -371,7 +402,20 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       const value = `${formatDay(day)}T${pad(spec.h, 2)}:${pad(spec.min, 2)}${spec.utc ? 'Z' : ''}`;
       return { type: 'TIME', value, how: `a time of day on ${words}`, anchor: { day, precision: 'day' } };
     }
+    case 'quarterRef': {
+      const { index, how } = quarterInQuestion(ctx);
+      return { type: 'DATE', value: quarterValue(index), how, anchor: null };
+    }
+    case 'yearEnd': {
+      // "at year-end" in a past clause: the last year-end before the publication date.
+      const y = tense === 'past' && dct.m < 12 ? dct.y - 1 : dct.y;
+      return { type: 'DATE', value: yearValue(y), how: `the end of ${y} ${tenseWords(tense)} of an article dated ${dctText}`, anchor: null };
+    }
     case 'sameLastYear': {
+      if (spec.quarter) {
+        const { index, how } = quarterInQuestion(ctx);
+        return { type: 'DATE', value: quarterValue(index - 4), how: `a year before ${how}`, anchor: null };
+      }
       const a = ctx.anchor;
       if (a === null) return { type: 'DATE', value: yearValue(dct.y - 1), how: `the year before the publication date ${dctText}`, anchor: null };
       const y = a.day.y - 1;

@@ -42,7 +42,12 @@ export type Spec =
   /** A length of time; frame -1 for "the past two weeks" (ending at dct), 1 for "the next two weeks". */
   | { k: 'duration'; n: number | null; unit: Unit; frame: -1 | 0 | 1 }
   /** "the same period last year", "the same month a year ago": the last date mentioned, a year back. */
-  | { k: 'sameLastYear' }
+  /** `quarter`: "the year-earlier quarter", the quarter a year before the quarter in question. */
+  | { k: 'sameLastYear'; quarter: boolean }
+  /** "the quarter", "the fiscal quarter": the quarter the text is about (the last one it named). */
+  | { k: 'quarterRef' }
+  /** "year-end", "at year end": the end of the year in question. */
+  | { k: 'yearEnd' }
   | { k: 'set'; value: string }
   | { k: 'time'; h: number; min: number; utc: boolean; day: Spec | null }
   | { k: 'holiday'; name: string; m: number; d: number; y: number | null };

@@ -256,6 +256,7 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
   const starts = sentenceStarts(text);
   let anchor: Anchor | null = null;
   let anchorSentence = -1;
+  let quarter: { y: number; q: number; sentence: number } | null = null;
   let cueSentence = -1;
   let cues: Cue[] = [];
   const out: TaggedTimex[] = [];
@@ -273,7 +274,8 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     let tense = tenseFromCues(cues, c.start, c.end, text);
     // "closed until July", "done by March" in a clause of the present: what is to come.
     if ((tense === 'present' || tense === 'none') && signal !== null && /^(?:until|till|by|no later than)$/i.test(signal)) tense = 'future';
-    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si });
+    const quarterNow = quarter === null ? null : { y: quarter.y, q: quarter.q, near: quarter.sentence === si };
+    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, quarter: quarterNow });
     const r = c.pod !== undefined && resolved.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)
       ? { ...resolved, type: 'TIME' as const, value: `${resolved.value}T${c.pod}`, how: `${resolved.how}, part of the day` }
       : resolved;
@@ -294,6 +296,8 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     });
     // In a story of the distant past, a recent year is a citation ("Davies, 2004"), not the story's time.
     const citation = narrative && r.anchor !== null && r.anchor.precision === 'year' && r.anchor.day.y > dctDay.y - 15;
+    const q = /^(\d{4})-Q([1-4])$/.exec(r.value);
+    if (q !== null && !bounding && (c.spec.k === 'quarter' || c.spec.k === 'relUnit')) quarter = { y: Number(q[1]), q: Number(q[2]), sentence: si };
     if (r.anchor !== null && !bounding && !citation) {
       anchor = r.anchor;
       anchorSentence = si;

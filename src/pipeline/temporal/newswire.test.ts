@@ -1,0 +1,86 @@
+/**
+ * Sentences of our own in the style of 1990s wire and business news (TimeBank/AQUAINT-like), with the extents,
+ * types and values the TimeML/TempEval-3 guidelines give them: signals ("in", "since", "by") outside, determiners
+ * and modifiers ("the", "last", "a year earlier", "ago") inside, the possessive 's outside.
+ */
+import { expect, test } from 'vitest';
+import { tagTimexes } from './tag-timexes.ts';
+
+// 1998-10-27 was a Tuesday (ISO week 44); 1989-11-02 a Thursday.
+const OCT98 = '1998-10-27';
+const NOV89 = '1989-11-02';
+
+/** [publication date, sentence, expected "extent=TYPE:value" in order]. */
+const cases: readonly (readonly [string, string, readonly string[]])[] = [
+  // Financial periods
+  [OCT98, 'Net income rose 12% in the third quarter, the company said.', ['the third quarter=DATE:1998-Q3']],
+  [OCT98, 'Earnings in the quarter fell to $1.2 million.', ['the quarter=DATE:1998-Q3']],
+  [OCT98, 'Sales rose 5% in the latest quarter.', ['the latest quarter=DATE:1998-Q3']],
+  [NOV89, 'Third-quarter profit rose 8% from the year-earlier quarter.', ['Third-quarter=DATE:1989-Q3', 'the year-earlier quarter=DATE:1988-Q3']],
+  [NOV89, 'Profit in the third quarter rose to $5 million from $4 million a year earlier.', ['the third quarter=DATE:1989-Q3', 'a year earlier=DATE:1988-Q3']],
+  [OCT98, 'Revenue rose 10% from the year-ago period.', ['the year-ago period=DATE:1997']],
+  [OCT98, 'Revenue was flat compared with a year ago.', ['a year ago=DATE:1997']],
+  [OCT98, 'The company expects to break even in fiscal 1999.', ['fiscal 1999=DATE:FY1999']],
+  [OCT98, 'Analysts expect growth in fiscal year 1999.', ['fiscal year 1999=DATE:FY1999']],
+  [OCT98, 'Profit in the first half rose 20%.', ['the first half=DATE:1998-H1']],
+  [OCT98, 'For the nine months, net income was $20 million.', ['the nine months=DURATION:P9M']],
+  [OCT98, 'For the six months ended Sept. 30, sales fell.', ['the six months=DURATION:P6M', 'Sept. 30=DATE:1998-09-30']],
+  [OCT98, 'In the first nine months, profit rose 8%.', ['the first nine months=DURATION:P9M']],
+  [OCT98, 'Sales over the past 12 months rose 3%.', ['the past 12 months=DURATION:P12M']],
+  [OCT98, 'Profit rose 8% from the previous year.', ['the previous year=DATE:1997']],
+  [OCT98, 'Net fell 4% in the fourth quarter of 1997.', ['the fourth quarter of 1997=DATE:1997-Q4']],
+  [OCT98, 'The company\'s 1997 earnings were restated.', ['1997=DATE:1997']],
+  [OCT98, 'Growth will slow in the second half of next year.', ['the second half of next year=DATE:1999-H2']],
+  // Possessives and deictic days and weeks
+  [OCT98, 'Last year\'s results were weak, and this year\'s results are better.', ['Last year=DATE:1997', 'this year=DATE:1998']],
+  [OCT98, 'Last month\'s decline was the steepest since 1987.', ['Last month=DATE:1998-09', '1987=DATE:1987']],
+  [OCT98, 'Yesterday\'s decline was the largest since August.', ['Yesterday=DATE:1998-10-26', 'August=DATE:1998-08']],
+  [OCT98, 'Monday\'s rally lifted the Dow 50 points.', ['Monday=DATE:1998-10-26']],
+  [OCT98, 'Earlier this week, the Fed raised rates.', ['Earlier this week=DATE:1998-W44']],
+  [OCT98, 'Late last week, the dollar fell against the yen.', ['Late last week=DATE:1998-W43']],
+  [OCT98, 'The index rose 3% in the past week.', ['the past week=DURATION:P1W']],
+  [OCT98, 'Talks continued over the weekend.', ['the weekend=DATE:1998-W44-WE']],
+  [OCT98, 'The president spoke this morning and will speak again Monday night.', ['this morning=TIME:1998-10-27TMO', 'Monday night=TIME:1998-11-02TNI']],
+  [OCT98, 'Trading resumes at 10 a.m. EST.', ['10 a.m. EST=TIME:1998-10-27T10:00']],
+  // Year ends, months, decades, seasons
+  [OCT98, 'The company expects to complete the sale by the end of the year.', ['the end of the year=DATE:1998']],
+  [OCT98, 'The bank expects the ratio to improve by year-end.', ['year-end=DATE:1998']],
+  [OCT98, 'Loans outstanding were higher at year end.', ['year end=DATE:1997']],
+  [OCT98, 'The deal should close by the end of March.', ['the end of March=DATE:1999-03']],
+  [OCT98, 'The merger is expected to close in mid-November.', ['mid-November=DATE:1998-11']],
+  [OCT98, 'Prices fell in the early 1990s, after soaring in the 1980s.', ['the early 1990s=DATE:199', 'the 1980s=DATE:198']],
+  [OCT98, 'The film opens this spring; it was shot last fall.', ['this spring=DATE:1998-SP', 'last fall=DATE:1997-FA']],
+  // Durations and vague spans
+  [OCT98, 'The stock could fall in the next few weeks.', ['the next few weeks=DURATION:PXW']],
+  [OCT98, 'Prices have risen over the past few years.', ['the past few years=DURATION:PXY']],
+  [OCT98, 'It took several years and a decade to finish the dam.', ['several years=DURATION:PXY', 'a decade=DURATION:P10Y']],
+  [OCT98, 'She said two years of talks had failed. The plant closed two years ago.', ['two years=DURATION:P2Y', 'two years ago=DATE:1996']],
+  [OCT98, 'Prices doubled over the past decade, but a decade ago they were low.', ['the past decade=DURATION:P10Y', 'a decade ago=DATE:1988']],
+  [OCT98, 'The newsletter is published weekly, and the report annually.', ['weekly=SET:P1W', 'annually=SET:P1Y']],
+  [OCT98, 'The company pays a dividend each year.', ['each year=SET:P1Y']],
+  // Anaphora within the story
+  [OCT98, 'The talks collapsed on Monday. The day before, officials had been optimistic.', ['Monday=DATE:1998-10-26', 'The day before=DATE:1998-10-25']],
+  [OCT98, 'He joined the company in 1985 and became president two years later.', ['1985=DATE:1985', 'two years later=DATE:1987']],
+  [OCT98, 'The board met on Oct. 5. Two days later, it rejected the offer.', ['Oct. 5=DATE:1998-10-05', 'Two days later=DATE:1998-10-07']],
+  // References to the present, past and future
+  [OCT98, 'Prices are now higher than in the past, and may fall in the future.', ['now=DATE:PRESENT_REF', 'the past=DATE:PAST_REF', 'the future=DATE:FUTURE_REF']],
+  [OCT98, 'The company recently cut prices, and currently sells 10 models.', ['recently=DATE:PAST_REF', 'currently=DATE:PRESENT_REF']],
+  // Not time expressions
+  [OCT98, 'The former chairman said the company once dominated the market and then lost share.', []],
+  [OCT98, 'The measure was approved under Section 2014 of the tax code.', []],
+  [OCT98, 'The airline ordered the 747 and two 767s, with options on 1,500 seats.', []],
+  [OCT98, 'The stock closed at $1995 a share, and 2000 more shares changed hands.', []],
+  [OCT98, 'May Smith, a spokeswoman, said the company may sell the unit.', []],
+  [OCT98, 'Thousands of workers will March on Washington.', []],
+  [OCT98, 'The Sunday Times reported the deal, citing the Fed\'s Beige Book.', []],
+  [OCT98, 'The Dow Jones Industrial Average fell 19.72 to 1997.12.', []],
+];
+
+test.each(cases)('(%s) %s', (dct, sentence, expected) => {
+  const found = tagTimexes(sentence, dct).map((t) => `${t.text}=${t.type}:${t.value}`);
+  expect(found).toEqual(expected);
+});
+
+test('the newswire sentences number at least forty', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(40);
+});
