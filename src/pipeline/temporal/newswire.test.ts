@@ -31,6 +31,12 @@ const cases: readonly (readonly [string, string, readonly string[]])[] = [
   [OCT98, 'Net fell 4% in the fourth quarter of 1997.', ['the fourth quarter of 1997=DATE:1997-Q4']],
   [OCT98, 'The company\'s 1997 earnings were restated.', ['1997=DATE:1997']],
   [OCT98, 'Growth will slow in the second half of next year.', ['the second half of next year=DATE:1999-H2']],
+  [OCT98, 'The company reported a loss in its fiscal third quarter.', ['fiscal third quarter=DATE:1998-Q3']],
+  [OCT98, 'The economy grew at a 3.3% annual rate in the July-September quarter.', ['annual=SET:P1Y', 'the July-September quarter=DATE:1998-Q3']],
+  [OCT98, 'Earnings will rise this fiscal year and in the 1999 fiscal year.', ['this fiscal year=DATE:FY1998', 'the 1999 fiscal year=DATE:FY1999']],
+  [OCT98, 'May sales rose 5%, the company said.', ['May=DATE:1998-05']],
+  [OCT98, 'Car sales rebounded in the last week of March.', ['the last week of March=DATE:1998-W13']],
+  [OCT98, 'Mr. Smith, 55 years old, was named chairman.', ['55 years old=DURATION:P55Y']],
   // Possessives and deictic days and weeks
   [OCT98, 'Last year\'s results were weak, and this year\'s results are better.', ['Last year=DATE:1997', 'this year=DATE:1998']],
   [OCT98, 'Last month\'s decline was the steepest since 1987.', ['Last month=DATE:1998-09', '1987=DATE:1987']],

@@ -84,6 +84,9 @@ const COUNTED = /^\s+(?:[a-z]+s|people|men|women|children|staff|personnel|police
 
 const NOT_YEAR_BEFORE = /(?:[$£€¥#№]|\b(?:flight|no\.?|number|route|highway|interstate|room|model|version|windows|boeing|airbus|about|around|some|nearly|almost|over|under|than|top|page|pages|item|article|section|rule|resolution|chapter|verse|suite|apt\.?|unit|p\.|pp\.|vol\.?|issue|code|ext\.?|call|dial|pin|zip|box|gate|platform|bus|train|car|level|row|seat|hall|pier|exit|mile|km|grade|class|type|series|model|mark|mk\.?|version|v\.?)\s*)$/i;
 
+/** Nouns of the accounts after a year or month: "1998 earnings", "May sales". */
+const ACCOUNTS = /^\s+(?:earnings|sales|results|profits?|revenues?|losses|levels?|figures|budgets?|elections?|forecasts?|estimates?|crop|harvest|prices|rates|lows?|highs?|peaks?|returns|deficits?|surplus|dividends?|shipments|deliveries|taxes|payments|bonuses|models?|campaigns?|season|quarters?|period|net|income|spending|output|volume|total|average|contract|agreement|law|act|crash|census|survey|report|plan|meeting|summit|race|games|olympics|world cup)\b/i;
+
 const rules: Rule[] = [];
 
 function rule(gate: Gate, source: string, build: Build, priority = 0): void {
@@ -169,7 +172,7 @@ rule(near(/January|February|March|April|May|June|July|August|September|October|N
     const context = DATE_CONTEXT.test(prev);
     const next = text.slice(end, end + 20);
     // "May" is also a modal verb: only after a temporal preposition.
-    if (name === 'May' && !context) return null;
+    if (name === 'May' && !context && (!ACCOUNTS.test(next) || /[A-Z][a-z]+\s+$/.test(prev))) return null;
     // "will March on", "to March": the verb (a capital at a headline's word start).
     if (name === 'March' && /\b(?:will|would|could|might|should|shall|must|can|they|we|and)\s+$/.test(prev) && /^\s+(?:on|to|through|into|in|against|from)\b/.test(next)) return null;
     // "June Carter", "April Smith": a name, unless a preposition says it is a date.
@@ -195,7 +198,7 @@ rule(near(/[12]\d{3}/g, 1), String.raw`(?:(?<![\w.,/$£€¥#-])|(?<=\b(?:[Mm]id
   // "2000 more", "1998 hours": a count, whatever stands before it.
   if (/^\s+(?:more|fewer|others|additional|(?:seconds|minutes|hours|days|weeks|months|years)\b)/.test(next)) return null;
   // "the company's 1998 earnings", "its 1997 sales": a year before a noun of the accounts.
-  const accounts = /^\s+(?:earnings|sales|results|profits?|revenues?|losses|levels?|figures|budgets?|elections?|forecasts?|estimates?|crop|harvest|prices|rates|lows?|highs?|peaks?|returns|deficits?|surplus|dividends?|shipments|deliveries|taxes|payments|bonuses|models?|campaigns?|season|quarters?|period|net|income|spending|output|volume|total|average|contract|agreement|law|act|crash|census|survey|report|plan|meeting|summit|race|games|olympics|world cup)\b/i.test(next);
+  const accounts = ACCOUNTS.test(next);
   const determiner = /(?:['’]s|\b(?:its|their|his|her|our|the|this|that|a)\b)\s+$/i.test(prev);
   if (!context && COUNTED.test(next) && !(accounts && (determiner || y >= 1900))) return null;
   if (!context && y < 1800) return null;
@@ -263,7 +266,7 @@ rule(near(/[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter/g, 3), String.raw`(?<
   return { k: 'season', s, y, rel };
 }, 1);
 
-rule(near(/quarter/g, 7), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ](?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?<y>${YEAR4})|(?<rel>this|last|next|the|the current|the previous)\s+(?:fiscal\s+|financial\s+)?year))?(?!\w)`, (g, _text, start, end) => {
+rule(near(/quarter/g, 7), String.raw`(?<![\w-])(?:${ci('the')}\s+(?:fiscal\s+)?|(?<=\b(?:its|their)\s)fiscal\s+)?(?<o>${ORDINAL})[- ](?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?<y>${YEAR4})|(?<rel>this|last|next|the|the current|the previous)\s+(?:fiscal\s+|financial\s+)?year))?(?!\w)`, (g, _text, start, end) => {
   const q = ordinalValue(g['o'] ?? '');
   if (q === null || q > 4 || q === 0) return null;
   void start;
@@ -286,6 +289,30 @@ rule(near(/half/g, 4), String.raw`(?<![\w-])(?:(?<the>${ci('the')})\s+)?(?<o>fir
   const relWord = g['rel'];
   return { k: 'half', h, y: yearOf(g), rel: relWord === undefined ? null : relWord === 'the' ? 0 : relOf(relWord) };
 }, 2);
+
+// "the July-September quarter", "the April-to-June period": the calendar quarter those months span
+rule(near(/quarter|period/g, 6), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<m1>${MONTH_FULL}|${MONTH})\s?(?:[-–]|\s+to\s+|\s+through\s+)\s?(?<m2>${MONTH_FULL}|${MONTH})\s+(?:(?<y>${YEAR4})\s+)?(?:quarter|period)(?!\w)`, (g) => {
+  const m1 = monthNumber(g['m1'] ?? '');
+  const m2 = monthNumber(g['m2'] ?? '');
+  if (m1 === null || m2 === null || (m1 - 1) % 3 !== 0 || m2 !== m1 + 2) return null;
+  return { k: 'quarter', q: (m1 + 2) / 3, y: yearOf(g), rel: null };
+}, 3);
+
+// "this fiscal year", "the current fiscal year", "last fiscal year", "the 1999 fiscal year"
+rule(near(/fiscal\s+year/g, 3), String.raw`(?<![\w-])(?:(?<rel>${ci('this', 'last', 'next', 'the current', 'the previous', 'the prior', 'the coming', 'the next', 'the new', 'the past', 'the last')})\s+|(?:${ci('the')}\s+)?(?<y>${YEAR4})\s+)fiscal\s+year(?![\w-])`, (g) => {
+  if (g['y'] !== undefined) return { k: 'fy', y: Number(g['y']) };
+  const w = (g['rel'] ?? '').toLowerCase();
+  const offset = /last|previous|prior|past/.test(w) ? -1 : /next|coming|new/.test(w) ? 1 : 0;
+  return { k: 'fyRel', offset };
+}, 2);
+
+// "the last week of March", "the first week of May 1998"
+rule(near(/week\s+of/g, 3, 3), String.raw`(?<![\w-])${ci('the')}\s+(?<o>first|second|third|fourth|last|final)\s+week\s+of\s+(?<mon>${MONTH_FULL})(?:,?\s+(?<y>${YEAR4}))?(?![\w-])`, (g) => {
+  const m = monthNumber(g['mon'] ?? '');
+  const o = (g['o'] ?? '').toLowerCase();
+  const n = o === 'last' || o === 'final' ? -1 : ordinalValue(o);
+  return m === null || n === null ? null : { k: 'weekOfMonth', n, m, y: yearOf(g) };
+}, 3);
 
 rule(near(/H[12]/g, 1), String.raw`(?<![\w-])H(?<h>[12])\s+(?<y>${YEAR4})(?!\w)`, (g) => ({ k: 'half', h: g['h'] === '1' ? 1 : 2, y: yearOf(g), rel: null }), 2);
 
@@ -395,7 +422,7 @@ rule(near(/before|after|earlier|later/g, 3), String.raw`(?<![\w-])(?<rel>${ci('t
 }, 2);
 
 // "the same period last year", "the same month a year ago", "the year-earlier quarter"
-rule(near(/[Tt]he same|year-(?:earlier|ago)/g, 2), String.raw`(?<![\w-])(?:${ci('the same')}\s+(?:period|month|quarter|week|day|time)(?:\s+of)?\s+(?:a year (?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior) year|the year before)|${ci('the')}\s+year-(?:earlier|ago)\s+(?:period|quarter|month|level|figure))(?!\w)`, (_g, text, start, end) => ({ k: 'sameLastYear', quarter: /quarter/i.test(text.slice(start, end)) }), 3);
+rule(near(/[Tt]he same|year-(?:earlier|ago|before)|prior-year/g, 2), String.raw`(?<![\w-])(?:${ci('the same')}\s+(?:period|month|quarter|week|day|time)(?:\s+of)?\s+(?:a year (?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior) year|the year before)|${ci('the')}\s+(?:year-(?:earlier|ago)|prior-year|year-before)\s+(?:period|quarter|month|level|figure))(?!\w)`, (_g, text, start, end) => ({ k: 'sameLastYear', quarter: /quarter/i.test(text.slice(start, end)) }), 3);
 
 // "in the quarter", "for the fiscal quarter", "the quarter ended Sept. 30": the quarter the story is about
 rule(near(/quarter/g, 3), String.raw`(?<=\b(?:[Ii]n|[Ff]or|[Dd]uring|[Oo]f|[Tt]hrough|[Oo]ver|[Ff]rom|[Tt]hroughout|[Ss]ince|[Ww]ith)\s)the\s+(?:(?:fiscal|financial|latest|current|same)\s+)?quarter(?![\w-]|\s+of\b|\s+(?:point|percent|percentage|century)\b)`, (_g, text, start) => {
@@ -433,7 +460,7 @@ rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade
 }, 2);
 
 // "two weeks", "12-year", "33 years", "six straight days", "two and a half years"
-rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur/g, 12), String.raw`(?<![\w$£€.-])(?:${ci('the')}\s+(?=(?:\d{1,3}|${ci('two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'eighteen', 'twenty', 'thirty')})\s))?(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|straight|full|more|additional|further|trading|business|working|calendar|long)\s+)?(?<u>${UNIT})(?:-long)?(?!\w|-old)`, (g, text, start, end) => {
+rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur/g, 12), String.raw`(?<![\w$£€.-])(?:${ci('the')}\s+(?=(?:\d{1,3}|${ci('two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'eighteen', 'twenty', 'thirty')})\s))?(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|straight|full|more|additional|further|trading|business|working|calendar|long)\s+)?(?<u>${UNIT})(?:-long|\s+old(?![\w-]))?(?!\w|-old)`, (g, text, start, end) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const n = g['n'] ?? '';

@@ -180,6 +180,18 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       return { type: 'DATE', value: yearValue(spec.y), how: 'a year', anchor: { day: { y: spec.y, m: 1, d: 1 }, precision: 'year' } };
     case 'fy':
       return { type: 'DATE', value: `FY${yearValue(spec.y)}`, how: 'a fiscal year, taken as its calendar year', anchor: null };
+    case 'fyRel': {
+      const y = dct.y + spec.offset;
+      return { type: 'DATE', value: `FY${yearValue(y)}`, how: `the fiscal year of ${y}, ${spec.offset === 0 ? 'the year of' : spec.offset < 0 ? 'the year before' : 'the year after'} the publication date ${dctText}`, anchor: null };
+    }
+    case 'weekOfMonth': {
+      const month = resolveSpec({ k: 'month', y: spec.y, m: spec.m, rel: null }, ctx);
+      const y = month.anchor?.day.y ?? spec.y ?? dct.y;
+      // The week holding the 4th (first week), the 11th (second) …, or the fourth day from the end (last week).
+      const day = spec.n < 0 ? addDays({ y, m: spec.m, d: daysInMonth(y, spec.m) }, -3) : { y, m: spec.m, d: 4 + 7 * (spec.n - 1) };
+      if (day.d > daysInMonth(y, spec.m)) return { type: 'DATE', value: formatMonth(y, spec.m), how: `a week past the end of ${MONTH_NAMES[spec.m - 1]} ${y}`, anchor: month.anchor };
+      return { type: 'DATE', value: formatWeek(day), how: `a week of ${MONTH_NAMES[spec.m - 1]} ${y} (${month.how})`, anchor: null };
+    }
     case 'yearRel': {
       const y = dct.y + spec.offset;
       const words = spec.offset === 0 ? 'the year of' : spec.offset < 0 ? 'the year before' : 'the year after';

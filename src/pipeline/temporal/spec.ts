@@ -19,6 +19,10 @@ export type Spec =
   | { k: 'year'; y: number; bc: boolean }
   /** Fiscal year. */
   | { k: 'fy'; y: number }
+  /** "this fiscal year" (0), "last fiscal year" (-1), "next fiscal year" (1). */
+  | { k: 'fyRel'; offset: number }
+  /** "the last week of March" (n -1), "the first week of May 1998" (n 1). */
+  | { k: 'weekOfMonth'; n: number; m: number; y: number | null }
   /** "this year", "last year", "next year". */
   | { k: 'yearRel'; offset: number }
   /** The 1990s: decade = 199. */
