@@ -35,6 +35,11 @@ function near(re: RegExp, before: number, after = 0): Gate {
   return { re, before, after };
 }
 
+/** A month name or abbreviation as a whole word ("Mar", not "Market"): the keyword of the date rules. */
+function monthGate(): RegExp {
+  return /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])/g;
+}
+
 const DAYNUM = String.raw`(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR4 = String.raw`\d{4}`;
 const POD = String.raw`(?:morning|afternoon|evening|night)`;
@@ -98,7 +103,7 @@ function rule(gate: Gate, source: string, build: Build, priority = 0): void {
 const WD_PREFIX = String.raw`(?:${WEEKDAY},?\s+(?:the\s+)?)?`;
 
 // "Nov. 12, 2021", "November 12", "Friday, June 1st", "March 12 2009"
-rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 4), String.raw`(?<![\w])${WD_PREFIX}(?<mon>${MONTH})\s+(?<d>${DAYNUM})(?![\d:,.]\d|\w)(?:(?:,\s*|\s+)(?<y>${YEAR4})(?!\d))?`, (g) => {
+rule(near(monthGate(), 4), String.raw`(?<![\w])${WD_PREFIX}(?<mon>${MONTH})\s+(?<d>${DAYNUM})(?![\d:,.]\d|\w)(?:(?:,\s*|\s+)(?<y>${YEAR4})(?!\d))?`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
@@ -107,7 +112,7 @@ rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 4), String.raw`(?<
 }, 3);
 
 // "12 November 2021", "the 12th of November", "Friday 12 November"
-rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 8), String.raw`(?<![\w.,])${WD_PREFIX}(?:the\s+)?(?<d>${DAYNUM})(?:\s+of)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
+rule(near(monthGate(), 8), String.raw`(?<![\w.,])${WD_PREFIX}(?:the\s+)?(?<d>${DAYNUM})(?:\s+of)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
@@ -116,14 +121,14 @@ rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 8), String.raw`(?<
 }, 3);
 
 // Day ranges: "January 25-29" (the second day), "22-25 April 1951" and "22 to 24 February" (the first day)
-rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 0, 4), String.raw`(?<=(?<![\w])(?<mon>${MONTH})\s+\d{1,2}\s?[-–]\s?)(?<d>${DAYNUM})(?![\w:]|[.,]\d)(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
+rule(near(monthGate(), 0, 4), String.raw`(?<=(?<![\w])(?<mon>${MONTH})\s+\d{1,2}\s?[-–]\s?)(?<d>${DAYNUM})(?![\w:]|[.,]\d)(?:,?\s+(?<y>${YEAR4})(?!\d))?`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
   return m === null || !isValidDay(y ?? 2000, m, d) ? null : { k: 'day', y, m, d };
 }, 3);
 
-rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 6), String.raw`(?<![\w.,$£€-])(?<d>${DAYNUM})(?=\s?(?:[-–]|to|and)\s?\d{1,2}(?:st|nd|rd|th)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?)`, (g) => {
+rule(near(monthGate(), 6), String.raw`(?<![\w.,$£€-])(?<d>${DAYNUM})(?=\s?(?:[-–]|to|and)\s?\d{1,2}(?:st|nd|rd|th)?\s+(?<mon>${MONTH})(?:,?\s+(?<y>${YEAR4})(?!\d))?)`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
@@ -149,7 +154,7 @@ rule(near(/\d[/.]\d/g, 4), String.raw`(?<![\w./-])(?<a>\d{1,2})([/.])(?<b>\d{1,2
 }, 2);
 
 // "April 2021", "November, 2008", "May of 2008"
-rule(near(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g, 1), String.raw`(?<![\w])(?<mon>${MONTH})(?:,|\s+of)?\s+(?<y>${YEAR4})(?!\d|,\d)`, (g) => {
+rule(near(monthGate(), 1), String.raw`(?<![\w])(?<mon>${MONTH})(?:,|\s+of)?\s+(?<y>${YEAR4})(?!\d|,\d)`, (g) => {
   const m = monthNumber(g['mon'] ?? '');
   return m === null ? null : { k: 'month', y: Number(g['y']), m, rel: null };
 }, 2);
@@ -162,7 +167,7 @@ rule(near(/year/g, 4), String.raw`(?<![\w-])(?<mon>${MONTH_FULL})\s+(?:of\s+)?(?
 }, 2);
 
 // "November", "last September", "next March", "this May"
-rule(near(/January|February|March|April|May|June|July|August|September|October|November|December|Sept\./g, 3), String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<mon>${MONTH_FULL}|Sept\.)(?!\s*\d)`, (g, text, start, end) => {
+rule(near(/\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z])|Sept\.)/g, 3), String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<mon>${MONTH_FULL}|Sept\.)(?!\s*\d)`, (g, text, start, end) => {
   const name = g['mon'] ?? '';
   const m = monthNumber(name);
   if (m === null) return null;
@@ -245,7 +250,7 @@ rule(near(/century/g, 6), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINA
 
 // --- Seasons, quarters, halves --------------------------------------------------------------------------
 
-rule(near(/[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter/g, 3), String.raw`(?<![\w])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'the', 'past', 'coming')})\s+)?(?<s>${ci('spring', 'summer', 'autumn', 'fall', 'winter')})(?:(?:\s+of)?\s+(?<y>${YEAR4})(?:[-–/](?:\d{2}|\d{4}))?(?!\d))?(?!\w)`, (g, text, start, end) => {
+rule(near(/\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?!\w)/g, 3), String.raw`(?<![\w])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'the', 'past', 'coming')})\s+)?(?<s>${ci('spring', 'summer', 'autumn', 'fall', 'winter')})(?:(?:\s+of)?\s+(?<y>${YEAR4})(?:[-–/](?:\d{2}|\d{4}))?(?!\d))?(?!\w)`, (g, text, start, end) => {
   const s = seasonCode(g['s'] ?? '');
   if (s === null) return null;
   const y = yearOf(g);
@@ -318,7 +323,7 @@ rule(near(/H[12]/g, 1), String.raw`(?<![\w-])H(?<h>[12])\s+(?<y>${YEAR4})(?!\w)`
 
 // --- Deictic days, weeks, months, years -----------------------------------------------------------------
 
-rule(near(/[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday/g, 5), String.raw`(?<![\w-])(?:(?<pre>${ci('earlier', 'later', 'early', 'late')})\s+)?(?<w>${ci('today', 'tonight', 'tomorrow', 'yesterday', 'the day before yesterday', 'the day after tomorrow')})(?:\s+(?<pod>${POD}))?(?!\w)`, (g) => {
+rule(near(/\b(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)(?!\w)/g, 5), String.raw`(?<![\w-])(?:(?<pre>${ci('earlier', 'later', 'early', 'late')})\s+)?(?<w>${ci('today', 'tonight', 'tomorrow', 'yesterday', 'the day before yesterday', 'the day after tomorrow')})(?:\s+(?<pod>${POD}))?(?!\w)`, (g) => {
   const w = (g['w'] ?? '').toLowerCase();
   let offset = 0;
   if (w === 'yesterday') offset = -1;
@@ -329,7 +334,7 @@ rule(near(/[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday/g, 5), String.raw`(?<![\
   return { k: 'relDay', offset, pod };
 }, 2);
 
-rule(near(/morning|afternoon|evening|night/g, 3), String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'early this', 'late this', 'earlier this', 'later this')})\s+(?<pod>${POD})(?!\w)`, (g) => {
+rule(near(/\b(?:morning|afternoon|evening|night)(?!\w)/g, 3), String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'early this', 'late this', 'earlier this', 'later this')})\s+(?<pod>${POD})(?!\w)`, (g) => {
   const rel = (g['rel'] ?? '').toLowerCase();
   const pod = podCode(g['pod']);
   if (rel === 'last') return { k: 'relDay', offset: pod === 'NI' || pod === 'EV' ? -1 : -1, pod };
@@ -338,7 +343,7 @@ rule(near(/morning|afternoon|evening|night/g, 3), String.raw`(?<![\w-])(?<rel>${
 
 const REL_WORDS = ci('this', 'last', 'next', 'the latest', 'the most recent', 'this past', 'this coming', 'the past', 'the coming', 'the current', 'the previous', 'past', 'coming', 'current', 'earlier this', 'later this', 'early this', 'late this', 'previous');
 
-rule(near(/week|month|year|quarter|decade/g, 3), String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|weekend|decade)(?!\w|(?<=year)['’]s\s+\w)`, (g) => {
+rule(near(/\b(?:week|weekend|month|year|quarter|decade)(?!\w)/g, 3), String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|weekend|decade)(?!\w|(?<=year)['’]s\s+\w)`, (g) => {
   const relWord = (g['rel'] ?? '').toLowerCase().replace(/\s+/g, ' ');
   const unit = g['u'] as 'week' | 'month' | 'year' | 'quarter' | 'weekend' | 'decade';
   let part: 'earlier' | 'later' | null = null;
@@ -362,7 +367,7 @@ rule(near(/week|month|year|quarter|decade/g, 3), String.raw`(?<![\w-])(?<rel>${R
 rule(near(/year['’]s/g, 2), String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'next')})\s+year(?=['’]s\b)`, (g) => ({ k: 'yearRel', offset: relOf(g['rel']) ?? 0 }), 2);
 
 // "Thursday", "last Friday", "next Tuesday", "Friday morning"
-rule(near(/[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday/g, 3), String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<wd>${WEEKDAY})(?:\s+(?<pod>${POD}))?(?!\w)`, (g, text, start, end) => {
+rule(near(/\b(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?![a-z])/g, 3), String.raw`(?<![\w-])(?:(?<rel>${ci('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming')})\s+)?(?<wd>${WEEKDAY})(?:\s+(?<pod>${POD}))?(?!\w)`, (g, text, start, end) => {
   const dow = weekdayNumber(g['wd'] ?? '');
   if (dow === null) return null;
   const rel = relOf(g['rel']);
@@ -374,7 +379,7 @@ rule(near(/[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[
 
 // --- Offsets: "three days ago", "two weeks from now", "a year earlier" ------------------------------------
 
-rule(near(/ago|earlier|later|before|after|from now|hence|prior/g, 12), String.raw`(?<![\w-])(?:${ci('about', 'around', 'nearly', 'almost', 'some', 'roughly', 'just', 'only', 'more than', 'less than')}\s+)?(?<n>${NUMBER})\s+(?<u>${UNIT})\s+(?<dir>ago|earlier|later|before|after|from now|hence|prior)(?![\w-])`, (g, text, _start, end) => {
+rule(near(/\b(?:ago|earlier|later|before|after|from now|hence|prior)(?![\w-])/g, 12), String.raw`(?<![\w-])(?:${ci('about', 'around', 'nearly', 'almost', 'some', 'roughly', 'just', 'only', 'more than', 'less than')}\s+)?(?<n>${NUMBER})\s+(?<u>${UNIT})\s+(?<dir>ago|earlier|later|before|after|from now|hence|prior)(?![\w-])`, (g, text, _start, end) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const dirWord = g['dir'] ?? '';
@@ -387,7 +392,7 @@ rule(near(/ago|earlier|later|before|after|from now|hence|prior/g, 12), String.ra
 
 // --- Anaphoric: "that day", "the next day", "the following year", "the same month" ------------------------
 
-rule(near(/day|week|month|year|morning|afternoon|evening|night/g, 4), String.raw`(?<![\w-])(?<rel>${ci('that', 'the same', 'the next', 'the following', 'the previous', 'the preceding', 'the prior', 'later that', 'earlier that', 'later in the', 'earlier in the', 'that same')})\s+(?<u>day|week|month|year|morning|afternoon|evening|night)(?!\w)`, (g, text, _start, end) => {
+rule(near(/\b(?:day|week|month|year|morning|afternoon|evening|night)(?!\w)/g, 4), String.raw`(?<![\w-])(?<rel>${ci('that', 'the same', 'the next', 'the following', 'the previous', 'the preceding', 'the prior', 'later that', 'earlier that', 'later in the', 'earlier in the', 'that same')})\s+(?<u>day|week|month|year|morning|afternoon|evening|night)(?!\w)`, (g, text, _start, end) => {
   const rel = (g['rel'] ?? '').toLowerCase();
   const u = (g['u'] ?? '').toLowerCase();
   const pod = podCode(u);
@@ -402,7 +407,7 @@ rule(near(/day|week|month|year|morning|afternoon|evening|night/g, 4), String.raw
 }, 1);
 
 // "ended the day", "for the day", "the rest of the week", "the entire year": the day/week/year of the story
-rule(near(/day|week|month|year/g, 3), String.raw`(?<![\w-])(?:${ci('the')}\s+(?:(?<whole>entire|whole|full|same)\s+)?)(?<u>day|week|weekend|month|year)(?!\w|-)`, (g, text, start) => {
+rule(near(/\b(?:day|week|weekend|month|year)(?![\w-])/g, 3), String.raw`(?<![\w-])(?:${ci('the')}\s+(?:(?<whole>entire|whole|full|same)\s+)?)(?<u>day|week|weekend|month|year)(?!\w|-)`, (g, text, start) => {
   const u = g['u'] as 'day' | 'week' | 'weekend' | 'month' | 'year';
   const prev = before(text, start, 24);
   if (g['whole'] === undefined && !/\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|during|of|in|throughout|through|on|over)\s+$/i.test(prev)) return null;
@@ -415,7 +420,7 @@ rule(near(/day|week|month|year/g, 3), String.raw`(?<![\w-])(?:${ci('the')}\s+(?:
   return { k: 'anaphor', unit: u, offset: 0, pod: null };
 }, 0);
 
-rule(near(/before|after|earlier|later/g, 3), String.raw`(?<![\w-])(?<rel>${ci('the day', 'the week', 'the month', 'the year', 'a day', 'a week', 'a month', 'a year')})\s+(?<dir>before|after|earlier|later)(?=\s*[,.;)]|\s+(?:and|but|when|as|that)\b)`, (g) => {
+rule(near(/\b(?:before|after|earlier|later)(?!\w)/g, 3), String.raw`(?<![\w-])(?<rel>${ci('the day', 'the week', 'the month', 'the year', 'a day', 'a week', 'a month', 'a year')})\s+(?<dir>before|after|earlier|later)(?=\s*[,.;)]|\s+(?:and|but|when|as|that)\b)`, (g) => {
   const unit = (g['rel'] ?? '').toLowerCase().split(/\s+/)[1] as 'day' | 'week' | 'month' | 'year';
   const dir = /before|earlier/.test(g['dir'] ?? '') ? -1 : 1;
   return { k: 'offset', n: 1, unit, dir, anchor: 'text' };
@@ -442,7 +447,7 @@ rule(near(/[Yy]ear[- ]end/g, 1), String.raw`(?<![\w-])(?:(?<the>${ci('the')})\s+
 rule(near(/time/g, 3), String.raw`(?<=\b(?:[Aa]t|[Bb]y|until|till|since|from|around)\s)(?:the same|that|the) time(?!\w)`, () => ({ k: 'anaphor', unit: 'same', offset: 0, pod: null }), 1);
 
 // "Years later", "many months earlier", "weeks before"
-rule(near(/later|earlier/g, 4), String.raw`(?<![\w-])(?:(?<q>${ci('many', 'several', 'a few', 'some')})\s+)?(?<u>${ci('years', 'months', 'weeks', 'days', 'decades')})\s+(?<dir>later|earlier)(?!\w)`, (g) => {
+rule(near(/\b(?:later|earlier)(?!\w)/g, 4), String.raw`(?<![\w-])(?:(?<q>${ci('many', 'several', 'a few', 'some')})\s+)?(?<u>${ci('years', 'months', 'weeks', 'days', 'decades')})\s+(?<dir>later|earlier)(?!\w)`, (g) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   return { k: 'offset', n: null, unit, dir: g['dir'] === 'earlier' ? -1 : 1, anchor: 'text' };
@@ -451,7 +456,7 @@ rule(near(/later|earlier/g, 4), String.raw`(?<![\w-])(?:(?<q>${ci('many', 'sever
 // --- Durations ------------------------------------------------------------------------------------------
 
 // "the past two weeks", "the next six months", "the last 12 months"
-rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur/g, 12), String.raw`(?<![\w-])(?<rel>${ci('the past', 'the last', 'the next', 'the coming', 'the previous', 'the following', 'the first', 'the final', 'the past few', 'the next few', 'the last few', 'past', 'next', 'last', 'the first', 'the remaining')})\s+(?<n>${NUMBER})\s+(?:(?:consecutive|straight|full|trading|business|working|calendar)\s+)?(?<u>${UNIT})(?!\w)`, (g) => {
+rule(near(new RegExp(String.raw`\b${UNIT}`, 'g'), 12), String.raw`(?<![\w-])(?<rel>${ci('the past', 'the last', 'the next', 'the coming', 'the previous', 'the following', 'the first', 'the final', 'the past few', 'the next few', 'the last few', 'past', 'next', 'last', 'the first', 'the remaining')})\s+(?<n>${NUMBER})\s+(?:(?:consecutive|straight|full|trading|business|working|calendar)\s+)?(?<u>${UNIT})(?!\w)`, (g) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const rel = (g['rel'] ?? '').toLowerCase();
@@ -460,7 +465,7 @@ rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade
 }, 2);
 
 // "two weeks", "12-year", "33 years", "six straight days", "two and a half years"
-rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur/g, 12), String.raw`(?<![\w$£€.-])(?:${ci('the')}\s+(?=(?:\d{1,3}|${ci('two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'eighteen', 'twenty', 'thirty')})\s))?(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|straight|full|more|additional|further|trading|business|working|calendar|long)\s+)?(?<u>${UNIT})(?:-long|\s+old(?![\w-]))?(?!\w|-old)`, (g, text, start, end) => {
+rule(near(new RegExp(String.raw`\b${UNIT}`, 'g'), 12), String.raw`(?<![\w$£€.-])(?:${ci('the')}\s+(?=(?:\d{1,3}|${ci('two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'eighteen', 'twenty', 'thirty')})\s))?(?<n>${NUMBER})(?:\s+|-)(?:(?:consecutive|straight|full|more|additional|further|trading|business|working|calendar|long)\s+)?(?<u>${UNIT})(?:-long|\s+old(?![\w-]))?(?!\w|-old)`, (g, text, start, end) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const n = g['n'] ?? '';
@@ -475,7 +480,7 @@ rule(near(/second|minute|hour|day|night|week|fortnight|month|quarter|year|decade
 }, 1);
 
 // "several years", "recent years", "decades", "for years"
-rule(near(/years|decades|months|weeks|days|hours|minutes|centuries/g, 5), String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'over the', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
+rule(near(/\b(?:years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)/g, 5), String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'over the', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const q = g['q']?.toLowerCase();
@@ -492,7 +497,7 @@ rule(near(/years|decades|months|weeks|days|hours|minutes|centuries/g, 5), String
 
 // --- Sets -----------------------------------------------------------------------------------------------
 
-rule(near(/[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnual|[Yy]early|[Qq]uarterly|[Hh]ourly|[Nn]ightly|[Bb]iweekly|[Ff]ortnightly|[Bb]iannually|[Oo]nce|[Tt]wice|[Tt]hree times|[Ff]our times/g, 1), String.raw`(?<![\w-])(?:(?<every>${ci('every', 'each')})\s+(?:(?<other>other)\s+)?(?:(?<n>${NUMBER})\s+)?(?<u>${UNIT}|${WEEKDAY}|${POD})|(?<adv>${ci('daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly', 'biweekly', 'fortnightly', 'biannually', 'annual')})|(?<freq>${ci('once', 'twice', 'three times', 'four times')})\s+(?:a|per|every|each)\s+(?<fu>day|week|month|year|quarter))(?!\w)`, (g) => {
+rule(near(/\b(?:[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnual|[Yy]early|[Qq]uarterly|[Hh]ourly|[Nn]ightly|[Bb]iweekly|[Ff]ortnightly|[Bb]iannually|[Oo]nce|[Tt]wice|[Tt]hree times|[Ff]our times)/g, 1), String.raw`(?<![\w-])(?:(?<every>${ci('every', 'each')})\s+(?:(?<other>other)\s+)?(?:(?<n>${NUMBER})\s+)?(?<u>${UNIT}|${WEEKDAY}|${POD})|(?<adv>${ci('daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly', 'biweekly', 'fortnightly', 'biannually', 'annual')})|(?<freq>${ci('once', 'twice', 'three times', 'four times')})\s+(?:a|per|every|each)\s+(?<fu>day|week|month|year|quarter))(?!\w)`, (g) => {
   const adv = g['adv']?.toLowerCase();
   if (adv !== undefined) {
     // Adjectives ("daily newspaper") are tagged as well: TimeML marks both.
@@ -516,7 +521,7 @@ rule(near(/[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnual|[Yy]early|[Q
 }, 2);
 
 // "per day", "a year" after an amount ("$600 million per year")
-rule(near(/day|week|month|year|hour/g, 3), String.raw`(?<![\w-])(?:per|a)\s+(?<u>day|week|month|year|hour)(?!\w)`, (g, text, start) => {
+rule(near(/\b(?:day|week|month|year|hour)(?!\w)/g, 3), String.raw`(?<![\w-])(?:per|a)\s+(?<u>day|week|month|year|hour)(?!\w)`, (g, text, start) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const word = text.slice(start, start + 3).toLowerCase();
@@ -529,7 +534,7 @@ rule(near(/days/g, 1), String.raw`(?<![\w-])(?<wd>Mondays|Tuesdays|Wednesdays|Th
 
 // --- Vague references -------------------------------------------------------------------------------------
 
-rule(near(/[Nn]ow|[Cc]urrent|[Pp]resent|[Tt]hese days|[Aa]t the moment|[Tt]he time being|[Rr]ecent|[Ll]ately|[Tt]he past|[Tt]he future|[Tt]he near|term|[Tt]he coming|ahead|[Ee]arlier|[Ff]ormerly|[Pp]reviously|interim|[Mm]eanwhile|[Oo]nce/g, 3), String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently', 'at present', 'nowadays', 'these days', 'at the moment', 'the present', 'the time being', 'recently', 'lately', 'more recently', 'most recently', 'the past', 'the future', 'the near future', 'the near term', 'the short term', 'the long term', 'the medium term', 'the coming days', 'the coming weeks', 'the coming months', 'the coming years', 'the days ahead', 'the weeks ahead', 'the months ahead', 'the years ahead', 'earlier', 'formerly', 'previously', 'in the interim', 'meanwhile', 'once', 'recent', 'current', 'ongoing')})(?![\w-])`, (g, text, start, end) => {
+rule(near(/\b(?:[Nn]ow|[Cc]urrent|[Pp]resent|[Tt]hese days|[Aa]t the moment|[Tt]he time being|[Rr]ecent|[Ll]ately|[Tt]he past|[Tt]he future|[Tt]he near|term|[Tt]he coming|ahead)/g, 3), String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently', 'at present', 'nowadays', 'these days', 'at the moment', 'the present', 'the time being', 'recently', 'lately', 'more recently', 'most recently', 'the past', 'the future', 'the near future', 'the near term', 'the short term', 'the long term', 'the medium term', 'the coming days', 'the coming weeks', 'the coming months', 'the coming years', 'the days ahead', 'the weeks ahead', 'the months ahead', 'the years ahead', 'recent', 'current', 'ongoing')})(?![\w-])`, (g, text, start, end) => {
   const w = (g['w'] ?? '').toLowerCase();
   const prev = before(text, start, 12);
   const next = text.slice(end, end + 12);
@@ -553,7 +558,6 @@ rule(near(/[Nn]ow|[Cc]urrent|[Pp]resent|[Tt]hese days|[Aa]t the moment|[Tt]he ti
     return { k: 'ref', ref: 'PAST_REF', window: null };
   }
   if ((w === 'soon' || w === 'shortly') && /^\s+(?:after|before|afterwards?|thereafter)\b/i.test(next)) return null;
-  if (w === 'earlier' || w === 'formerly' || w === 'previously' || w === 'once' || w === 'meanwhile' || w === 'in the interim') return null;
   if (w === 'the present' && !/\b(?:at|until|to)\s+$/i.test(prev)) return null;
   if (w.startsWith('the coming') || w.endsWith('ahead')) {
     const unit = unitOf(w.split(' ')[2] ?? (w.split(' ')[1] ?? 'day'));
@@ -587,7 +591,7 @@ function timeSpec(g: Groups, h: number, min: number): Spec | null {
   return { k: 'time', h, min, utc: tz === 'UTC' || tz === 'GMT' || tz === 'Z', day };
 }
 
-rule(near(/[aApP]\.?\s?[mM]|o['’]clock/g, 4), String.raw`(?<![\w.:])(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\d))?\s*(?<ap>[ap]\.\s?m\.|[ap]m|[AP]M|[AP]\.M\.|o['’]clock)(?![a-zA-Z])${TZ}${DAY_AFTER}(?!\w)`, (g) => {
+rule(near(/(?<![A-Za-z])[aApP]\.?\s?[mM](?![a-zA-Z])|o['’]clock/g, 4), String.raw`(?<![\w.:])(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\d))?\s*(?<ap>[ap]\.\s?m\.|[ap]m|[AP]M|[AP]\.M\.|o['’]clock)(?![a-zA-Z])${TZ}${DAY_AFTER}(?!\w)`, (g) => {
   let h = Number(g['h']);
   const ap = (g['ap'] ?? '').toLowerCase();
   if (ap.startsWith('p') && h < 12) h += 12;
