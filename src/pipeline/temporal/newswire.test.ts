@@ -68,6 +68,8 @@ const cases: readonly (readonly [string, string, readonly string[]])[] = [
   [OCT98, 'The talks collapsed on Monday. The day before, officials had been optimistic.', ['Monday=DATE:1998-10-26', 'The day before=DATE:1998-10-25']],
   [OCT98, 'He joined the company in 1985 and became president two years later.', ['1985=DATE:1985', 'two years later=DATE:1987']],
   [OCT98, 'The board met on Oct. 5. Two days later, it rejected the offer.', ['Oct. 5=DATE:1998-10-05', 'Two days later=DATE:1998-10-07']],
+  [OCT98, 'He was elected in November 1996 and took office in January.', ['November 1996=DATE:1996-11', 'January=DATE:1997-01']],
+  [OCT98, 'Japan\'s economy shrank in the April-to-June period.', ['the April-to-June period=DATE:1998-Q2']],
   // References to the present, past and future
   [OCT98, 'Prices are now higher than in the past, and may fall in the future.', ['now=DATE:PRESENT_REF', 'the past=DATE:PAST_REF', 'the future=DATE:FUTURE_REF']],
   [OCT98, 'The company recently cut prices, and currently sells 10 models.', ['recently=DATE:PAST_REF', 'currently=DATE:PRESENT_REF']],
@@ -80,6 +82,9 @@ const cases: readonly (readonly [string, string, readonly string[]])[] = [
   [OCT98, 'Thousands of workers will March on Washington.', []],
   [OCT98, 'The Sunday Times reported the deal, citing the Fed\'s Beige Book.', []],
   [OCT98, 'The Dow Jones Industrial Average fell 19.72 to 1997.12.', []],
+  [OCT98, 'He lives at 1990 Main Street.', []],
+  [OCT98, 'The chain owns 1,998 stores and 2000 acres of farmland.', []],
+  [OCT98, 'The Nasdaq 100 and the Russell 2000 fell, and Microsoft shipped Windows 98.', []],
 ];
 
 test.each(cases)('(%s) %s', (dct, sentence, expected) => {

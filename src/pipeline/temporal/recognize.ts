@@ -200,12 +200,16 @@ rule(near(/[12]\d{3}/g, 1), String.raw`(?:(?<![\w.,/$£€¥#-])|(?<=\b(?:[Mm]id
   if (NOT_YEAR_BEFORE.test(prev)) return null;
   // "1861-1865": a range of years is a date whatever stands around it.
   const context = DATE_CONTEXT.test(prev) || /^\s?[-–]\s?(?:1\d|20)\d{2}(?!\d)/.test(next);
+  // "1990 Main Street": a house number.
+  if (/^\s+(?:[A-Z][a-z]+\s+)?(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Dr\.|Place|Plaza|Parkway)(?!\w)/.test(next)) return null;
   // "2000 more", "1998 hours": a count, whatever stands before it.
   if (/^\s+(?:more|fewer|others|additional|(?:seconds|minutes|hours|days|weeks|months|years)\b)/.test(next)) return null;
   // "the company's 1998 earnings", "its 1997 sales": a year before a noun of the accounts.
   const accounts = ACCOUNTS.test(next);
   const determiner = /(?:['’]s|\b(?:its|their|his|her|our|the|this|that|a)\b)\s+$/i.test(prev);
   if (!context && COUNTED.test(next) && !(accounts && (determiner || y >= 1900))) return null;
+  // "1,998 stores and 2000 acres": 'and' between two counts is no date context.
+  if (/\band\s*$/i.test(prev) && !/[-–]\s*$/.test(prev) && COUNTED.test(next) && !accounts) return null;
   if (!context && y < 1800) return null;
   // "Russell 2000", "Windows 2000", "Flight 2014": a name followed by a number.
   if (!context && /\b[A-Z]\w*\s+$/.test(prev) && !/(?:^|[.!?]\s+|\n)[A-Z]\w*\s+$/.test(prev)) return null;
@@ -296,7 +300,7 @@ rule(near(/half/g, 4), String.raw`(?<![\w-])(?:(?<the>${ci('the')})\s+)?(?<o>fir
 }, 2);
 
 // "the July-September quarter", "the April-to-June period": the calendar quarter those months span
-rule(near(/quarter|period/g, 6), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<m1>${MONTH_FULL}|${MONTH})\s?(?:[-–]|\s+to\s+|\s+through\s+)\s?(?<m2>${MONTH_FULL}|${MONTH})\s+(?:(?<y>${YEAR4})\s+)?(?:quarter|period)(?!\w)`, (g) => {
+rule(near(/quarter|period/g, 6), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<m1>${MONTH_FULL}|${MONTH})\s?(?:[-–](?:to[-–])?|\s+to\s+|\s+through\s+)\s?(?<m2>${MONTH_FULL}|${MONTH})\s+(?:(?<y>${YEAR4})\s+)?(?:quarter|period)(?!\w)`, (g) => {
   const m1 = monthNumber(g['m1'] ?? '');
   const m2 = monthNumber(g['m2'] ?? '');
   if (m1 === null || m2 === null || (m1 - 1) % 3 !== 0 || m2 !== m1 + 2) return null;

@@ -120,6 +120,25 @@ function yearValue(y: number): string {
   return pad(y, 4);
 }
 
+/**
+ * "He was elected in November 1996 and took office in January": a month or day without a year, in a past
+ * clause of a sentence that has just named a month or day of an earlier year, is the occurrence nearest to
+ * that date (January 1997), never one after the publication date. Null when the rule does not apply.
+ */
+function nearAnchorYear(ctx: Context, ordinal: (y: number) => number, ordinalOf: (d: Day) => number): number | null {
+  const a = ctx.anchor;
+  if (!ctx.anchorNear || a === null || a.precision === 'year' || a.day.y >= ctx.dct.y || ctx.tense === 'future' || ctx.tense === 'present') return null;
+  const at = ordinalOf(a.day);
+  const now = ordinalOf(ctx.dct);
+  let best: number | null = null;
+  for (const y of [a.day.y - 1, a.day.y, a.day.y + 1]) {
+    const o = ordinal(y);
+    if (o > now) continue;
+    if (best === null || Math.abs(o - at) < Math.abs(ordinal(best) - at)) best = y;
+  }
+  return best;
+}
+
 /** Returns the value for a Spec; pure. */
 export function resolveSpec(spec: Spec, ctx: Context): Resolution {
   const { dct, tense } = ctx;
@@ -133,6 +152,11 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       if (ctx.narrative && ctx.anchor !== null) {
         const day = { y: ctx.anchor.day.y, m: spec.m, d: spec.d };
         return { type: 'DATE', value: formatDay(day), how: `a day without a year, in a story last dated ${ctx.anchor.day.y}: that year`, anchor: { day, precision: 'day' } };
+      }
+      const near = nearAnchorYear(ctx, (yy) => yy * 400 + spec.m * 32 + spec.d, (d) => d.y * 400 + d.m * 32 + d.d);
+      if (near !== null) {
+        const day = { y: near, m: spec.m, d: spec.d };
+        return { type: 'DATE', value: formatDay(day), how: `a day without a year next to a date of ${ctx.anchor?.day.y ?? near} in the same sentence: the ${MONTH_NAMES[spec.m - 1]} ${spec.d} nearest to it`, anchor: { day, precision: 'day' } };
       }
       const y = pickYear(dct.y, tense, (yy) => yy * 400 + spec.m * 32 + spec.d, dct.y * 400 + dct.m * 32 + dct.d);
       const day = { y, m: spec.m, d: spec.d };
@@ -160,6 +184,10 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       if (ctx.narrative && ctx.anchor !== null) {
         const y = ctx.anchor.day.y;
         return { type: 'DATE', value: formatMonth(y, spec.m), how: `a month without a year, in a story last dated ${y}: that year`, anchor: { day: { y, m: spec.m, d: 1 }, precision: 'month' } };
+      }
+      const near = nearAnchorYear(ctx, (yy) => yy * 12 + spec.m, (d) => d.y * 12 + d.m);
+      if (near !== null) {
+        return { type: 'DATE', value: formatMonth(near, spec.m), how: `a month without a year next to a date of ${ctx.anchor?.day.y ?? near} in the same sentence: the ${name} nearest to it`, anchor: { day: { y: near, m: spec.m, d: 1 }, precision: 'month' } };
       }
       const y = pickYear(dct.y, tense, (yy) => yy * 12 + spec.m, dct.y * 12 + dct.m);
       const words = directionWords(tense, y * 12 + spec.m, dct.y * 12 + dct.m);
