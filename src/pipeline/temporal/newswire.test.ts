@@ -70,6 +70,11 @@ const cases: readonly (readonly [string, string, readonly string[]])[] = [
   [OCT98, 'The board met on Oct. 5. Two days later, it rejected the offer.', ['Oct. 5=DATE:1998-10-05', 'Two days later=DATE:1998-10-07']],
   [OCT98, 'He was elected in November 1996 and took office in January.', ['November 1996=DATE:1996-11', 'January=DATE:1997-01']],
   [OCT98, 'Japan\'s economy shrank in the April-to-June period.', ['the April-to-June period=DATE:1998-Q2']],
+  // Tense decides the direction of yearless dates
+  [OCT98, 'The company said it expects sales to rise in December.', ['December=DATE:1998-12']],
+  [OCT98, 'The company said sales rose in December.', ['December=DATE:1997-12']],
+  [OCT98, 'The report, due Friday, is expected to show growth.', ['Friday=DATE:1998-10-30']],
+  [OCT98, 'The company said Monday that it will cut 500 jobs by March.', ['Monday=DATE:1998-10-26', 'March=DATE:1999-03']],
   // References to the present, past and future
   [OCT98, 'Prices are now higher than in the past, and may fall in the future.', ['now=DATE:PRESENT_REF', 'the past=DATE:PAST_REF', 'the future=DATE:FUTURE_REF']],
   [OCT98, 'The company recently cut prices, and currently sells 10 models.', ['recently=DATE:PAST_REF', 'currently=DATE:PRESENT_REF']],
