@@ -335,7 +335,8 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       const n = spec.n * spec.dir;
       const whole = Number.isInteger(n);
       // "profit in the third quarter rose from $4 million a year earlier": that quarter, a year back.
-      if (spec.anchor === 'text' && ctx.quarter !== null && ctx.quarter.near && (spec.unit === 'year' || spec.unit === 'quarter') && whole) {
+      // ("a year ago" too, in a sentence comparing figures; "founded 25 years ago" is no comparison.)
+      if ((spec.anchor === 'text' ? Math.abs(n) <= 2 : spec.unit === 'year' && Math.abs(n) === 1) && ctx.quarter !== null && ctx.quarter.near && (spec.unit === 'year' || spec.unit === 'quarter') && whole) {
         const index = ctx.quarter.y * 4 + ctx.quarter.q - 1 + (spec.unit === 'year' ? 4 * n : n);
         return { type: 'DATE', value: quarterValue(index), how: `${Math.abs(n)} ${spec.unit}${Math.abs(n) === 1 ? '' : 's'} ${spec.dir < 0 ? 'before' : 'after'} the quarter named in the sentence`, anchor: null };
       }
@@ -452,7 +453,7 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       return { type: 'DATE', value: yearValue(y), how: `the end of ${y} ${tenseWords(tense)} of an article dated ${dctText}`, anchor: null };
     }
     case 'sameLastYear': {
-      if (spec.quarter) {
+      if (spec.quarter === 'quarter' || (spec.quarter === 'period' && ctx.quarter !== null)) {
         const { index, how } = quarterInQuestion(ctx);
         return { type: 'DATE', value: quarterValue(index - 4), how: `a year before ${how}`, anchor: null };
       }

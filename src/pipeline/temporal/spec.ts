@@ -46,8 +46,11 @@ export type Spec =
   /** A length of time; frame -1 for "the past two weeks" (ending at dct), 1 for "the next two weeks". */
   | { k: 'duration'; n: number | null; unit: Unit; frame: -1 | 0 | 1 }
   /** "the same period last year", "the same month a year ago": the last date mentioned, a year back. */
-  /** `quarter`: "the year-earlier quarter", the quarter a year before the quarter in question. */
-  | { k: 'sameLastYear'; quarter: boolean }
+  /**
+   * `quarter`: "the year-earlier quarter", the quarter a year before the quarter in question; `period`: "the
+   * year-ago period", the same, when the text has named a quarter.
+   */
+  | { k: 'sameLastYear'; quarter: 'quarter' | 'period' | null }
   /** "the quarter", "the fiscal quarter": the quarter the text is about (the last one it named). */
   | { k: 'quarterRef' }
   /** "year-end", "at year end": the end of the year in question. */
