@@ -28,13 +28,20 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/**
+ * The query string without the timeline window: the window changes with every pan and zoom, and only the timeline
+ * (which is the one changing it) and the first render read it, so a window change re-renders nothing.
+ */
 function getSearch(): string {
-  return window.location.search;
+  const search = window.location.search;
+  return search.includes('win=') ? search.replace(/([?&])win=[^&]*&?/, '$1').replace(/[?&]$/, '') : search;
 }
 
+/** The URL's state. `win` is the window as of the last other change (the first render reads it: deep links). */
 export function useUrlState(): UrlState {
   const search = useSyncExternalStore(subscribe, getSearch, () => '');
-  return useMemo(() => parseUrlState(search), [search]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => parseUrlState(window.location.search), [search]);
 }
 
 /** What caused the URL's last change: the app itself, or the browser (first load, Back, Forward). */

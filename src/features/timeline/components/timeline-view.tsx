@@ -151,9 +151,12 @@ export function TimelineView({
     if (changed.length) items.update(changed);
     const staleGroups = groups.getIds().filter((id: string | number) => !laneIds.has(String(id)));
     if (staleGroups.length) groups.remove(staleGroups);
+    // Nothing is written when nothing changed: a window change that draws the same items leaves the DOM alone.
     const sel = latest.current.selectedId;
-    timeline.setSelection(sel && keep.has(sel) ? [sel] : []);
-    containerRef.current?.setAttribute('data-mode', visible.mode);
+    const selection = sel && keep.has(sel) ? [sel] : [];
+    const current = timeline.getSelection().map(String);
+    if (current.length !== selection.length || current[0] !== selection[0]) timeline.setSelection(selection);
+    if (containerRef.current && containerRef.current.getAttribute('data-mode') !== visible.mode) containerRef.current.setAttribute('data-mode', visible.mode);
   };
 
   /** A lane's group for vis-timeline: an article's title or a source's name; `ALL_LANES` says how many it sums. */
