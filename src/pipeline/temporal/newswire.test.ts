@@ -103,3 +103,31 @@ test.each(cases)('(%s) %s', (dct, sentence, expected) => {
 test('the newswire sentences number at least forty', () => {
   expect(cases.length).toBeGreaterThanOrEqual(40);
 });
+
+test('an earnings story keeps track of the quarter it reports on', () => {
+  const story = [
+    'Acme Corp. said Tuesday its third-quarter profit fell 12%, hurt by a strike that began in late August.',
+    'The pump maker earned $45.2 million in the quarter ended Sept. 30, compared with $51.4 million a year earlier.',
+    'Sales for the quarter slipped to $610 million from $655 million in the year-earlier period.',
+    'For the first nine months of the year, Acme earned $140 million, down from $152 million in the same period last year.',
+    'The company, which was founded in 1921, cut 1,200 jobs last year and plans to eliminate 500 more by the end of March.',
+    'In 1997, Acme earned a record $205 million. Two years earlier, it had lost money.',
+  ].join(' ');
+  expect(tagTimexes(story, OCT98).map((t) => `${t.text}=${t.value}`)).toEqual([
+    'Tuesday=1998-10-27',
+    'third-quarter=1998-Q3',
+    'late August=1998-08',
+    'the quarter=1998-Q3',
+    'Sept. 30=1998-09-30',
+    'a year earlier=1997-Q3',
+    'the quarter=1998-Q3',
+    'the year-earlier period=1997-Q3',
+    'the first nine months=P9M',
+    'the same period last year=1997',
+    '1921=1921',
+    'last year=1997',
+    'the end of March=1999-03',
+    '1997=1997',
+    'Two years earlier=1995',
+  ]);
+});

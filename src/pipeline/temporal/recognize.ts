@@ -433,7 +433,7 @@ rule(near(/\b(?:before|after|earlier|later)(?!\w)/g, 3), String.raw`(?<![\w-])(?
 // "the same period last year", "the same month a year ago", "the year-earlier quarter"
 rule(near(/[Tt]he same|year-(?:earlier|ago|before)|prior-year/g, 2), String.raw`(?<![\w-])(?:${ci('the same')}\s+(?:period|month|quarter|week|day|time)(?:\s+of)?\s+(?:a year (?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior) year|the year before)|${ci('the')}\s+(?:year-(?:earlier|ago)|prior-year|year-before)\s+(?:period|quarter|month|level|figure))(?!\w)`, (_g, text, start, end) => {
   const extent = text.slice(start, end);
-  return { k: 'sameLastYear', quarter: /quarter/i.test(extent) ? 'quarter' : /period/i.test(extent) ? 'period' : null };
+  return { k: 'sameLastYear', quarter: /quarter/i.test(extent) ? 'quarter' : /period/i.test(extent) ? 'period' : null, lastYear: /last year$/i.test(extent) };
 }, 3);
 
 // "in the quarter", "for the fiscal quarter", "the quarter ended Sept. 30": the quarter the story is about

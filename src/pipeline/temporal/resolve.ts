@@ -457,10 +457,11 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
         const { index, how } = quarterInQuestion(ctx);
         return { type: 'DATE', value: quarterValue(index - 4), how: `a year before ${how}`, anchor: null };
       }
-      const a = ctx.anchor;
+      const a = spec.lastYear && ctx.anchor !== null && ctx.anchor.day.y !== dct.y ? null : ctx.anchor;
       if (a === null) return { type: 'DATE', value: yearValue(dct.y - 1), how: `the year before the publication date ${dctText}`, anchor: null };
       const y = a.day.y - 1;
-      const value = a.precision === 'day' ? formatDay({ ...a.day, y }) : a.precision === 'month' ? formatMonth(y, a.day.m) : yearValue(y);
+      // "the same period": a stretch, never a single day; the year is all it keeps of a day.
+      const value = spec.quarter === 'period' && a.precision === 'day' ? yearValue(y) : a.precision === 'day' ? formatDay({ ...a.day, y }) : a.precision === 'month' ? formatMonth(y, a.day.m) : yearValue(y);
       return { type: 'DATE', value, how: `a year before the last date mentioned, ${formatDay(a.day)}`, anchor: null };
     }
     case 'holiday': {

@@ -13,8 +13,10 @@ export function sentenceStarts(text: string): number[] {
     const end = m.index + m[0].length;
     // "Mr. Smith", "U.S. officials", "Jan. 5": a short word or initial before the dot is no sentence end.
     if (m[0] !== '\n' && m[0] === '.') {
-      const before = text.slice(Math.max(0, m.index - 5), m.index);
+      const before = text.slice(Math.max(0, m.index - 6), m.index);
       if (/(?:^|[\s.(])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Gov|Sen|Rep|Prof|No|Inc|Co|Corp|Ltd|vs|[A-Z][a-z]{1,2})$/.test(before)) continue;
+      // "Sept. 30", "Calif., company": month and state abbreviations of wire copy.
+      if (/(?:^|[\s.(])(?:Sept|Calif|Mass|Conn|Wash|Mich|Minn|Tenn|Ariz|Colo|Okla|Penn|Mont|Wyo|Nebr|Kans)$/.test(before)) continue;
     }
     starts.push(end);
   }

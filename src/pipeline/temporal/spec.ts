@@ -48,9 +48,10 @@ export type Spec =
   /** "the same period last year", "the same month a year ago": the last date mentioned, a year back. */
   /**
    * `quarter`: "the year-earlier quarter", the quarter a year before the quarter in question; `period`: "the
-   * year-ago period", the same, when the text has named a quarter.
+   * year-ago period", the same, when the text has named a quarter. `lastYear`: "the same period last year", a year
+   * before the publication year whatever date the text named last.
    */
-  | { k: 'sameLastYear'; quarter: 'quarter' | 'period' | null }
+  | { k: 'sameLastYear'; quarter: 'quarter' | 'period' | null; lastYear: boolean }
   /** "the quarter", "the fiscal quarter": the quarter the text is about (the last one it named). */
   | { k: 'quarterRef' }
   /** "year-end", "at year end": the end of the year in question. */
