@@ -78,6 +78,9 @@ const cases: readonly (readonly [string, string, readonly string[]])[] = [
   [OCT98, 'The company said sales rose in December.', ['December=DATE:1997-12']],
   [OCT98, 'The report, due Friday, is expected to show growth.', ['Friday=DATE:1998-10-30']],
   [OCT98, 'The company said Monday that it will cut 500 jobs by March.', ['Monday=DATE:1998-10-26', 'March=DATE:1999-03']],
+  ['1998-10-30', 'The trip will begin Dec. 12 and last four days.', ['Dec. 12=DATE:1998-12-12', 'four days=DURATION:P4D']],
+  ['1998-10-30', 'The Senate will vote before lawmakers leave for the Thanksgiving recess.', ['Thanksgiving=DATE:1998-11-26']],
+  ['1998-10-30', 'The plant closed on Labor Day and reopened after Memorial Day.', ['Labor Day=DATE:1998-09-07', 'Memorial Day=DATE:1998-05-25']],
   // References to the present, past and future
   [OCT98, 'Prices are now higher than in the past, and may fall in the future.', ['now=DATE:PRESENT_REF', 'the past=DATE:PAST_REF', 'the future=DATE:FUTURE_REF']],
   [OCT98, 'The company recently cut prices, and currently sells 10 models.', ['recently=DATE:PAST_REF', 'currently=DATE:PRESENT_REF']],

@@ -463,10 +463,12 @@ rule(near(/\b(?:later|earlier)(?!\w)/g, 4), String.raw`(?<![\w-])(?:(?<q>${ci('m
 // --- Durations ------------------------------------------------------------------------------------------
 
 // "the past two weeks", "the next six months", "the last 12 months"
-rule(near(new RegExp(String.raw`\b${UNIT}`, 'g'), 12), String.raw`(?<![\w-])(?<rel>${ci('the past', 'the last', 'the next', 'the coming', 'the previous', 'the following', 'the first', 'the final', 'the past few', 'the next few', 'the last few', 'past', 'next', 'last', 'the first', 'the remaining')})\s+(?<n>${NUMBER})\s+(?:(?:consecutive|straight|full|trading|business|working|calendar)\s+)?(?<u>${UNIT})(?!\w)`, (g) => {
+rule(near(new RegExp(String.raw`\b${UNIT}`, 'g'), 12), String.raw`(?<![\w-])(?<rel>${ci('the past', 'the last', 'the next', 'the coming', 'the previous', 'the following', 'the first', 'the final', 'the past few', 'the next few', 'the last few', 'past', 'next', 'last', 'the first', 'the remaining')})\s+(?<n>${NUMBER})\s+(?:(?:consecutive|straight|full|trading|business|working|calendar)\s+)?(?<u>${UNIT})(?!\w)`, (g, text, start) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const rel = (g['rel'] ?? '').toLowerCase();
+  // "will begin Dec. 12 and last four days": 'last' the verb.
+  if (rel === 'last' && /\b(?:will|would|could|may|might|should|must|can|to|and|which|that|it|they|would not|won['’]t)\s+$/i.test(before(text, start, 16))) return null;
   const frame = /past|last|previous/.test(rel) ? -1 : /next|coming|following|remaining/.test(rel) ? 1 : 0;
   return { k: 'duration', n: numberValue(g['n'] ?? ''), unit, frame };
 }, 2);
@@ -620,9 +622,19 @@ const HOLIDAYS: Record<string, [number, number]> = {
   'boxing day': [12, 26], 'independence day': [7, 4], 'bastille day': [7, 14],
 };
 
-rule(near(/Christmas|New Year|Halloween|Valentine|Boxing Day|Bastille Day/g, 1), String.raw`(?<![\w-])(?<h>Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|Boxing Day|Bastille Day)(?:,?\s+(?<y>${YEAR4}))?(?!\w)`, (g) => {
+/** US holidays on a weekday of a month: [month, nth (-1 the last), ISO weekday, days after it]. */
+const FLOATING: Record<string, [number, number, number, number]> = {
+  thanksgiving: [11, 4, 4, 0], 'thanksgiving day': [11, 4, 4, 0], 'labor day': [9, 1, 1, 0], 'memorial day': [5, -1, 1, 0],
+  'election day': [11, 1, 1, 1],
+};
+
+rule(near(/Christmas|New Year|Halloween|Valentine|Boxing Day|Bastille Day|Thanksgiving|Labor Day|Memorial Day|Election Day|Fourth of July/g, 1), String.raw`(?<![\w-])(?<h>Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|Boxing Day|Bastille Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Election Day|(?:the\s+)?Fourth of July)(?:,?\s+(?<y>${YEAR4}))?(?!\w)`, (g) => {
   const name = g['h'] ?? '';
-  const md = HOLIDAYS[name.toLowerCase()];
+  const key = name.toLowerCase();
+  if (key.endsWith('fourth of july')) return { k: 'holiday', name, m: 7, d: 4, y: yearOf(g) };
+  const f = FLOATING[key];
+  if (f !== undefined) return { k: 'holiday', name, m: f[0], d: 1, y: yearOf(g), nth: { n: f[1], dow: f[2], plus: f[3] } };
+  const md = HOLIDAYS[key];
   if (md === undefined) return null;
   return { k: 'holiday', name, m: md[0], d: md[1], y: yearOf(g) };
 }, 2);

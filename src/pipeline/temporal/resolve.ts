@@ -465,12 +465,22 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       return { type: 'DATE', value, how: `a year before the last date mentioned, ${formatDay(a.day)}`, anchor: null };
     }
     case 'holiday': {
+      const nth = spec.nth;
+      const dayIn = (y: number): number => {
+        if (nth === undefined) return spec.d;
+        const last = daysInMonth(y, spec.m);
+        if (nth.n < 0) return last - ((isoWeekday({ y, m: spec.m, d: last }) - nth.dow + 7) % 7) + nth.plus;
+        return 1 + ((nth.dow - isoWeekday({ y, m: spec.m, d: 1 }) + 7) % 7) + 7 * (nth.n - 1) + nth.plus;
+      };
       if (spec.y !== null) {
-        const day = { y: spec.y, m: spec.m, d: spec.d };
+        const day = { y: spec.y, m: spec.m, d: dayIn(spec.y) };
         return { type: 'DATE', value: formatDay(day), how: `${spec.name} of a named year`, anchor: { day, precision: 'day' } };
       }
-      const r = resolveSpec({ k: 'day', y: null, m: spec.m, d: spec.d }, ctx);
-      return { ...r, how: `${spec.name}: ${r.how}` };
+      const r = resolveSpec({ k: 'day', y: null, m: spec.m, d: dayIn(dct.y) }, ctx);
+      const y = r.anchor?.day.y;
+      if (nth === undefined || y === undefined || y === dct.y) return { ...r, how: `${spec.name}: ${r.how}` };
+      const day = { y, m: spec.m, d: dayIn(y) };
+      return { type: 'DATE', value: formatDay(day), how: `${spec.name} of ${y}: ${r.how}`, anchor: { day, precision: 'day' } };
     }
   }
   return { type: 'DATE', value: 'XXXX-XX-XX', how: 'unresolved', anchor: null };

@@ -58,7 +58,8 @@ export type Spec =
   | { k: 'yearEnd' }
   | { k: 'set'; value: string }
   | { k: 'time'; h: number; min: number; utc: boolean; day: Spec | null }
-  | { k: 'holiday'; name: string; m: number; d: number; y: number | null };
+  /** `nth`: a holiday on the nth (-1 last) weekday of its month, `plus` days after it (Thanksgiving, Election Day). */
+  | { k: 'holiday'; name: string; m: number; d: number; y: number | null; nth?: { n: number; dow: number; plus: number } };
 
 /** TimeML modifiers. */
 export type Mod =
