@@ -94,6 +94,8 @@ const cases: readonly (readonly [string, string, readonly string[]])[] = [
   [OCT98, 'The Sunday Times reported the deal, citing the Fed\'s Beige Book.', []],
   [OCT98, 'The Dow Jones Industrial Average fell 19.72 to 1997.12.', []],
   [OCT98, 'He lives at 1990 Main Street.', []],
+  [OCT98, 'USA Today reported the story, and he later appeared on NBC\'s Today show.', []],
+  [OCT98, 'Shares of May Department Stores fell, and the March of Dimes raised money.', []],
   [OCT98, 'The chain owns 1,998 stores and 2000 acres of farmland.', []],
   [OCT98, 'The Nasdaq 100 and the Russell 2000 fell, and Microsoft shipped Windows 98.', []],
 ];

@@ -327,8 +327,10 @@ rule(near(/H[12]/g, 1), String.raw`(?<![\w-])H(?<h>[12])\s+(?<y>${YEAR4})(?!\w)`
 
 // --- Deictic days, weeks, months, years -----------------------------------------------------------------
 
-rule(near(/\b(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)(?!\w)/g, 5), String.raw`(?<![\w-])(?:(?<pre>${ci('earlier', 'later', 'early', 'late')})\s+)?(?<w>${ci('today', 'tonight', 'tomorrow', 'yesterday', 'the day before yesterday', 'the day after tomorrow')})(?:\s+(?<pod>${POD}))?(?!\w)`, (g) => {
+rule(near(/\b(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)(?!\w)/g, 5), String.raw`(?<![\w-])(?:(?<pre>${ci('earlier', 'later', 'early', 'late')})\s+)?(?<w>${ci('today', 'tonight', 'tomorrow', 'yesterday', 'the day before yesterday', 'the day after tomorrow')})(?:\s+(?<pod>${POD}))?(?!\w)`, (g, text, start) => {
   const w = (g['w'] ?? '').toLowerCase();
+  // "USA Today", "NBC's Today show", "The Tonight Show": a capital inside a sentence makes a name.
+  if (g['pre'] === undefined && /^(?:Today|Tonight)$/.test(g['w'] ?? '') && !/(?:^|[.!?:;]["'’”)]*\s+|\n\s*|["'“‘(`]\s*|[-–—]\s+)$/.test(before(text, start, 4))) return null;
   let offset = 0;
   if (w === 'yesterday') offset = -1;
   else if (w === 'tomorrow') offset = 1;
