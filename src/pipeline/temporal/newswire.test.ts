@@ -40,6 +40,8 @@ const cases: readonly (readonly [string, string, readonly string[]])[] = [
   [OCT98, 'May sales rose 5%, the company said.', ['May=DATE:1998-05']],
   [OCT98, 'Car sales rebounded in the last week of March.', ['the last week of March=DATE:1998-W13']],
   [OCT98, 'Mr. Smith, 55 years old, was named chairman.', ['55 years old=DURATION:P55Y']],
+  ['1999-01-15', 'For the year, the company earned $5 million; sales were up sharply at the end of the year.', ['the year=DATE:1998', 'the end of the year=DATE:1998']],
+  ['1999-01-15', 'Profit rose in the fourth quarter.', ['the fourth quarter=DATE:1998-Q4']],
   // Possessives and deictic days and weeks
   [OCT98, 'Last year\'s results were weak, and this year\'s results are better.', ['Last year=DATE:1997', 'this year=DATE:1998']],
   [OCT98, 'Last month\'s decline was the steepest since 1987.', ['Last month=DATE:1998-09', '1987=DATE:1987']],

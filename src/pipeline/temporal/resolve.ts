@@ -404,6 +404,12 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
           return { type: 'DATE', value: formatMonth(d.y, d.m), how: `${rel} month as ${from}`, anchor: { day: d, precision: 'month' } };
         }
         case 'year': {
+          // "For the year, the company earned …" early in January: the year just ended, when the text has named
+          // no date but the publication week.
+          const fresh = a === null || (a.precision === 'day' && Math.abs(toNumber(a.day) - toNumber(dct)) <= 7);
+          if (spec.offset === 0 && fresh && tense === 'past' && dct.m === 1) {
+            return { type: 'DATE', value: yearValue(dct.y - 1), how: `the year just ended, in a past-tense clause of an article dated ${dctText}`, anchor: { day: { y: dct.y - 1, m: 1, d: 1 }, precision: 'year' } };
+          }
           const y = base.y + spec.offset;
           return { type: 'DATE', value: yearValue(y), how: `${rel} year as ${from}`, anchor: { day: { y, m: 1, d: 1 }, precision: 'year' } };
         }
