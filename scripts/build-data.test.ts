@@ -55,8 +55,14 @@ function edit(path: string, sentence: string): void {
   writeFileSync(path, parts.join('\n\n'));
 }
 
+/** The same event told by two articles: the merged path of the build is exercised on every corpus. */
+const TOLD_TWICE = {
+  'zz-told-1.txt': ' date 2022-01-05 https://example.org/told-1\nA\nThe central bank raised interest rates sharply in March 2021 to fight inflation.\n',
+  'zz-told-2.txt': ' date 2022-02-07 https://example.net/told-2\nB\nIn March 2021, the central bank raised interest rates sharply to fight inflation.\n',
+};
+
 function corpus(name: string, count: number): string {
-  const files: Record<string, string> = {};
+  const files: Record<string, string> = { ...TOLD_TWICE };
   for (let i = 0; i < count; i++) {
     const a = generateArticle(42, i);
     files[a.name] = a.text;
@@ -84,7 +90,7 @@ test('the same input builds byte-identical output, with and without worker threa
   expect(a.status).toBe(0);
   expect(b.status).toBe(0);
   const snap = snapshot(join(tmp, 'same-a'));
-  expect(Object.keys(snap)).toHaveLength(62); // index.json, search.json and 60 article files
+  expect(Object.keys(snap)).toHaveLength(64); // index.json, search.json and 62 article files
   expect(snapshot(join(tmp, 'same-b'))).toEqual(snap);
 
   // The reference: the pipeline's own assembly of full extractions, written with JSON.stringify.
@@ -111,7 +117,7 @@ test('an incremental rebuild writes only what changed and gives the bytes of a c
   expect(build(dir, out, cache).status).toBe(0);
 
   const again = build(dir, out, cache);
-  expect(again.stats).toMatchObject({ extracted: 0, written: 0, linked: 60 });
+  expect(again.stats).toMatchObject({ extracted: 0, written: 0, linked: 62 });
 
   // One article edited, one removed, one added.
   const names = readdirSync(dir).sort();
