@@ -9,6 +9,7 @@ import { formatInterval } from '../../../lib/format-interval.ts';
 import { safeHref } from '../../../lib/safe-href.ts';
 import { segmentText, type TextMark } from '../../../lib/text-segments.ts';
 import { eventForTimex } from '../lib/timex-events.ts';
+import { readerBlocks } from '../lib/reader-blocks.ts';
 import './reader.css';
 
 type Props = {
@@ -40,7 +41,7 @@ export default function ReaderView({ detail, selectedEventId, onClose, onPickDat
   const marks: TextMark<'timex' | 'excerpt'>[] = article.timexes.map((t) => ({ start: t.start, end: t.end, kind: 'timex', id: t.id }));
   if (excerpt) marks.push({ start: excerpt.start, end: excerpt.end, kind: 'excerpt', id: 'excerpt' });
   const href = safeHref(article.url);
-  const paragraphs = article.paragraphs.filter((p) => p.start >= article.titleEnd || p.end <= article.titleStart);
+  const blocks = useMemo(() => readerBlocks(article), [article]);
 
   return (
     <article className="reader" aria-labelledby="reader-title">
@@ -69,29 +70,33 @@ export default function ReaderView({ detail, selectedEventId, onClose, onPickDat
         </button>
       </header>
       <div className="reader-body" ref={bodyRef}>
-        {paragraphs.map((p) => {
-          const heading = article.sections.find((s) => s.headingStart >= p.start && s.headingEnd <= p.end && s.headingStart === p.start);
-          const segments = segmentText(article.text, p.start, p.end, marks);
-          const children = segments.map((s) => {
-            const t = s.marks.find((m) => m.kind === 'timex');
-            const inExcerpt = s.marks.some((m) => m.kind === 'excerpt');
-            let node: React.ReactNode = s.text;
-            const timex = t ? timexById.get(t.id) : undefined;
-            if (timex) node = <TimexButton timex={timex} text={s.text} detail={detail} onPick={onPickDate} />;
-            return inExcerpt ? (
-              <mark key={s.start} className="reader-excerpt">
-                {node}
-              </mark>
-            ) : (
-              <span key={s.start}>{node}</span>
-            );
+        {blocks.map((block) => {
+          // Split at glued sentence starts so each can be shown apart (a space that is not in the text).
+          const cuts = [block.start, ...block.gluedStarts, block.end];
+          const children = cuts.slice(0, -1).flatMap((from, k) => {
+            const to = cuts[k + 1] ?? block.end;
+            const parts = segmentText(article.text, from, to, marks).map((seg) => {
+              const t = seg.marks.find((m) => m.kind === 'timex');
+              const inExcerpt = seg.marks.some((m) => m.kind === 'excerpt');
+              let node: React.ReactNode = seg.text;
+              const timex = t ? timexById.get(t.id) : undefined;
+              if (timex) node = <TimexButton timex={timex} text={seg.text} detail={detail} onPick={onPickDate} />;
+              return inExcerpt ? (
+                <mark key={seg.start} className="reader-excerpt">
+                  {node}
+                </mark>
+              ) : (
+                <span key={seg.start}>{node}</span>
+              );
+            });
+            return k === 0 ? parts : [<span key={`gap-${from}`} className="reader-glue" aria-hidden="true">{' '}</span>, ...parts];
           });
-          return heading ? (
-            <h3 key={p.start} className="reader-section">
+          return block.kind === 'heading' ? (
+            <h3 key={block.start} className="reader-section">
               {children}
             </h3>
           ) : (
-            <p key={p.start}>{children}</p>
+            <p key={block.start}>{children}</p>
           );
         })}
       </div>
