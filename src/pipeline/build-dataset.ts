@@ -13,6 +13,7 @@ import { buildEvents, mergeEvents } from './build-events.ts';
 import { articleIdOf, hashId } from './ids.ts';
 import {
   SCHEMA_VERSION,
+  summarizeEvent,
   type ArticleDetail,
   type ArticleSummary,
   type DatasetIndex,
@@ -105,22 +106,6 @@ export function extractArticle(file: string, input: string, tag: Tagger): Extrac
 export type Dataset = { index: DatasetIndex; articles: Map<string, ArticleDetail>; search: SearchIndex };
 export type AssembleResult = { dataset: Dataset; rejected: { file: string; diagnostics: Diagnostic[] }[] };
 
-function summarize(e: EventDetail): EventSummary {
-  return {
-    id: e.id,
-    label: e.label,
-    start: e.start,
-    end: e.end,
-    precision: e.precision,
-    articleId: e.articleId,
-    articleIds: e.articleIds,
-    approximate: e.approximate,
-    openEnd: e.openEnd ?? false,
-    kind: e.kind,
-    aliases: e.aliases,
-  };
-}
-
 function compareEvents(a: EventSummary, b: EventSummary): number {
   const as = a.start ?? a.end ?? '';
   const bs = b.start ?? b.end ?? '';
@@ -146,7 +131,7 @@ export function assembleDataset(extractions: readonly Extraction[]): AssembleRes
   const kept = [...byId.values()].sort((a, b) => (a.article.id < b.article.id ? -1 : 1));
   const publishedOf = (id: string) => byId.get(id)?.article.publishedOn ?? '';
   const merged = mergeEvents(kept.flatMap((x) => x.events), publishedOf);
-  const summaries = merged.map(summarize).sort(compareEvents);
+  const summaries = merged.map(summarizeEvent).sort(compareEvents);
   const eventsByArticle = new Map<string, EventDetail[]>();
   for (const e of merged) {
     for (const id of e.articleIds) {

@@ -63,6 +63,23 @@ export const eventSummary = z.object({
 });
 export type EventSummary = z.infer<typeof eventSummary>;
 
+/** The summary fields of any event-like object (a detail, an app-side event with extra fields), and nothing else. */
+export function summarizeEvent(e: EventSummary): EventSummary {
+  return {
+    id: e.id,
+    label: e.label,
+    start: e.start,
+    end: e.end,
+    precision: e.precision,
+    articleId: e.articleId,
+    articleIds: [...e.articleIds],
+    approximate: e.approximate,
+    openEnd: e.openEnd ?? false,
+    kind: e.kind,
+    aliases: [...e.aliases],
+  };
+}
+
 export const datasetIndex = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   articles: z.array(articleSummary),

@@ -9,7 +9,6 @@ import { formatDay, formatDayLong } from '../../../lib/calendar-date.ts';
 import type { TimedEvent } from '../../../lib/dataset.ts';
 import { formatInterval } from '../../../lib/format-interval.ts';
 import { safeHref } from '../../../lib/safe-href.ts';
-import { headlineFromUrl } from '../../../lib/url-headline.ts';
 import { useShare } from '../hooks/use-share.ts';
 import { ExcerptInContext } from './excerpt-in-context.tsx';
 import './event-panel.css';
@@ -109,7 +108,8 @@ function collectSources(articles: readonly UseQueryResult<ArticleDetail>[], even
 }
 
 function CitationItem({ citation }: { citation: Citation }) {
-  const headline = citation.headline ?? headlineFromUrl(citation.url) ?? citation.url;
+  // The build reads a headline off the URL's slug when it has one; otherwise the address itself is the name.
+  const headline = citation.headline ?? citation.url;
   return (
     <li className="citation">
       <ExternalLink url={citation.url} className="citation-headline">

@@ -20,3 +20,8 @@ test('fields the app adds to events (day numbers, order) are not exported', () =
   expect(Object.keys(data.events[0] ?? {})).not.toContain('sortDay');
   expect(datasetIndex.strict().safeParse(data).success).toBe(true);
 });
+
+test('an open end is exported as it is', () => {
+  const open = { ...(EVENTS[0] as (typeof EVENTS)[number]), openEnd: true };
+  expect(toDataset({ events: [open], articles: ARTICLES }).events[0]?.openEnd).toBe(true);
+});

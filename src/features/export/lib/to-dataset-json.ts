@@ -2,23 +2,8 @@
  * Dateline's own format: a `DatasetIndex` (src/pipeline/schema.ts) holding the events of the view and the articles
  * they name, exactly the shape of the built `data/index.json`, so it validates with the same zod schema.
  */
-import { SCHEMA_VERSION, type DatasetIndex, type EventSummary } from '../../../pipeline/schema.ts';
+import { SCHEMA_VERSION, summarizeEvent, type DatasetIndex } from '../../../pipeline/schema.ts';
 import { articleMap, articlesOf, type ExportInput } from './export-input.ts';
-
-function summaryOf(e: EventSummary): EventSummary {
-  return {
-    id: e.id,
-    label: e.label,
-    start: e.start,
-    end: e.end,
-    precision: e.precision,
-    articleId: e.articleId,
-    articleIds: [...e.articleIds],
-    approximate: e.approximate,
-    kind: e.kind,
-    aliases: [...e.aliases],
-  };
-}
 
 export function toDataset({ events, articles }: ExportInput): DatasetIndex {
   const byId = articleMap(articles);
@@ -28,7 +13,7 @@ export function toDataset({ events, articles }: ExportInput): DatasetIndex {
   return {
     schemaVersion: SCHEMA_VERSION,
     articles: used.map((a) => ({ id: a.id, title: a.title, url: a.url, publishedOn: a.publishedOn, source: a.source, eventCount: counts.get(a.id) ?? 0 })),
-    events: events.map(summaryOf),
+    events: events.map(summarizeEvent),
   };
 }
 

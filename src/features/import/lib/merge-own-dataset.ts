@@ -3,7 +3,7 @@
  * first view loads without it. An own article that the built dataset has too (same URL) is left out: the published
  * one wins.
  */
-import type { DatasetIndex } from '../../../pipeline/schema.ts';
+import { summarizeEvent, type DatasetIndex } from '../../../pipeline/schema.ts';
 import { buildDataset, type Dataset } from '../../../lib/dataset.ts';
 import { builtId } from './own-ids.ts';
 
@@ -15,18 +15,7 @@ export function mergeOwnDataset(built: Dataset, own: DatasetIndex | null | undef
     a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : a.id < b.id ? -1 : 1,
   );
   const events = [
-    ...built.events.map((e) => ({
-      id: e.id,
-      label: e.label,
-      start: e.start,
-      end: e.end,
-      precision: e.precision,
-      articleId: e.articleId,
-      articleIds: e.articleIds,
-      approximate: e.approximate,
-      kind: e.kind,
-      aliases: e.aliases,
-    })),
+    ...built.events.map(summarizeEvent),
     ...own.events.filter((e) => !hidden.has(e.articleId)),
   ];
   return buildDataset({ schemaVersion: own.schemaVersion, articles, events });

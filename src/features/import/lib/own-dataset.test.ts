@@ -46,3 +46,12 @@ test('own articles are assembled by the pipeline: details for the reader, duplic
   expect(o.articles.get(o.index.articles[0]?.id ?? '')?.article.text).toContain('Own 0');
   expect(o.messages[0]).toMatch(/^own-1\.txt:1:18: error Unexpected duplicate of the article https:\/\/example\.org\/one/);
 });
+
+test('built events keep their open end ("since 2014") when own events are merged in', () => {
+  const x = extractArticle('since.txt', ' date 2021-11-20 https://example.com/since\n\nT\n\nThe conflict has gone on since 2014.\n', tagTimexes).extraction;
+  if (!x) throw new Error('fixture');
+  const withSince = buildDataset(assembleDataset([x]).dataset.index);
+  expect(withSince.events.some((e) => e.openEnd && e.start === '2014-01-01')).toBe(true);
+  const merged = mergeOwnDataset(withSince, own('https://example.org/mine').index);
+  expect(merged.events.filter((e) => e.openEnd && e.start === '2014-01-01')).toHaveLength(1);
+});
