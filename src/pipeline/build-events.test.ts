@@ -198,3 +198,13 @@ test('the merge does not depend on the order the mentions come in', () => {
   const published = (id: string) => ({ 'a-1': '2021-05-01', 'a-2': '2021-04-20' })[id] ?? '';
   expect(mergeEvents([...list].reverse(), published)).toEqual(mergeEvents(list, published));
 });
+
+test('a wire dateline opening the sentence is not part of the label', () => {
+  for (const lead of ['WASHINGTON — ', 'KYIV, Ukraine (AP) - ', 'LONDON (Reuters) – ']) {
+    const body = `${lead}The minister resigned on Friday.`;
+    const [e] = eventsOf(body, (t) => [timex(t, 'Friday', '2022-03-04', { start: '2022-03-04', end: '2022-03-04', precision: 'day', approximate: false })]).filter((x) => x.kind === 'mention');
+    expect(e?.label).toBe('The minister resigned');
+  }
+  const [kept] = eventsOf('NATO - the alliance - met in May 2019.', (t) => [timex(t, 'May 2019', '2019-05', month('2019-05', 31))]).filter((x) => x.kind === 'mention');
+  expect(kept?.label).toMatch(/^NATO/);
+});

@@ -33,6 +33,8 @@ const ANTERIOR_OPENER = /^(?:earlier|previously|before that|prior to that|before
 const TRAILING_ATTRIBUTION = new RegExp(`,\\s*(?:[^,]{1,40}?)\\s+(?:${REPORTING_VERBS})\\s*[.!?]?["”’]?$`, 'i');
 const LEADING_MARKERS =
   /^(?:(?:however|meanwhile|moreover|furthermore|still|also|instead|nevertheless|indeed|now|then|earlier|later|previously|separately|in addition|at the same time|in the meantime)\s*,\s*|according to [^,]{1,60},\s*)+/i;
+/** A wire dateline opening the first sentence: "WASHINGTON —", "KYIV, Ukraine (AP) -", "LONDON (Reuters) –". */
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]{1,30}(?:,\s*\p{Lu}[\p{L} .'-]{1,30})?\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s+(?=\p{Lu})/u;
 const TRAILING_JUNK = /(?:\s+(?:was|were|is|are|be|been|has|have|had|the|a|an|of|in|on|at|to|for|by|from|with|and|or|but|that|which|since|back|until|as|its|their|his|her))+\s*$/i;
 const RELATIVE = /\b(?:that|which|who)\s+((?:was|were|is|are|has been|have been|had been|had|has|have)\s+)?(\w+)/i;
 
@@ -141,7 +143,7 @@ export function labelFromClause(text: string, clause: Span, drop: readonly Span[
   s += comma >= 0 && before.split(' ').length >= 5 ? text.slice(at, at + comma) : text.slice(at, clause.end);
   s = s.replace(/\s+/g, ' ').trim().replace(/^[,;:]\s*/, '');
   s = s.replace(/[.!?]+["”’]?$/, '').replace(TRAILING_ATTRIBUTION, '');
-  s = s.replace(LEADING_MARKERS, '').replace(/,\s*(?:citing|quoting|according to)\s[^,]{1,60},/gi, '');
+  s = s.replace(DATELINE, '').replace(LEADING_MARKERS, '').replace(/,\s*(?:citing|quoting|according to)\s[^,]{1,60},/gi, '');
   const rel = RELATIVE.exec(s);
   if (rel && rel.index > 0) {
     const np = nounPhraseBefore(s.slice(0, rel.index));
