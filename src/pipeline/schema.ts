@@ -8,12 +8,18 @@
  *                              and the full events (excerpts, derivations) of one article, loaded on demand
  *   search.json                SearchIndex: every event's excerpt text, loaded when a reader first searches
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+// Written with zod's functional API (`zod/mini`): the app bundles only the checks it uses. The schemas, and the
+// types inferred from them, are those of the method-chaining API.
+
+/** A count or an offset: a non-negative integer. */
+const nonNegativeInt = () => z.int().check(z.nonnegative());
 
 export const SCHEMA_VERSION = 1 as const;
 
 /** A calendar day, `YYYY-MM-DD`. Dates are calendar days, never instants: no time zone applies. */
-export const isoDay = z.string().regex(/^-?\d{4,}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+export const isoDay = z.string().check(z.regex(/^-?\d{4,}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
 
 export const precision = z.enum(['day', 'week', 'month', 'quarter', 'season', 'half', 'year', 'decade', 'century']);
 export type Precision = z.infer<typeof precision>;
@@ -22,7 +28,7 @@ export const timexType = z.enum(['DATE', 'TIME', 'DURATION', 'SET']);
 export type TimexType = z.infer<typeof timexType>;
 
 /** A half-open character range [start, end) in UTF-16 code units into an article's `text`. */
-export const span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+export const span = z.object({ start: nonNegativeInt(), end: nonNegativeInt() });
 export type Span = z.infer<typeof span>;
 
 export const articleSummary = z.object({
@@ -32,7 +38,7 @@ export const articleSummary = z.object({
   publishedOn: isoDay,
   /** Host name of `url`, for lanes and filters. */
   source: z.string(),
-  eventCount: z.number().int().nonnegative(),
+  eventCount: nonNegativeInt(),
 });
 export type ArticleSummary = z.infer<typeof articleSummary>;
 
@@ -43,19 +49,19 @@ export type ArticleSummary = z.infer<typeof articleSummary>;
 export const eventSummary = z.object({
   id: z.string(),
   label: z.string(),
-  start: isoDay.nullable(),
-  end: isoDay.nullable(),
+  start: z.nullable(isoDay),
+  end: z.nullable(isoDay),
   precision,
   /** The article that told it first; `articleIds` lists every article that tells it. */
   articleId: z.string(),
-  articleIds: z.array(z.string()).min(1),
+  articleIds: z.array(z.string()).check(z.minLength(1)),
   /** True when the date is approximate ("around", "early", "recently", bounded by "before"/"by"). */
   approximate: z.boolean(),
   /**
    * True when it goes on past `end` ("since 2014": `end` is the publication date, the last day the article
    * vouches for). An open start is `start: null`. The build always writes it; older files may lack it.
    */
-  openEnd: z.boolean().optional(),
+  openEnd: z.optional(z.boolean()),
   /** What kind of event: the article's own publication, or a statement dated inside a text. */
   kind: z.enum(['publication', 'mention']),
   /** Other ids this event was known by (merged mentions): deep links made of them still resolve. */
@@ -88,39 +94,39 @@ export const datasetIndex = z.object({
 export type DatasetIndex = z.infer<typeof datasetIndex>;
 
 export const interval = z.object({
-  start: isoDay.nullable(),
-  end: isoDay.nullable(),
+  start: z.nullable(isoDay),
+  end: z.nullable(isoDay),
   precision,
   approximate: z.boolean(),
 });
 export type Interval = z.infer<typeof interval>;
 
 /** A temporal expression found in the text (TimeML TIMEX3), with the interval it resolves to. */
-export const timex = span.extend({
+export const timex = z.extend(span, {
   id: z.string(),
   text: z.string(),
   type: timexType,
   value: z.string(),
   /** TimeML modifier: BEFORE, AFTER, ON_OR_BEFORE, ON_OR_AFTER, START, MID, END, APPROX, SINCE … */
-  mod: z.string().nullable(),
+  mod: z.nullable(z.string()),
   /** The calendar interval for the timeline; null for durations, sets and references like PAST_REF. */
-  interval: interval.nullable(),
+  interval: z.nullable(interval),
   /** How it was resolved, in words: "‘in April 2021’: month named with a year". */
   derivation: z.string(),
 });
 export type Timex = z.infer<typeof timex>;
 
-export const sentence = span.extend({
+export const sentence = z.extend(span, {
   /** Index of the paragraph holding it. */
-  paragraph: z.number().int().nonnegative(),
+  paragraph: nonNegativeInt(),
 });
 export type Sentence = z.infer<typeof sentence>;
 
-export const section = span.extend({
+export const section = z.extend(span, {
   heading: z.string(),
   /** Range of the heading itself in the text. */
-  headingStart: z.number().int().nonnegative(),
-  headingEnd: z.number().int().nonnegative(),
+  headingStart: nonNegativeInt(),
+  headingEnd: nonNegativeInt(),
 });
 export type Section = z.infer<typeof section>;
 
@@ -128,36 +134,34 @@ export const citation = z.object({
   id: z.string(),
   url: z.string(),
   /** Where the URL stands in the text. */
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: nonNegativeInt(),
+  end: nonNegativeInt(),
   host: z.string(),
   /** A date read off the URL's path (/20211112/, /2021/11/12/, /2021-11-12/), or null. */
-  date: isoDay.nullable(),
+  date: z.nullable(isoDay),
   /** A headline read off the URL's slug, or null. */
-  headline: z.string().nullable(),
+  headline: z.nullable(z.string()),
   /** The sentence of the article the citation supports, with the match score in [0, 1]; null when none matches well. */
-  supports: z
-    .object({ sentenceIndex: z.number().int().nonnegative(), start: z.number().int(), end: z.number().int(), score: z.number() })
-    .nullable(),
+  supports: z.nullable(z.object({ sentenceIndex: nonNegativeInt(), start: z.int(), end: z.int(), score: z.number() })),
 });
 export type Citation = z.infer<typeof citation>;
 
-export const excerpt = span.extend({
+export const excerpt = z.extend(span, {
   articleId: z.string(),
   /** The verbatim text of the article at [start, end). */
   text: z.string(),
   /** The paragraph that holds it, as a range, for showing the excerpt in context. */
-  paragraphStart: z.number().int().nonnegative(),
-  paragraphEnd: z.number().int().nonnegative(),
+  paragraphStart: nonNegativeInt(),
+  paragraphEnd: nonNegativeInt(),
 });
 export type Excerpt = z.infer<typeof excerpt>;
 
 export const dating = z.object({
   /** The expression the event was dated by, as written, with its range; null for the publication itself. */
-  expression: z.string().nullable(),
-  start: z.number().int().nonnegative().nullable(),
-  end: z.number().int().nonnegative().nullable(),
-  value: z.string().nullable(),
+  expression: z.nullable(z.string()),
+  start: z.nullable(nonNegativeInt()),
+  end: z.nullable(nonNegativeInt()),
+  value: z.nullable(z.string()),
   /** How: "‘in April 2021’, in an article of 20 Nov 2021: month named with a year". */
   explanation: z.string(),
   /** Where the date came from: the text, a cited URL's date, or the publication date. */
@@ -165,8 +169,8 @@ export const dating = z.object({
 });
 export type Dating = z.infer<typeof dating>;
 
-export const eventDetail = eventSummary.extend({
-  excerpts: z.array(excerpt).min(1),
+export const eventDetail = z.extend(eventSummary, {
+  excerpts: z.array(excerpt).check(z.minLength(1)),
   dating,
   /** Ids of citations (in the articles named by the excerpts) that support the event. */
   citationIds: z.array(z.string()),
@@ -175,13 +179,13 @@ export type EventDetail = z.infer<typeof eventDetail>;
 
 export const articleDetail = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  article: articleSummary.extend({
+  article: z.extend(articleSummary, {
     /** The whole file's text after decoding (BOM removed, CRLF kept as is): offsets point here. */
     text: z.string(),
-    titleStart: z.number().int().nonnegative(),
-    titleEnd: z.number().int().nonnegative(),
-    bodyStart: z.number().int().nonnegative(),
-    bodyEnd: z.number().int().nonnegative(),
+    titleStart: nonNegativeInt(),
+    titleEnd: nonNegativeInt(),
+    bodyStart: nonNegativeInt(),
+    bodyEnd: nonNegativeInt(),
     paragraphs: z.array(span),
     sentences: z.array(sentence),
     sections: z.array(section),

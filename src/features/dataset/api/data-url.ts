@@ -30,3 +30,14 @@ export async function fetchJson(path: string, signal?: AbortSignal): Promise<unk
     throw new DataFetchError(`${path} is not valid JSON.`, res.status);
   }
 }
+
+/**
+ * The first problem zod found, for a message: `at events.0.start: expected a date YYYY-MM-DD`. The schemas use
+ * `zod/mini`, which carries no English messages of its own (only "Invalid input"): the issue's code says the rest.
+ */
+export function describeIssue(issues: readonly { code: string; path: readonly PropertyKey[]; message: string; expected?: unknown }[]): string {
+  const issue = issues[0];
+  if (!issue) return '';
+  const what = issue.message !== 'Invalid input' ? issue.message : issue.code === 'invalid_type' ? `expected ${String(issue.expected)}` : issue.code.replace(/_/g, ' ');
+  return ` at ${issue.path.map(String).join('.')}: ${what}`;
+}

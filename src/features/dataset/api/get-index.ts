@@ -1,15 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { datasetIndex } from '../../../pipeline/schema.ts';
 import { buildDataset, type Dataset } from '../../../lib/dataset.ts';
-import { DataFetchError, fetchJson } from './data-url.ts';
+import { DataFetchError, describeIssue, fetchJson } from './data-url.ts';
 
 /** The dataset index (every article and event, lean), validated once and sorted for the timeline. */
 export async function getIndex(signal?: AbortSignal): Promise<Dataset> {
   const json = await fetchJson('index.json', signal);
   const parsed = datasetIndex.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DataFetchError(`index.json does not match the schema${issue ? ` at ${issue.path.join('.')}: ${issue.message}` : ''}.`, null);
+    throw new DataFetchError(`index.json does not match the schema${describeIssue(parsed.error.issues)}.`, null);
   }
   return buildDataset(parsed.data);
 }

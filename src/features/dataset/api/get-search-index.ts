@@ -1,14 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { searchIndex } from '../../../pipeline/schema.ts';
-import { DataFetchError, fetchJson } from './data-url.ts';
+import { DataFetchError, describeIssue, fetchJson } from './data-url.ts';
 
 /** Every event's excerpt text by event id (search.json), validated; loaded when a reader first searches. */
 export async function getSearchIndex(signal?: AbortSignal): Promise<ReadonlyMap<string, string>> {
   const json = await fetchJson('search.json', signal);
   const parsed = searchIndex.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DataFetchError(`search.json does not match the schema${issue ? ` at ${issue.path.join('.')}: ${issue.message}` : ''}.`, null);
+    throw new DataFetchError(`search.json does not match the schema${describeIssue(parsed.error.issues)}.`, null);
   }
   return new Map(parsed.data.events);
 }

@@ -5,7 +5,7 @@
  * matches (an older version of the pipeline) comes back as `stale` with its text, to be imported again.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Extraction } from '../../../pipeline/build-dataset.ts';
 import { articleDetail, eventDetail } from '../../../pipeline/schema.ts';
 import { DB_NAME } from './db-name.ts';
