@@ -20,9 +20,9 @@ export default defineConfig({
   },
   build: { target: 'es2022', sourcemap: false },
   worker: {
-    // The import worker runs the pipeline, which imports the schema module for its version constant only: with the
-    // constant inlined and the module marked free of side effects, the worker does not carry zod (24 KiB gzip) for
-    // schemas it never uses. (A schema it did use would keep the module, and zod with it.)
+    // The import worker runs the pipeline, which imports the schema module for its version constant and
+    // summarizeEvent only: with the module marked free of side effects (and its zod calls pure), the worker does not
+    // carry zod for schemas it never uses. (A schema it did use would keep zod's code for it.)
     rolldownOptions: {
       treeshake: { moduleSideEffects: (id: string) => !id.endsWith('/src/pipeline/schema.ts') },
       optimization: { inlineConst: true },

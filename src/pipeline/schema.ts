@@ -11,15 +11,16 @@
 import * as z from 'zod/mini';
 
 // Written with zod's functional API (`zod/mini`): the app bundles only the checks it uses. The schemas, and the
-// types inferred from them, are those of the method-chaining API.
+// types inferred from them, are those of the method-chaining API. zod marks its functions pure; a `.check(…)` call
+// is marked here, so a bundle that uses none of these schemas (the import worker) drops them, and zod with them.
 
 /** A count or an offset: a non-negative integer. */
-const nonNegativeInt = () => z.int().check(z.nonnegative());
+const nonNegativeInt = /* @__PURE__ */ z.int().check(z.nonnegative());
 
 export const SCHEMA_VERSION = 1 as const;
 
 /** A calendar day, `YYYY-MM-DD`. Dates are calendar days, never instants: no time zone applies. */
-export const isoDay = z.string().check(z.regex(/^-?\d{4,}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
+export const isoDay = /* @__PURE__ */ z.string().check(z.regex(/^-?\d{4,}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
 
 export const precision = z.enum(['day', 'week', 'month', 'quarter', 'season', 'half', 'year', 'decade', 'century']);
 export type Precision = z.infer<typeof precision>;
@@ -28,7 +29,7 @@ export const timexType = z.enum(['DATE', 'TIME', 'DURATION', 'SET']);
 export type TimexType = z.infer<typeof timexType>;
 
 /** A half-open character range [start, end) in UTF-16 code units into an article's `text`. */
-export const span = z.object({ start: nonNegativeInt(), end: nonNegativeInt() });
+export const span = z.object({ start: nonNegativeInt, end: nonNegativeInt });
 export type Span = z.infer<typeof span>;
 
 export const articleSummary = z.object({
@@ -38,7 +39,7 @@ export const articleSummary = z.object({
   publishedOn: isoDay,
   /** Host name of `url`, for lanes and filters. */
   source: z.string(),
-  eventCount: nonNegativeInt(),
+  eventCount: nonNegativeInt,
 });
 export type ArticleSummary = z.infer<typeof articleSummary>;
 
@@ -54,7 +55,7 @@ export const eventSummary = z.object({
   precision,
   /** The article that told it first; `articleIds` lists every article that tells it. */
   articleId: z.string(),
-  articleIds: z.array(z.string()).check(z.minLength(1)),
+  articleIds: /* @__PURE__ */ z.array(z.string()).check(z.minLength(1)),
   /** True when the date is approximate ("around", "early", "recently", bounded by "before"/"by"). */
   approximate: z.boolean(),
   /**
@@ -118,15 +119,15 @@ export type Timex = z.infer<typeof timex>;
 
 export const sentence = z.extend(span, {
   /** Index of the paragraph holding it. */
-  paragraph: nonNegativeInt(),
+  paragraph: nonNegativeInt,
 });
 export type Sentence = z.infer<typeof sentence>;
 
 export const section = z.extend(span, {
   heading: z.string(),
   /** Range of the heading itself in the text. */
-  headingStart: nonNegativeInt(),
-  headingEnd: nonNegativeInt(),
+  headingStart: nonNegativeInt,
+  headingEnd: nonNegativeInt,
 });
 export type Section = z.infer<typeof section>;
 
@@ -134,15 +135,15 @@ export const citation = z.object({
   id: z.string(),
   url: z.string(),
   /** Where the URL stands in the text. */
-  start: nonNegativeInt(),
-  end: nonNegativeInt(),
+  start: nonNegativeInt,
+  end: nonNegativeInt,
   host: z.string(),
   /** A date read off the URL's path (/20211112/, /2021/11/12/, /2021-11-12/), or null. */
   date: z.nullable(isoDay),
   /** A headline read off the URL's slug, or null. */
   headline: z.nullable(z.string()),
   /** The sentence of the article the citation supports, with the match score in [0, 1]; null when none matches well. */
-  supports: z.nullable(z.object({ sentenceIndex: nonNegativeInt(), start: z.int(), end: z.int(), score: z.number() })),
+  supports: z.nullable(z.object({ sentenceIndex: nonNegativeInt, start: z.int(), end: z.int(), score: z.number() })),
 });
 export type Citation = z.infer<typeof citation>;
 
@@ -151,16 +152,16 @@ export const excerpt = z.extend(span, {
   /** The verbatim text of the article at [start, end). */
   text: z.string(),
   /** The paragraph that holds it, as a range, for showing the excerpt in context. */
-  paragraphStart: nonNegativeInt(),
-  paragraphEnd: nonNegativeInt(),
+  paragraphStart: nonNegativeInt,
+  paragraphEnd: nonNegativeInt,
 });
 export type Excerpt = z.infer<typeof excerpt>;
 
 export const dating = z.object({
   /** The expression the event was dated by, as written, with its range; null for the publication itself. */
   expression: z.nullable(z.string()),
-  start: z.nullable(nonNegativeInt()),
-  end: z.nullable(nonNegativeInt()),
+  start: z.nullable(nonNegativeInt),
+  end: z.nullable(nonNegativeInt),
   value: z.nullable(z.string()),
   /** How: "‘in April 2021’, in an article of 20 Nov 2021: month named with a year". */
   explanation: z.string(),
@@ -170,7 +171,7 @@ export const dating = z.object({
 export type Dating = z.infer<typeof dating>;
 
 export const eventDetail = z.extend(eventSummary, {
-  excerpts: z.array(excerpt).check(z.minLength(1)),
+  excerpts: /* @__PURE__ */ z.array(excerpt).check(z.minLength(1)),
   dating,
   /** Ids of citations (in the articles named by the excerpts) that support the event. */
   citationIds: z.array(z.string()),
@@ -182,10 +183,10 @@ export const articleDetail = z.object({
   article: z.extend(articleSummary, {
     /** The whole file's text after decoding (BOM removed, CRLF kept as is): offsets point here. */
     text: z.string(),
-    titleStart: nonNegativeInt(),
-    titleEnd: nonNegativeInt(),
-    bodyStart: nonNegativeInt(),
-    bodyEnd: nonNegativeInt(),
+    titleStart: nonNegativeInt,
+    titleEnd: nonNegativeInt,
+    bodyStart: nonNegativeInt,
+    bodyEnd: nonNegativeInt,
     paragraphs: z.array(span),
     sentences: z.array(sentence),
     sections: z.array(section),

@@ -1,17 +1,19 @@
 /**
  * The import feature's working parts, loaded on first use (an import, or a browser that has imported before): the
- * IndexedDB store, the worker client and the pipeline's assembly of own articles. The hooks in
- * hooks/use-imported-dataset.ts call them.
+ * IndexedDB store and the worker client (the pipeline, extraction and the assembly of own articles, runs in the
+ * worker). The hooks in hooks/use-imported-dataset.ts call them.
  */
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { diagnosticAt, formatDiagnostic, hasErrors } from '../../../pipeline/diagnostic.ts';
 import type { ImportedData, ImportFileReport } from '../hooks/use-imported-dataset.ts';
-import { importInWorker } from './import-client.ts';
+import { assembleInWorker, importInWorker } from './import-client.ts';
 import { builtId } from './own-ids.ts';
-import { assembleOwn, type OwnDataset } from './own-dataset.ts';
+import type { OwnDataset } from './own-dataset.ts';
 import type { ImportItem } from './run-import.ts';
 import { openImportStore, type ImportStore, type ImportedRecord } from '../store/imported-store.ts';
 import { importDatabaseName } from '../store/db-name.ts';
+
+const NO_OWN_ARTICLES: OwnDataset = { index: { schemaVersion: 1, articles: [], events: [] }, articles: new Map(), messages: [] };
 
 let storePromise: Promise<ImportStore> | null = null;
 function getStore(): Promise<ImportStore> {
@@ -41,7 +43,7 @@ export async function loadImported(client: QueryClient, articleQueryKey: ((artic
     await store.put(again);
     listed = await store.list();
   }
-  const own = assembleOwn(listed.records.map((r) => r.extraction));
+  const own = listed.records.length > 0 ? await assembleInWorker(listed.records.map((r) => r.extraction)) : NO_OWN_ARTICLES;
   seedArticles(client, own, articleQueryKey);
   return { records: listed.records, own, persistent: store.persistent, unreadable: listed.invalid };
 }
