@@ -1,9 +1,7 @@
 import { expect, test } from 'vitest';
 import {
   dayNumber,
-  formatCalendarDay,
   formatDay,
-  formatDayLong,
   fractionalDayOfLocal,
   isoFromNumber,
   localDateOf,
@@ -54,14 +52,4 @@ test('a window edge round-trips through the URL form to the minute', async () =>
   expect(parseDayTime('2021-11-20T12:00')).toBe(n + 0.5);
   expect(parseDayTime('2021-11-20T25:00')).toBeNull();
   expect(parseDayTime('nonsense')).toBeNull();
-});
-
-test('days read in English from their parts, as date-fns wrote them: weekday, month names, years of the era', () => {
-  expect(formatDayLong('2021-11-20')).toBe('Saturday, 20 November 2021');
-  expect(formatDayLong('1970-01-01')).toBe('Thursday, 1 January 1970');
-  expect(formatDayLong('1969-12-31')).toBe('Wednesday, 31 December 1969');
-  expect(formatDay('0005-03-09')).toBe('9 Mar 0005');
-  expect(formatCalendarDay({ year: 0, month: 5, day: 1 }, 'd MMM yyyy')).toBe('1 May 0001');
-  expect(formatCalendarDay({ year: -43, month: 3, day: 15 }, 'EEEE, d MMMM yyyy')).toBe('Friday, 15 March 0044');
-  expect(formatCalendarDay({ year: 12345, month: 9, day: 30 }, 'MMMM yyyy')).toBe('September 12345');
 });

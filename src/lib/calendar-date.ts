@@ -3,6 +3,8 @@
  * handed to `new Date(string)` (which reads it as UTC midnight: the day before in Los Angeles). Days become
  * local `Date`s only to be drawn or formatted, built from their parts.
  */
+import { format } from 'date-fns';
+
 export type CalendarDay = { year: number; month: number; day: number };
 
 const ISO_DAY = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
@@ -92,42 +94,16 @@ export function todayNumber(now: Date = new Date()): number {
   return dayNumberOf(calendarDayOfLocal(now));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/**
- * A calendar day in English, from its parts (no `Date`, no zone), by a pattern of date-fns tokens: `d` (day of the
- * month), `MMM` / `MMMM` (month, short / long), `yyyy` (year of the era, at least 4 digits: 1 BC is `0001`, as
- * date-fns writes it), `EEEE` (weekday). Everything else is copied.
- */
-export function formatCalendarDay(d: CalendarDay, pattern: string): string {
-  return pattern.replace(/EEEE|MMMM|MMM|yyyy|d/g, (token) => {
-    switch (token) {
-      case 'EEEE':
-        // 1970-01-01 was a Thursday.
-        return WEEKDAYS[(((dayNumberOf(d) + 4) % 7) + 7) % 7] ?? '';
-      case 'MMMM':
-        return MONTHS[d.month - 1] ?? '';
-      case 'MMM':
-        return (MONTHS[d.month - 1] ?? '').slice(0, 3);
-      case 'yyyy':
-        return String(d.year > 0 ? d.year : 1 - d.year).padStart(4, '0');
-      default:
-        return String(d.day);
-    }
-  });
-}
-
 /** `20 Nov 2021` */
 export function formatDay(iso: string): string {
   const d = parseDay(iso);
-  return d ? formatCalendarDay(d, 'd MMM yyyy') : iso;
+  return d ? format(localDateOf(d), 'd MMM yyyy') : iso;
 }
 
 /** `Saturday, 20 November 2021`: for screen readers and titles. */
 export function formatDayLong(iso: string): string {
   const d = parseDay(iso);
-  return d ? formatCalendarDay(d, 'EEEE, d MMMM yyyy') : iso;
+  return d ? format(localDateOf(d), 'EEEE, d MMMM yyyy') : iso;
 }
 
 /** A fractional day number as `YYYY-MM-DD`, or `YYYY-MM-DDTHH:mm` when it is not at midnight (to the minute). */

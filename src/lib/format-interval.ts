@@ -1,10 +1,11 @@
 /**
  * An event's date in words, by its precision: "20 Nov 2021", "week of 15 Nov 2021", "April 2021", "Q2 2021",
- * "since 2014", "by 20 Nov 2021". Formatted from the calendar parts (never a `Date`), so a day reads the same in
- * every time zone.
+ * "since 2014", "by 20 Nov 2021". Formatted with date-fns from local dates built from calendar parts, so a day
+ * reads the same in every time zone.
  */
+import { format } from 'date-fns';
 import type { Precision } from '../pipeline/schema.ts';
-import { formatCalendarDay as format, parseDay, type CalendarDay } from './calendar-date.ts';
+import { localDateOf, parseDay, type CalendarDay } from './calendar-date.ts';
 
 export type DatedInterval = {
   start: string | null;
@@ -28,13 +29,14 @@ function yearText(year: number): string {
 
 /** One end of an interval at a precision: the unit the day falls in. */
 export function formatAt(d: CalendarDay, precision: Precision): string {
+  const local = localDateOf(d);
   switch (precision) {
     case 'day':
-      return format(d, 'd MMM yyyy');
+      return format(local, 'd MMM yyyy');
     case 'week':
-      return `week of ${format(d, 'd MMM yyyy')}`;
+      return `week of ${format(local, 'd MMM yyyy')}`;
     case 'month':
-      return format(d, 'MMMM yyyy');
+      return format(local, 'MMMM yyyy');
     case 'quarter':
       return `Q${Math.floor((d.month - 1) / 3) + 1} ${yearText(d.year)}`;
     case 'season': {
@@ -59,12 +61,14 @@ function formatClosed(s: CalendarDay, e: CalendarDay, precision: Precision): str
   const b = formatAt(e, precision);
   if (a === b) return a;
   if (precision === 'day') {
-    if (s.year === e.year && s.month === e.month) return `${format(s, 'd')}–${format(e, 'd MMM yyyy')}`;
-    if (s.year === e.year) return `${format(s, 'd MMM')} – ${format(e, 'd MMM yyyy')}`;
+    const ls = localDateOf(s);
+    const le = localDateOf(e);
+    if (s.year === e.year && s.month === e.month) return `${format(ls, 'd')}–${format(le, 'd MMM yyyy')}`;
+    if (s.year === e.year) return `${format(ls, 'd MMM')} – ${format(le, 'd MMM yyyy')}`;
     return `${a} – ${b}`;
   }
   if (precision === 'week') return a;
-  if (precision === 'month' && s.year === e.year) return `${format(s, 'MMMM')} – ${b}`;
+  if (precision === 'month' && s.year === e.year) return `${format(localDateOf(s), 'MMMM')} – ${b}`;
   if (precision === 'year') return `${a}–${b}`;
   return `${a} – ${b}`;
 }
