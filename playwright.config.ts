@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.ts';
 
 // The e2e suite runs against the production build (`npm run build` first; `npm test` does it), in the system
 // Chromium (scripts/ensure-browser.mjs), on a desktop, on a phone and in two other time zones.
-const executablePath = process.env.DATELINE_CHROMIUM ?? '/usr/bin/chromium';
 const reuse = !process.env.CI;
 
 export default defineConfig({
@@ -16,19 +16,7 @@ export default defineConfig({
   use: {
     baseURL: 'http://localhost:4173/',
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
   },
   webServer: [
     { command: 'npx vite preview --port 4173 --strictPort', url: 'http://localhost:4173/', reuseExistingServer: reuse, timeout: 30_000 },

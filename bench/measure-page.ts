@@ -11,6 +11,7 @@
  *                  finished before the first events, the document included; and of the scripts among them
  */
 import { chromium, type Browser, type Page } from 'playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 
 export type PageFigures = {
   firstEventsMs: number | null;
@@ -24,20 +25,10 @@ export type PageFigures = {
   timeoutMs: number;
 };
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
-  const browser = await chromium.launch({ executablePath: process.env['DATELINE_CHROMIUM'] ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
   try {
     return await fn(browser);
   } finally {
