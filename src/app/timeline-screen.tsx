@@ -5,7 +5,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { articleQueryOptions, useArticle, useArticles } from '../features/dataset/api/get-article.ts';
-import { useSearchIndex } from '../features/dataset/api/get-search-index.ts';
+import { excerptTextOf, useSearchIndex } from '../features/dataset/api/get-search-index.ts';
 import { ExportMenu } from '../features/export/components/export-menu.tsx';
 import { ImportButton } from '../features/import/components/import-button.tsx';
 import { isOwnId } from '../features/import/lib/own-ids.ts';
@@ -79,7 +79,7 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
   const excerpts = useSearchIndex(wantExcerpts);
   const searchText = useMemo(() => {
     const map = excerpts.data;
-    return searchTextOf(map ? (e) => map.get(e.id) ?? '' : undefined);
+    return searchTextOf(map ? (e) => excerptTextOf(map, e) : undefined);
   }, [excerpts.data]);
 
   const filter = { q: url.q, article: url.article, source: url.source, from: url.from, to: url.to };

@@ -9,11 +9,11 @@ import { diagnosticAt, hasErrors, type Diagnostic } from './diagnostic.ts';
 import { parseArticle } from './parse-article.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildCitations, hostOf } from './citations.ts';
-import { buildEvents, mergeEvents } from './build-events.ts';
+import { buildEvents } from './build-events.ts';
+import { groupFieldsOf, mergeInputOf, planMerge, summaryOfGroup, withGroup, type GroupFields } from './merge-events.ts';
 import { articleIdOf, hashId } from './ids.ts';
 import {
   SCHEMA_VERSION,
-  summarizeEvent,
   type ArticleDetail,
   type ArticleSummary,
   type DatasetIndex,
@@ -103,19 +103,31 @@ export function extractArticle(file: string, input: string, tag: Tagger): Extrac
   return { extraction: { file, article, events }, diagnostics };
 }
 
+/** An article's part of search.json: each of its events by its own id (an alias, once merged) with its excerpts' text. */
+export function searchEntriesOf(events: readonly EventDetail[]): [string, string][] {
+  return events.map((e) => [e.id, e.excerpts.map((x) => x.text).join('\n')]);
+}
+
 export type Dataset = { index: DatasetIndex; articles: Map<string, ArticleDetail>; search: SearchIndex };
 export type AssembleResult = { dataset: Dataset; rejected: { file: string; diagnostics: Diagnostic[] }[] };
 
-function compareEvents(a: EventSummary, b: EventSummary): number {
+/** The order of index.json and of each article file's events: by start (or end, when open at the start), then id. */
+export function compareEvents(a: Pick<EventSummary, 'id' | 'start' | 'end'>, b: Pick<EventSummary, 'id' | 'start' | 'end'>): number {
   const as = a.start ?? a.end ?? '';
   const bs = b.start ?? b.end ?? '';
   return as < bs ? -1 : as > bs ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Extractions in any order -> a deterministic dataset. Duplicates of an article (same URL) are rejected. */
-export function assembleDataset(extractions: readonly Extraction[]): AssembleResult {
+/** The least an extraction must tell for the duplicate check: its file, and its article's id, URL and text (the date line suffices). */
+type Identified = { file: string; article: { id: string; url: string; text: string } };
+
+/**
+ * Each article once: of files with the same URL (the same article id) the first by file name is kept, the
+ * others are rejected with a diagnostic at the URL. Returns the kept ones in order of article id.
+ */
+export function firstOfEachArticle<X extends Identified>(extractions: readonly X[]): { kept: X[]; rejected: AssembleResult['rejected'] } {
   const rejected: AssembleResult['rejected'] = [];
-  const byId = new Map<string, Extraction>();
+  const byId = new Map<string, X>();
   for (const x of [...extractions].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const first = byId.get(x.article.id);
     if (first) {
@@ -128,34 +140,41 @@ export function assembleDataset(extractions: readonly Extraction[]): AssembleRes
     }
     byId.set(x.article.id, x);
   }
-  const kept = [...byId.values()].sort((a, b) => (a.article.id < b.article.id ? -1 : 1));
+  return { kept: [...byId.values()].sort((a, b) => (a.article.id < b.article.id ? -1 : 1)), rejected };
+}
+
+/** Extractions in any order -> a deterministic dataset. Duplicates of an article (same URL) are rejected. */
+export function assembleDataset(extractions: readonly Extraction[]): AssembleResult {
+  const { kept, rejected } = firstOfEachArticle(extractions);
+  const byId = new Map(kept.map((x) => [x.article.id, x]));
   const publishedOf = (id: string) => byId.get(id)?.article.publishedOn ?? '';
-  const merged = mergeEvents(kept.flatMap((x) => x.events), publishedOf);
-  const summaries = merged.map(summarizeEvent).sort(compareEvents);
-  const eventsByArticle = new Map<string, EventDetail[]>();
-  for (const e of merged) {
-    for (const id of e.articleIds) {
-      const list = eventsByArticle.get(id) ?? [];
-      list.push(e);
-      eventsByArticle.set(id, list);
-    }
+  const all = kept.flatMap((x) => x.events);
+  const groups = planMerge(all.map(mergeInputOf), publishedOf);
+  const summaries: EventSummary[] = [];
+  const fieldsOf = new Map<EventDetail, GroupFields>();
+  for (const g of groups) {
+    const members = g.map((i) => all[i] as EventDetail);
+    const summary = summaryOfGroup(members);
+    summaries.push(summary);
+    if (members.length > 1) for (const m of members) fieldsOf.set(m, groupFieldsOf(summary));
   }
+  summaries.sort(compareEvents);
   const articles = new Map<string, ArticleDetail>();
   const summariesOfArticles: ArticleSummary[] = [];
+  const search: SearchIndex = { schemaVersion: SCHEMA_VERSION, events: [] };
   for (const x of kept) {
     const id = x.article.id;
-    const citationIds = new Set(x.article.citations.map((c) => c.id));
-    // An event told by several articles carries, in each article's file, that article's excerpts and citations:
-    // the files stay linear in size; the app gathers the rest from the other articles' files.
-    const events = (eventsByArticle.get(id) ?? [])
-      .map((e) => (e.articleIds.length === 1 ? e : { ...e, excerpts: e.excerpts.filter((ex) => ex.articleId === id), citationIds: e.citationIds.filter((c) => citationIds.has(c)) }))
-      .sort(compareEvents);
-    const article = { ...x.article, eventCount: events.length };
-    articles.set(id, { schemaVersion: SCHEMA_VERSION, article, events });
-    summariesOfArticles.push({ id, title: article.title, url: article.url, publishedOn: article.publishedOn, source: article.source, eventCount: article.eventCount });
+    // An event told by several articles is in each article's file with that article's excerpts, dating and
+    // citations: the files stay linear in size; the app gathers the rest from the other articles' files.
+    const events = x.events.map((e) => {
+      const g = fieldsOf.get(e);
+      return g ? withGroup(e, g) : e;
+    });
+    events.sort(compareEvents);
+    articles.set(id, { schemaVersion: SCHEMA_VERSION, article: x.article, events });
+    summariesOfArticles.push({ id, title: x.article.title, url: x.article.url, publishedOn: x.article.publishedOn, source: x.article.source, eventCount: x.article.eventCount });
+    search.events.push(...searchEntriesOf(x.events));
   }
   summariesOfArticles.sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : a.id < b.id ? -1 : 1));
-  const excerptText = new Map(merged.map((e) => [e.id, e.excerpts.map((x) => x.text).join('\n')]));
-  const search: SearchIndex = { schemaVersion: SCHEMA_VERSION, events: summaries.map((e) => [e.id, excerptText.get(e.id) ?? '']) };
   return { dataset: { index: { schemaVersion: SCHEMA_VERSION, articles: summariesOfArticles, events: summaries }, articles, search }, rejected };
 }

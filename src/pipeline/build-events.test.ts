@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { buildEvents, labelFromClause, mergeEvents, MAX_LABEL } from './build-events.ts';
+import { buildEvents, labelFromClause, MAX_LABEL } from './build-events.ts';
 import type { Citation, EventDetail, Interval, Timex } from './schema.ts';
 
 /** A hand-made tagger result: the expression `text` found in `source`, with the given interval. */
@@ -106,39 +106,6 @@ test('ids are stable: the same text gives the same ids, an added sentence leaves
   expect(two.map((e) => e.id)).toEqual(one.map((e) => e.id));
 });
 
-function mention(id: string, articleId: string, label: string, start: string, end: string): EventDetail {
-  return {
-    id, label, start, end, precision: 'month', articleId, articleIds: [articleId], approximate: false, kind: 'mention', aliases: [],
-    excerpts: [{ articleId, start: 0, end: label.length, text: label, paragraphStart: 0, paragraphEnd: label.length }],
-    dating: { expression: 'x', start: 0, end: 1, value: 'x', method: 'expression', explanation: 'x' }, citationIds: [`c-${id}`],
-  };
-}
-
-test('the same event told by two articles merges: one event, both excerpts and sources, the other id kept as alias', () => {
-  const merged = mergeEvents(
-    [
-      mention('e-b', 'a-2', 'Troops massed at the northern border crossing', '2021-04-01', '2021-04-30'),
-      mention('e-a', 'a-1', 'Troops massed at the northern border', '2021-04-01', '2021-04-30'),
-      mention('e-c', 'a-3', 'Elections were held in the capital', '2021-04-01', '2021-04-30'),
-    ],
-    (id) => ({ 'a-1': '2021-05-01', 'a-2': '2021-04-20', 'a-3': '2021-05-02' })[id] ?? '',
-  );
-  expect(merged).toHaveLength(2);
-  const m = merged.find((e) => e.articleIds.length === 2);
-  expect(m?.id).toBe('e-b'); // told first by the earlier article
-  expect(m?.aliases).toEqual(['e-a']);
-  expect(m?.citationIds.sort()).toEqual(['c-e-a', 'c-e-b']);
-  expect(m?.excerpts).toHaveLength(2);
-});
-
-test('similar words on dates that do not overlap do not merge', () => {
-  const merged = mergeEvents(
-    [mention('e-a', 'a-1', 'Troops massed at the border', '2021-04-01', '2021-04-30'), mention('e-b', 'a-2', 'Troops massed at the border', '2021-05-01', '2021-05-31')],
-    () => '2021-06-01',
-  );
-  expect(merged).toHaveLength(2);
-});
-
 test('two dated facts in one clause split at the clause marker; a relative clause names its noun', () => {
   const body = 'The ferry sailed again on Monday after a storm that hit the coast on 3 March.';
   const events = eventsOf(body, (t) => [
@@ -173,30 +140,6 @@ test('a fronted time phrase leaves a main clause that starts in lowercase, and t
   const body = 'Since 2015, prices have doubled.';
   const [e] = eventsOf(body, (t) => [timex(t, '2015', '2015', year('2015'))]).filter((x) => x.kind === 'mention');
   expect(e?.label).toBe('Prices have doubled');
-});
-
-test('look-alikes do not chain: a mention joins a group only if it resembles its first mention', () => {
-  const merged = mergeEvents(
-    [
-      mention('e-1', 'a-1', 'Troops massed at the northern border crossing near Kharkiv', '2021-04-01', '2021-04-30'),
-      mention('e-2', 'a-2', 'Troops massed at the northern border crossing near Belgorod depot', '2021-04-01', '2021-04-30'),
-      mention('e-3', 'a-3', 'Troops massed near the Belgorod fuel depot', '2021-04-01', '2021-04-30'),
-    ],
-    (id) => ({ 'a-1': '2021-05-01', 'a-2': '2021-05-02', 'a-3': '2021-05-03' })[id] ?? '',
-  );
-  expect(merged.map((e) => [e.id, e.aliases])).toEqual([
-    ['e-1', ['e-2']],
-    ['e-3', []],
-  ]);
-});
-
-test('the merge does not depend on the order the mentions come in', () => {
-  const list = [
-    mention('e-b', 'a-2', 'Troops massed at the northern border crossing', '2021-04-01', '2021-04-30'),
-    mention('e-a', 'a-1', 'Troops massed at the northern border', '2021-04-01', '2021-04-30'),
-  ];
-  const published = (id: string) => ({ 'a-1': '2021-05-01', 'a-2': '2021-04-20' })[id] ?? '';
-  expect(mergeEvents([...list].reverse(), published)).toEqual(mergeEvents(list, published));
 });
 
 test('a wire dateline opening the sentence is not part of the label', () => {

@@ -5,7 +5,6 @@
  */
 import type { Citation, EventDetail, Interval, Precision, Span, Timex } from './schema.ts';
 import { hashId } from './ids.ts';
-import { stem } from './citations.ts';
 import { formatDayLong } from './format-day.ts';
 
 export type EventSource = {
@@ -429,76 +428,4 @@ export function buildEvents(src: EventSource): EventDetail[] {
     }
   }
   return events;
-}
-
-function stemsOf(e: EventDetail): Set<string> {
-  const words = `${e.label} ${e.excerpts.map((x) => x.text).join(' ')}`.toLowerCase().match(/\p{L}[\p{L}'’]+/gu) ?? [];
-  return new Set(words.filter((w) => w.length > 3).map(stem));
-}
-
-export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let inter = 0;
-  for (const w of a) if (b.has(w)) inter++;
-  const union = a.size + b.size - inter;
-  return union === 0 ? 0 : inter / union;
-}
-
-export const MERGE_THRESHOLD = 0.45;
-
-/** How many groups of a period an event is compared with, at most: the merge stays linear on any archive. */
-const MAX_GROUPS_COMPARED = 64;
-
-/**
- * The same event told by several articles (overlapping dates, similar words) becomes one event holding every
- * excerpt and every source. Mentions are taken in order of publication; each joins the most similar group of
- * the same interval and precision whose first mention it resembles (no chains of look-alikes), from another
- * article. The merged event keeps the id of its first mention (the earliest article; ties: the smaller id); the
- * others' ids stay as aliases so every deep link still resolves. Publications never merge. Deterministic
- * whatever the input order.
- */
-export function mergeEvents(events: readonly EventDetail[], publishedOf: (articleId: string) => string): EventDetail[] {
-  const order = events
-    .map((e, i) => ({ e, i, published: publishedOf(e.articleId) }))
-    .sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
-  type Group = { members: EventDetail[]; stems: Set<string>; articles: Set<string>; first: EventDetail };
-  const buckets = new Map<string, Group[]>();
-  const groups: Group[] = [];
-  for (const { e } of order) {
-    if (e.kind !== 'mention') {
-      groups.push({ members: [e], stems: new Set(), articles: new Set(e.articleIds), first: e });
-      continue;
-    }
-    // Mentions of one precision overlap only when their calendar units are the same: the interval is the key.
-    const key = `${e.start}|${e.end}|${e.precision}`;
-    const list = buckets.get(key) ?? [];
-    const stems = stemsOf(e);
-    let best: Group | null = null;
-    let bestScore = MERGE_THRESHOLD;
-    for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_GROUPS_COMPARED; k--) {
-      const g = list[k] as Group;
-      if (g.articles.has(e.articleId)) continue;
-      const score = similarity(stems, g.stems);
-      if (score >= bestScore) [best, bestScore] = [g, score];
-    }
-    if (best) {
-      best.members.push(e);
-      best.articles.add(e.articleId);
-    } else {
-      const g: Group = { members: [e], stems, articles: new Set([e.articleId]), first: e };
-      list.push(g);
-      buckets.set(key, list);
-      groups.push(g);
-    }
-  }
-  return groups.map(({ members }) => {
-    const primary = members[0] as EventDetail;
-    if (members.length === 1) return primary;
-    return {
-      ...primary,
-      articleIds: [...new Set(members.flatMap((e) => e.articleIds))],
-      aliases: [...new Set(members.slice(1).flatMap((e) => [e.id, ...e.aliases]))].sort(),
-      excerpts: members.flatMap((e) => e.excerpts),
-      citationIds: [...new Set(members.flatMap((e) => e.citationIds))],
-    };
-  });
 }

@@ -202,8 +202,10 @@ export const articleDetail = z.object({
 export type ArticleDetail = z.infer<typeof articleDetail>;
 
 /**
- * The words to search, loaded on the first search: for each event (in index order), its id and the text of its
- * excerpts, joined. Kept out of index.json so the first view stays light.
+ * The words to search, loaded on the first search: each article's events (articles in id order) by the id the
+ * article's extraction gave them, with the text of their excerpts in that article. A merged event is found under
+ * its id and its aliases. Kept out of index.json so the first view stays light; per article, so the build can
+ * cache each article's part.
  */
 export const searchIndex = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

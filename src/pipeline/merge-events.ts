@@ -1,0 +1,140 @@
+/**
+ * The same event told by several articles becomes one: the merge across articles, in two pure steps that the
+ * build can run apart.
+ *
+ *   mergeInputOf: an extracted event -> what the merge reads of it (its interval and its words, as hashed stems);
+ *                 computed where the event is extracted (a worker) and cached with it
+ *   planMerge:    every article's merge inputs -> groups of events that are the same event
+ *   summaryOfGroup / withGroup: a group -> the event of index.json, and each member as its article's file tells it
+ */
+import { stem } from './citations.ts';
+import type { EventDetail, EventSummary } from './schema.ts';
+
+/** What the merge reads of an event. `stems`: the hashes of its words' stems, sorted, each once. */
+export type MergeInput = Pick<EventSummary, 'id' | 'articleId' | 'kind' | 'start' | 'end' | 'precision'> & { stems: readonly number[] };
+
+/** Jaccard similarity of the words, at least, for two mentions of one interval to be one event. */
+export const MERGE_THRESHOLD = 0.45;
+
+/** How many groups of a period an event is compared with, at most: the merge stays linear on any archive. */
+const MAX_GROUPS_COMPARED = 64;
+
+/** FNV-1a of a string, cut to 30 bits (a small integer in every JS engine, compact in arrays). */
+function hash30(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 2;
+}
+
+/** The words of the label and excerpts longer than three letters, stemmed and hashed: sorted, each once. */
+export function stemHashes(e: Pick<EventDetail, 'label' | 'excerpts'>): number[] {
+  const words = `${e.label} ${e.excerpts.map((x) => x.text).join(' ')}`.toLowerCase().match(/\p{L}[\p{L}'’]+/gu) ?? [];
+  const set = new Set<number>();
+  for (const w of words) if (w.length > 3) set.add(hash30(stem(w)));
+  return [...set].sort((a, b) => a - b);
+}
+
+export function mergeInputOf(e: EventDetail): MergeInput {
+  return { id: e.id, articleId: e.articleId, kind: e.kind, start: e.start, end: e.end, precision: e.precision, stems: stemHashes(e) };
+}
+
+/** Jaccard similarity of two sorted lists of distinct numbers. */
+export function similarity(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const union = a.length + b.length - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+/**
+ * Which events are one: groups of indexes into `events`, each group's first index its first mention, the
+ * groups in the order of their first mentions. Mentions are taken in order of publication (ties: the smaller
+ * id); each joins the most similar group of the same interval and precision whose *first* mention it
+ * resembles (no chains of look-alikes), from another article. Publications never merge. Events of different
+ * intervals never meet, so the groups of one interval depend only on that interval's events. Deterministic
+ * whatever the input order.
+ */
+export function planMerge(events: readonly MergeInput[], publishedOf: (articleId: string) => string): number[][] {
+  const order = events
+    .map((e, i) => ({ e, i, published: publishedOf(e.articleId) }))
+    .sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
+  type Group = { members: number[]; stems: readonly number[]; articles: Set<string> };
+  const buckets = new Map<string, Group[]>();
+  const groups: Group[] = [];
+  for (const { e, i } of order) {
+    if (e.kind !== 'mention') {
+      groups.push({ members: [i], stems: [], articles: new Set() });
+      continue;
+    }
+    // Mentions of one precision overlap only when their calendar units are the same: the interval is the key.
+    const key = `${e.start}|${e.end}|${e.precision}`;
+    let list = buckets.get(key);
+    if (!list) buckets.set(key, (list = []));
+    let best: Group | null = null;
+    let bestScore = MERGE_THRESHOLD;
+    for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_GROUPS_COMPARED; k--) {
+      const g = list[k] as Group;
+      if (g.articles.has(e.articleId)) continue;
+      const score = similarity(e.stems, g.stems);
+      if (score >= bestScore) [best, bestScore] = [g, score];
+    }
+    if (best) {
+      best.members.push(i);
+      best.articles.add(e.articleId);
+    } else {
+      const g: Group = { members: [i], stems: e.stems, articles: new Set([e.articleId]) };
+      list.push(g);
+      groups.push(g);
+    }
+  }
+  return groups.map((g) => g.members);
+}
+
+/** The event of a group as index.json lists it: its first mention's, told by every member's article, known by every member's id. */
+export function summaryOfGroup(members: readonly EventSummary[]): EventSummary {
+  const first = members[0];
+  if (!first) throw new Error('a merge group has no member');
+  return {
+    id: first.id,
+    label: first.label,
+    start: first.start,
+    end: first.end,
+    precision: first.precision,
+    articleId: first.articleId,
+    articleIds: [...new Set(members.flatMap((e) => e.articleIds))],
+    approximate: first.approximate,
+    openEnd: first.openEnd ?? false,
+    kind: first.kind,
+    aliases: [...new Set(members.flatMap((e, k) => (k === 0 ? e.aliases : [e.id, ...e.aliases])))].sort(),
+  };
+}
+
+/** The fields a member of a merged event takes from its group, in its article's file. */
+export type GroupFields = Pick<EventSummary, 'id' | 'label' | 'articleId' | 'articleIds' | 'approximate' | 'openEnd' | 'aliases'>;
+
+export function groupFieldsOf(s: EventSummary): GroupFields {
+  return { id: s.id, label: s.label, articleId: s.articleId, articleIds: s.articleIds, approximate: s.approximate, openEnd: s.openEnd ?? false, aliases: s.aliases };
+}
+
+/**
+ * A member of a merged event as its article's file tells it: the group's summary (id, label, articles,
+ * aliases) with the member's own excerpts, dating and citations — offsets into this article's text.
+ * Same keys in the same order as the member (the bytes of the file depend on it).
+ */
+export function withGroup(e: EventDetail, g: GroupFields): EventDetail {
+  return { ...e, ...g };
+}
