@@ -15,15 +15,16 @@
  *     previous dataset whole. Output bytes are the same as a clean build's (tested).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assembleDataset, type Extraction } from '../src/pipeline/build-dataset.ts';
+import { compareEvents, firstOfEachArticle } from '../src/pipeline/build-dataset.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/pipeline/diagnostic.ts';
-import type { EventDetail } from '../src/pipeline/schema.ts';
+import { groupFieldsOf, planMerge, summaryOfGroup, type GroupFields, type MergeInput } from '../src/pipeline/merge-events.ts';
+import { SCHEMA_VERSION, type ArticleSummary, type EventSummary } from '../src/pipeline/schema.ts';
 import { handle, type FileStamp, type WorkerJob, type WorkerRequest, type WorkerResponse, type WriteTask } from './lib/build-worker.ts';
-import { entryPath, type EntryMeta, type EventRef, type ExtractedFile } from './lib/extract-entry.ts';
+import { entryPath, summaryOfLean, type EntryMeta, type EventRef, type ExtractedFile, type LeanEvent } from './lib/extract-entry.ts';
 import { pipelineVersion } from './lib/pipeline-version.ts';
 import { WorkerPool } from './lib/worker-pool.ts';
 import { discardStaging, prepareStaging, swapIn } from './lib/write-atomic.ts';
@@ -96,6 +97,48 @@ function staleVersions(cacheRoot: string, version: string): string[] {
     .map((d) => join(cacheRoot, d.name));
 }
 
+/**
+ * index.json as JSON.stringify would write it, in parts: at 100k articles it is hundreds of MB, near the
+ * longest string V8 makes.
+ */
+function* indexJsonParts(articles: readonly ArticleSummary[], events: readonly EventSummary[]): Generator<string> {
+  yield `{"schemaVersion":${SCHEMA_VERSION},"articles":${JSON.stringify(articles)},"events":[`;
+  for (let i = 0; i < events.length; i += 4096) yield `${i > 0 ? ',' : ''}${JSON.stringify(events.slice(i, i + 4096)).slice(1, -1)}`;
+  yield ']}\n';
+}
+
+/** search.json from each article's part (JSON arrays), articles in id order: the same bytes as JSON.stringify. */
+function* searchJsonParts(parts: readonly string[]): Generator<string> {
+  yield `{"schemaVersion":${SCHEMA_VERSION},"events":[`;
+  let first = true;
+  for (const p of parts) {
+    if (p.length <= 2) continue;
+    yield `${first ? '' : ','}${p.slice(1, -1)}`;
+    first = false;
+  }
+  yield ']}\n';
+}
+
+function writeJsonParts(path: string, parts: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    let buffered: string[] = [];
+    let size = 0;
+    for (const p of parts) {
+      buffered.push(p);
+      size += p.length;
+      if (size >= 1 << 22) {
+        writeSync(fd, buffered.join(''));
+        buffered = [];
+        size = 0;
+      }
+    }
+    writeSync(fd, buffered.join(''));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function main(): Promise<number> {
   const t0 = performance.now();
   const opts = parseArgs(process.argv.slice(2));
@@ -128,8 +171,9 @@ async function main(): Promise<number> {
     const stale = staleVersions(cacheRoot, version);
     const pruning = stale.length > 0 ? run({ type: 'remove', paths: stale }) : Promise.resolve(null);
 
-    // 1. Extract (workers), parsing each batch's results on the main thread as they arrive.
-    const parsed: { meta: EntryMeta; key: string | null; events: EventDetail[] | null }[] = new Array(inputs.length);
+    // 1. Extract (workers), parsing each batch's results on the main thread as they arrive: only the lean part
+    //    (summaries and stems); the article texts and excerpts stay in the cache entries.
+    const parsed: { meta: EntryMeta; key: string | null; lean: LeanEvent[] | null; search: string | null }[] = new Array(inputs.length);
     let misses = 0;
     const batches = chunks(inputs.map((f, i) => ({ ...f, i })), Math.max(1, jobs) * 8, 64);
     await Promise.all(
@@ -138,38 +182,64 @@ async function main(): Promise<number> {
         if (res.type !== 'extracted') throw new Error(`unexpected worker answer ${res.type}`);
         res.results.forEach((r: ExtractedFile, k) => {
           if (!r.cached) misses++;
-          parsed[(batch[k] as { i: number }).i] = { meta: JSON.parse(r.meta) as EntryMeta, key: r.key, events: r.events === null ? null : (JSON.parse(r.events) as EventDetail[]) };
+          parsed[(batch[k] as { i: number }).i] = { meta: JSON.parse(r.meta) as EntryMeta, key: r.key, lean: r.lean === null ? null : (JSON.parse(r.lean) as LeanEvent[]), search: r.search };
         });
       }),
     );
     const tExtract = performance.now();
 
-    // 2. Assemble (main thread): the merge across articles is global.
-    const extractions: Extraction[] = [];
-    const keyOf = new Map<Extraction, string>();
-    const own = new WeakMap<EventDetail, { x: Extraction; i: number }>();
+    // 2. Assemble (main thread): the merge across articles is global. Same steps as assembleDataset, on lean events.
+    type Built = { file: string; article: NonNullable<EntryMeta['article']>; key: string; lean: LeanEvent[]; search: string };
+    const built: Built[] = [];
     const problems: { file: string; diagnostics: Diagnostic[] }[] = [];
     let rejectedCount = 0;
     parsed.forEach((p, i) => {
       const file = (inputs[i] as { file: string }).file;
       if (hasErrors(p.meta.diagnostics)) rejectedCount++;
       if (p.meta.diagnostics.length > 0) problems.push({ file, diagnostics: p.meta.diagnostics });
-      if (!p.meta.article || !p.events || p.key === null) return;
-      const x: Extraction = { file, article: p.meta.article, events: p.events };
-      p.events.forEach((e, k) => own.set(e, { x, i: k }));
-      extractions.push(x);
-      keyOf.set(x, p.key);
+      if (!p.meta.article || !p.lean || p.search === null || p.key === null) return;
+      built.push({ file, article: p.meta.article, key: p.key, lean: p.lean, search: p.search });
     });
-    const { dataset, rejected } = assembleDataset(extractions);
+    parsed.length = 0;
+    const { kept, rejected } = firstOfEachArticle(built);
     problems.push(...rejected);
     rejectedCount += rejected.length;
     for (const p of problems) for (const d of p.diagnostics) process.stderr.write(`${formatDiagnostic(p.file, d)}\n`);
+    const published = new Map(kept.map((x) => [x.article.id, x.article.publishedOn]));
+    const inputsOfMerge: MergeInput[] = [];
+    const owner: { x: Built; k: number }[] = [];
+    for (const x of kept) {
+      x.lean.forEach((l, k) => {
+        inputsOfMerge.push({ id: l[0], articleId: x.article.id, kind: l[7], start: l[2], end: l[3], precision: l[4], stems: l[8] });
+        owner.push({ x, k });
+      });
+    }
+    const groups = planMerge(inputsOfMerge, (id) => published.get(id) ?? '');
+    inputsOfMerge.length = 0;
+    const summaries: EventSummary[] = [];
+    const groupOf = new Map<Built, Map<number, GroupFields>>();
+    for (const g of groups) {
+      const members = g.map((i) => owner[i] as { x: Built; k: number });
+      const summariesOfMembers = members.map(({ x, k }) => summaryOfLean(x.lean[k] as LeanEvent, x.article.id));
+      if (members.length === 1) {
+        summaries.push(summariesOfMembers[0] as EventSummary);
+        continue;
+      }
+      const summary = summaryOfGroup(summariesOfMembers);
+      summaries.push(summary);
+      const fields = groupFieldsOf(summary);
+      for (const { x, k } of members) {
+        let m = groupOf.get(x);
+        if (!m) groupOf.set(x, (m = new Map()));
+        m.set(k, fields);
+      }
+    }
+    summaries.sort(compareEvents);
+    const articleSummaries: ArticleSummary[] = kept.map(({ article: a }) => ({ id: a.id, title: a.title, url: a.url, publishedOn: a.publishedOn, source: a.source, eventCount: a.eventCount }));
+    articleSummaries.sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : a.id < b.id ? -1 : 1));
     const tAssemble = performance.now();
 
     // 3. Write what changed into a staging folder (links for the rest), then swap it in.
-    const rejectedFiles = new Set(rejected.map((r) => r.file));
-    const extractionOf = new Map<string, Extraction>();
-    for (const x of extractions) if (!rejectedFiles.has(x.file)) extractionOf.set(x.article.id, x);
     const out = resolve(opts.outDir);
     const manifestAt = manifestPath(cacheRoot, out);
     const previous = loadManifest(manifestAt);
@@ -178,19 +248,11 @@ async function main(): Promise<number> {
     const failAfter = process.env['DATELINE_BUILD_FAIL_AFTER'] === undefined ? null : Number(process.env['DATELINE_BUILD_FAIL_AFTER']);
     let written = 0;
     let linked = 0;
-    let events = 0;
+    const events = summaries.length;
     try {
       mkdirSync(join(staging, 'articles'));
-      writeFileSync(join(staging, 'index.json'), `${JSON.stringify(dataset.index)}\n`);
-      writeFileSync(join(staging, 'search.json'), `${JSON.stringify(dataset.search)}\n`);
-      events = dataset.index.events.length;
-      // A merged event is in the file of every article that tells it: stringify it once.
-      const mergedJson = new Map<EventDetail, string>();
-      const jsonOf = (e: EventDetail) => {
-        let j = mergedJson.get(e);
-        if (j === undefined) mergedJson.set(e, (j = JSON.stringify(e)));
-        return j;
-      };
+      writeJsonParts(join(staging, 'index.json'), indexJsonParts(articleSummaries, summaries));
+      writeJsonParts(join(staging, 'search.json'), searchJsonParts(kept.map((x) => x.search)));
       // Write tasks go out in chunks, a few in flight: memory stays bounded whatever the number of articles.
       type Pending = { t: WriteTask; fp: string; path: string };
       let chunk: Pending[] = [];
@@ -212,23 +274,26 @@ async function main(): Promise<number> {
         void p.finally(() => inflight.delete(p)).catch(() => {});
         if (inflight.size >= Math.max(1, jobs) * 2) await Promise.race(inflight);
       };
-      for (const [id, detail] of dataset.articles) {
-        const x = extractionOf.get(id);
-        const key = x && keyOf.get(x);
-        if (!x || !key) throw new Error(`no extraction for the article ${id}`);
-        if (Object.keys(detail).join() !== 'schemaVersion,article,events') throw new Error('the article file layout changed: update composeArticleFile');
-        const refs: EventRef[] = detail.events.map((e) => {
-          const o = own.get(e);
-          return o && o.x === x ? o.i : jsonOf(e);
-        });
-        const fp = createHash('sha256').update(`${version}\0${key}\0${detail.schemaVersion}\0${detail.article.eventCount}\0`).update(refs.join('\u0001')).digest('hex').slice(0, 32);
+      for (const x of kept) {
+        const id = x.article.id;
+        const merged = groupOf.get(x);
+        // The article's events in the order of its file (compareEvents on the final ids), each as extracted or
+        // with its group's fields.
+        const refs: EventRef[] = x.lean
+          .map((l, k) => ({ k, start: l[2], end: l[3], id: merged?.get(k)?.id ?? l[0] }))
+          .sort(compareEvents)
+          .map(({ k }) => {
+            const g = merged?.get(k);
+            return g ? { i: k, g } : k;
+          });
+        const fp = createHash('sha256').update(`${version}\0${x.key}\0${SCHEMA_VERSION}\0${x.article.eventCount}\0`).update(JSON.stringify(refs)).digest('hex').slice(0, 32);
         const path = `articles/${id}.json`;
         const before = previous?.files[path];
         if (before && before.fp === fp && stampMatches(join(out, path), before.stamp)) {
           chunk.push({ t: { kind: 'link', from: join(out, path), to: join(staging, path) }, fp, path });
           next.files[path] = before;
         } else {
-          chunk.push({ t: { kind: 'compose', to: join(staging, path), entry: entryPath(cacheDir, key), schemaVersion: detail.schemaVersion, eventCount: detail.article.eventCount, events: refs }, fp, path });
+          chunk.push({ t: { kind: 'compose', to: join(staging, path), entry: entryPath(cacheDir, x.key), schemaVersion: SCHEMA_VERSION, eventCount: x.article.eventCount, events: refs }, fp, path });
         }
         if (chunk.length >= 256) await flush();
       }

@@ -9,28 +9,59 @@
  *            diagnostic reads), or null when the file was rejected
  *   line 1   the article's JSON up to its eventCount value (exclusive) — the full ArticleDetail["article"]
  *   line 2   the article's JSON after its eventCount value
- *   line 3…  the article's own events, one JSON per line, in extraction order
- * The output writer splices the final eventCount (events merged across articles change it) and the events.
+ *   line 3   what the main thread needs of each own event, in extraction order: LeanEvent[] (the summary and the
+ *            merge's hashed stems: the main thread never holds excerpts or article texts)
+ *   line 4   the article's part of search.json: a JSON array of [event id, excerpt text]
+ *   line 5…  the article's own events, one JSON per line, in extraction order
+ * The output writer splices the eventCount and the events, each as extracted or with its merged group's fields.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { decodeText } from '../../src/pipeline/decode-text.ts';
-import { extractArticle, type Extraction } from '../../src/pipeline/build-dataset.ts';
+import { extractArticle, searchEntriesOf, type Extraction } from '../../src/pipeline/build-dataset.ts';
+import { stemHashes, withGroup, type GroupFields } from '../../src/pipeline/merge-events.ts';
+import type { EventDetail, EventSummary } from '../../src/pipeline/schema.ts';
 import { diagnosticAt, type Diagnostic } from '../../src/pipeline/diagnostic.ts';
 import { tagTimexes } from '../../src/pipeline/temporal/tag-timexes.ts';
 
 export type EntryMeta = { diagnostics: Diagnostic[]; article: Extraction['article'] | null };
 
-/** What a worker hands the main thread for one file: the key of its entry and the two parts it must parse. */
+/** An event as the main thread holds it: its summary fields (its article's aside) and the merge's stems. */
+export type LeanEvent = [
+  id: string,
+  label: string,
+  start: string | null,
+  end: string | null,
+  precision: EventSummary['precision'],
+  approximate: boolean,
+  openEnd: boolean,
+  kind: EventSummary['kind'],
+  stems: number[],
+];
+
+export function leanEventOf(e: EventDetail): LeanEvent {
+  if (e.aliases.length > 0 || e.articleIds.length !== 1 || e.articleIds[0] !== e.articleId) throw new Error(`the extracted event ${e.id} is already merged`);
+  return [e.id, e.label, e.start, e.end, e.precision, e.approximate, e.openEnd ?? false, e.kind, stemHashes(e)];
+}
+
+/** The summary of an event told by one article, as index.json lists it (summarizeEvent's keys and order). */
+export function summaryOfLean(l: LeanEvent, articleId: string): EventSummary {
+  const [id, label, start, end, precision, approximate, openEnd, kind] = l;
+  return { id, label, start, end, precision, articleId, articleIds: [articleId], approximate, openEnd, kind, aliases: [] };
+}
+
+/** What a worker hands the main thread for one file: the key of its entry and the parts it reads. */
 export type ExtractedFile = {
   file: string;
   /** Null when the file could not be read (nothing cached). */
   key: string | null;
   meta: string;
-  /** The own events as one JSON array, or null when the file was rejected. */
-  events: string | null;
+  /** LeanEvent[] as JSON, or null when the file was rejected. */
+  lean: string | null;
+  /** The article's part of search.json (a JSON array), or null when the file was rejected. */
+  search: string | null;
   /** True when the entry came from the cache. */
   cached: boolean;
 };
@@ -78,7 +109,13 @@ export function buildEntry(file: string, bytes: Uint8Array): string {
   }
   if (!extraction) return `${JSON.stringify({ diagnostics, article: null } satisfies EntryMeta)}\n`;
   const [prefix, suffix] = splitArticleJson(extraction.article);
-  const lines = [JSON.stringify({ diagnostics, article: leanArticle(extraction.article) } satisfies EntryMeta), prefix, suffix];
+  const lines = [
+    JSON.stringify({ diagnostics, article: leanArticle(extraction.article) } satisfies EntryMeta),
+    prefix,
+    suffix,
+    JSON.stringify(extraction.events.map(leanEventOf)),
+    JSON.stringify(searchEntriesOf(extraction.events)),
+  ];
   for (const e of extraction.events) lines.push(JSON.stringify(e));
   return `${lines.join('\n')}\n`;
 }
@@ -86,8 +123,8 @@ export function buildEntry(file: string, bytes: Uint8Array): string {
 function toExtracted(file: string, key: string | null, entry: string, cached: boolean): ExtractedFile {
   const lines = entry.split('\n');
   const meta = lines[0] ?? '';
-  if (lines.length < 4) return { file, key, meta, events: null, cached };
-  return { file, key, meta, events: `[${lines.slice(3, -1).join(',')}]`, cached };
+  if (lines.length < 6) return { file, key, meta, lean: null, search: null, cached };
+  return { file, key, meta, lean: lines[3] ?? null, search: lines[4] ?? null, cached };
 }
 
 /**
@@ -101,7 +138,7 @@ export function extractFile(path: string, file: string, cacheDir: string, versio
     bytes = readFileSync(path);
   } catch (error) {
     const d = diagnosticAt('', 0, 'error', `Unexpected failure while reading (${String(error)}), expected an article`, 'build-data:crash');
-    return { file, key: null, meta: JSON.stringify({ diagnostics: [d], article: null } satisfies EntryMeta), events: null, cached: false };
+    return { file, key: null, meta: JSON.stringify({ diagnostics: [d], article: null } satisfies EntryMeta), lean: null, search: null, cached: false };
   }
   const key = createHash('sha256').update(version).update('\0').update(file).update('\0').update(bytes).digest('hex').slice(0, 40);
   const at = entryPath(cacheDir, key);
@@ -122,17 +159,19 @@ export function extractFile(path: string, file: string, cacheDir: string, versio
   return toExtracted(file, key, entry, cached);
 }
 
-/** An event of the output: its index among the entry's own events, or its JSON (events merged across articles). */
-export type EventRef = number | string;
+/** An event of an article file: the index of one of the entry's own events, with its merged group's fields if merged. */
+export type EventRef = number | { i: number; g: GroupFields };
+
+const FIRST_EVENT_LINE = 5;
 
 /** The bytes of `articles/<id>.json`: the entry's article with the final eventCount, and the events. */
 export function composeArticleFile(entry: string, schemaVersion: number, eventCount: number, events: readonly EventRef[]): string {
   const lines = entry.split('\n');
   const own = (i: number) => {
-    const line = lines[3 + i];
-    if (line === undefined || 3 + i >= lines.length - 1) throw new Error(`the cache entry has no event ${i}`);
+    const line = lines[FIRST_EVENT_LINE + i];
+    if (line === undefined || FIRST_EVENT_LINE + i >= lines.length - 1) throw new Error(`the cache entry has no event ${i}`);
     return line;
   };
-  const body = events.map((e) => (typeof e === 'number' ? own(e) : e)).join(',');
+  const body = events.map((e) => (typeof e === 'number' ? own(e) : JSON.stringify(withGroup(JSON.parse(own(e.i)) as EventDetail, e.g)))).join(',');
   return `{"schemaVersion":${JSON.stringify(schemaVersion)},"article":${lines[1] ?? ''}${eventCount}${lines[2] ?? ''},"events":[${body}]}\n`;
 }
