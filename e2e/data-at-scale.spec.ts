@@ -4,7 +4,7 @@
  * file of every article that tells it. Datasets are served in place of the built one (page.route).
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { ArticleDetail, DatasetIndex, EventDetail, SearchIndex } from '../src/pipeline/schema.ts';
+import { encodeIndex, type ArticleDetail, type DatasetIndex, type EventDetail, type SearchIndex } from '../src/pipeline/schema.ts';
 import { eventList, loadIndex, panel, waitForTimeline } from './helpers.ts';
 
 /** 3 000 events over three years, each article telling 30 of them in one month: 100 articles, 100 possible lanes. */
@@ -35,7 +35,7 @@ async function lanesAndItems(page: Page) {
 }
 
 test('the timeline is given only the lanes that hold what it draws; counts over many lanes share one lane', async ({ page }) => {
-  await page.route('**/data/index.json', (route) => route.fulfill({ json: manyArticles() }));
+  await page.route('**/data/index.json', (route) => route.fulfill({ json: encodeIndex(manyArticles()) }));
   await page.goto('./');
   await expect(page.locator('.vis-item.tl-aggregate').first()).toBeVisible();
   // Three years of 100 articles: the counts are summed over every article, in one lane.
@@ -138,7 +138,7 @@ function mergedDataset(): { index: DatasetIndex; details: Record<string, Article
 
 test('a merged event shows the excerpts and citations of every article that tells it', async ({ page }) => {
   const { index, details } = mergedDataset();
-  await page.route('**/data/index.json', (route) => route.fulfill({ json: index }));
+  await page.route('**/data/index.json', (route) => route.fulfill({ json: encodeIndex(index) }));
   await page.route('**/data/articles/*.json', (route) => {
     const id = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop()?.replace(/\.json$/, '') ?? '');
     const detail = details[id];

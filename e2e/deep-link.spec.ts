@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { eventList, loadIndex, panel, waitForTimeline } from './helpers.ts';
+import { decodeIndex, encodeIndex, indexFile } from '../src/pipeline/schema.ts';
 
 test('a deep link opens its event, and reopens it after a reload and after Back and Forward @core', async ({ page, request }) => {
   const index = await loadIndex(request);
@@ -46,9 +47,9 @@ test('an id an event was merged under (alias) still opens it', async ({ page, re
     // The sample has no merged events: give one an alias, as the build does when it merges mentions.
     await page.route('**/data/index.json', async (route) => {
       const res = await route.fetch();
-      const json = (await res.json()) as typeof index;
+      const json = decodeIndex(indexFile.parse(await res.json()));
       json.events = json.events.map((e) => (e.id === target.id ? { ...e, aliases: [alias] } : e));
-      await route.fulfill({ response: res, json });
+      await route.fulfill({ response: res, json: encodeIndex(json) });
     });
   }
   await page.goto(`./?event=${encodeURIComponent(alias)}`);

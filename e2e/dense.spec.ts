@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { DatasetIndex } from '../src/pipeline/schema.ts';
+import { encodeIndex, type DatasetIndex } from '../src/pipeline/schema.ts';
 import { eventList } from './helpers.ts';
 
 /** 6 000 events over three years in two articles: far too many to draw one by one. */
@@ -14,7 +14,7 @@ function denseIndex(): DatasetIndex {
 }
 
 test('thousands of events show as per-period counts on first load, and a count zooms in to the events', async ({ page }) => {
-  await page.route('**/data/index.json', (route) => route.fulfill({ json: denseIndex() }));
+  await page.route('**/data/index.json', (route) => route.fulfill({ json: encodeIndex(denseIndex()) }));
   await page.goto('./');
   const aggregates = page.locator('.vis-item.tl-aggregate');
   await expect(aggregates.first()).toBeVisible();

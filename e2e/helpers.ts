@@ -1,12 +1,12 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { articleDetail, datasetIndex, type ArticleDetail, type DatasetIndex, type EventSummary } from '../src/pipeline/schema.ts';
+import { articleDetail, decodeIndex, indexFile, type ArticleDetail, type DatasetIndex, type EventSummary } from '../src/pipeline/schema.ts';
 
 /** The dataset the build produced, read the way the app reads it. */
 export async function loadIndex(request: APIRequestContext): Promise<DatasetIndex> {
   const res = await request.get('/data/index.json');
   expect(res.ok()).toBe(true);
-  return datasetIndex.parse(await res.json());
+  return decodeIndex(indexFile.parse(await res.json()));
 }
 
 export async function loadArticle(request: APIRequestContext, id: string): Promise<ArticleDetail> {

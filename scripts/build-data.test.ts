@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
 import { assembleDataset, extractArticle, type Extraction } from '../src/pipeline/build-dataset.ts';
 import { tagTimexes } from '../src/pipeline/temporal/tag-timexes.ts';
+import { encodeIndex } from '../src/pipeline/schema.ts';
 import { generateArticle } from '../bench/generate-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -102,7 +103,7 @@ test('the same input builds byte-identical output, with and without worker threa
       return x;
     });
   const { dataset } = assembleDataset(extractions);
-  expect(readFileSync(join(tmp, 'same-a', 'index.json'), 'utf8')).toBe(`${JSON.stringify(dataset.index)}\n`);
+  expect(readFileSync(join(tmp, 'same-a', 'index.json'), 'utf8')).toBe(`${JSON.stringify(encodeIndex(dataset.index))}\n`);
   expect(readFileSync(join(tmp, 'same-a', 'search.json'), 'utf8')).toBe(`${JSON.stringify(dataset.search)}\n`);
   for (const [id, detail] of dataset.articles) {
     expect(readFileSync(join(tmp, 'same-a', 'articles', `${id}.json`), 'utf8')).toBe(`${JSON.stringify(detail)}\n`);

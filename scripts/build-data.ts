@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { compareEvents, firstOfEachArticle } from '../src/pipeline/build-dataset.ts';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/pipeline/diagnostic.ts';
 import { groupFieldsOf, planMerge, summaryOfGroup, type GroupFields, type MergeInput } from '../src/pipeline/merge-events.ts';
-import { SCHEMA_VERSION, type ArticleSummary, type EventSummary } from '../src/pipeline/schema.ts';
+import { eventRowOf, INDEX_SCHEMA_VERSION, SCHEMA_VERSION, type ArticleSummary, type EventRow, type EventSummary } from '../src/pipeline/schema.ts';
 import { handle, type FileStamp, type WorkerJob, type WorkerRequest, type WorkerResponse, type WriteTask } from './lib/build-worker.ts';
 import { entryPath, summaryOfLean, type EntryMeta, type EventRef, type ExtractedFile, type LeanEvent } from './lib/extract-entry.ts';
 import { pipelineVersion } from './lib/pipeline-version.ts';
@@ -101,8 +101,8 @@ function staleVersions(cacheRoot: string, version: string): string[] {
  * index.json as JSON.stringify would write it, in parts: at 100k articles it is hundreds of MB, near the
  * longest string V8 makes.
  */
-function* indexJsonParts(articles: readonly ArticleSummary[], events: readonly EventSummary[]): Generator<string> {
-  yield `{"schemaVersion":${SCHEMA_VERSION},"articles":${JSON.stringify(articles)},"events":[`;
+function* indexJsonParts(articles: readonly ArticleSummary[], events: readonly EventRow[]): Generator<string> {
+  yield `{"schemaVersion":${INDEX_SCHEMA_VERSION},"articles":${JSON.stringify(articles)},"events":[`;
   for (let i = 0; i < events.length; i += 4096) yield `${i > 0 ? ',' : ''}${JSON.stringify(events.slice(i, i + 4096)).slice(1, -1)}`;
   yield ']}\n';
 }
@@ -216,17 +216,21 @@ async function main(): Promise<number> {
     }
     const groups = planMerge(inputsOfMerge, (id) => published.get(id) ?? '');
     inputsOfMerge.length = 0;
-    const summaries: EventSummary[] = [];
+    const articleSummaries: ArticleSummary[] = kept.map(({ article: a }) => ({ id: a.id, title: a.title, url: a.url, publishedOn: a.publishedOn, source: a.source, eventCount: a.eventCount }));
+    articleSummaries.sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : a.id < b.id ? -1 : 1));
+    const positions = new Map(articleSummaries.map((a, i) => [a.id, i]));
+    const articleAt = (id: string) => positions.get(id) as number;
+    const rows: EventRow[] = [];
     const groupOf = new Map<Built, Map<number, GroupFields>>();
     for (const g of groups) {
       const members = g.map((i) => owner[i] as { x: Built; k: number });
       const summariesOfMembers = members.map(({ x, k }) => summaryOfLean(x.lean[k] as LeanEvent, x.article.id));
       if (members.length === 1) {
-        summaries.push(summariesOfMembers[0] as EventSummary);
+        rows.push(eventRowOf(summariesOfMembers[0] as EventSummary, articleAt));
         continue;
       }
       const summary = summaryOfGroup(summariesOfMembers);
-      summaries.push(summary);
+      rows.push(eventRowOf(summary, articleAt));
       const fields = groupFieldsOf(summary);
       for (const { x, k } of members) {
         let m = groupOf.get(x);
@@ -234,9 +238,14 @@ async function main(): Promise<number> {
         m.set(k, fields);
       }
     }
-    summaries.sort(compareEvents);
-    const articleSummaries: ArticleSummary[] = kept.map(({ article: a }) => ({ id: a.id, title: a.title, url: a.url, publishedOn: a.publishedOn, source: a.source, eventCount: a.eventCount }));
-    articleSummaries.sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : a.id < b.id ? -1 : 1));
+    owner.length = 0;
+    // compareEvents' order (start, or end when open at the start, then id), on rows.
+    const sortKey = (r: EventRow) => r[2] ?? r[3] ?? '';
+    rows.sort((a, b) => {
+      const as = sortKey(a);
+      const bs = sortKey(b);
+      return as < bs ? -1 : as > bs ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+    });
     const tAssemble = performance.now();
 
     // 3. Write what changed into a staging folder (links for the rest), then swap it in.
@@ -248,10 +257,10 @@ async function main(): Promise<number> {
     const failAfter = process.env['DATELINE_BUILD_FAIL_AFTER'] === undefined ? null : Number(process.env['DATELINE_BUILD_FAIL_AFTER']);
     let written = 0;
     let linked = 0;
-    const events = summaries.length;
+    const events = rows.length;
     try {
       mkdirSync(join(staging, 'articles'));
-      writeJsonParts(join(staging, 'index.json'), indexJsonParts(articleSummaries, summaries));
+      writeJsonParts(join(staging, 'index.json'), indexJsonParts(articleSummaries, rows));
       writeJsonParts(join(staging, 'search.json'), searchJsonParts(kept.map((x) => x.search)));
       // Write tasks go out in chunks, a few in flight: memory stays bounded whatever the number of articles.
       type Pending = { t: WriteTask; fp: string; path: string };

@@ -3,7 +3,8 @@
  * Both sides import this file; the app validates every JSON it fetches with it.
  *
  * Layout under public/data/:
- *   index.json                 DatasetIndex: every article and every event, lean (what the timeline needs)
+ *   index.json                 IndexFile: every article and every event, lean (what the timeline needs), each
+ *                              event a row (schema 2, see `eventRow`); the app also reads schema 1 (objects)
  *   articles/<articleId>.json  ArticleDetail: the text, sentences, sections, citations, dated expressions
  *                              and the full events (excerpts, derivations) of one article, loaded on demand
  *   search.json                SearchIndex: every event's excerpt text, loaded when a reader first searches
@@ -87,12 +88,94 @@ export function summarizeEvent(e: EventSummary): EventSummary {
   };
 }
 
+/** Every article and every event: the dataset as the app holds it (and as schema-1 index.json files wrote it). */
 export const datasetIndex = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   articles: z.array(articleSummary),
   events: z.array(eventSummary),
 });
 export type DatasetIndex = z.infer<typeof datasetIndex>;
+
+export const INDEX_SCHEMA_VERSION = 2 as const;
+
+/**
+ * One event of index.json (schema 2), a row instead of an object: the index is the first thing the app loads and
+ * the largest thing the build writes, and the keys were most of it (≈ 330 bytes an event with keys, ≈ 130 as a
+ * row). `articles` are positions in the file's `articles` (the first tells it first: `articleId`); `flags` is
+ * 1 approximate + 2 openEnd + 4 publication.
+ */
+export const eventRow = z.tuple([
+  /* id */ z.string(),
+  /* label */ z.string(),
+  /* start */ z.nullable(isoDay),
+  /* end */ z.nullable(isoDay),
+  precision,
+  /* flags */ /* @__PURE__ */ z.int().check(z.nonnegative(), z.lte(7)),
+  /* articles */ /* @__PURE__ */ z.array(nonNegativeInt).check(z.minLength(1)),
+  /* aliases */ z.array(z.string()),
+]);
+export type EventRow = z.infer<typeof eventRow>;
+
+export const compactIndex = z.object({
+  schemaVersion: z.literal(INDEX_SCHEMA_VERSION),
+  articles: z.array(articleSummary),
+  events: z.array(eventRow),
+});
+export type CompactIndex = z.infer<typeof compactIndex>;
+
+/** index.json as the app accepts it: schema 2 (rows), or schema 1 (objects; hand-made files, older builds). */
+export const indexFile = z.discriminatedUnion('schemaVersion', [compactIndex, datasetIndex]);
+export type IndexFile = z.infer<typeof indexFile>;
+
+const APPROXIMATE = 1;
+const OPEN_END = 2;
+const PUBLICATION = 4;
+
+/** An event as a row of index.json; `articleAt` gives an article's position in the file's `articles`. */
+export function eventRowOf(e: EventSummary, articleAt: (articleId: string) => number): EventRow {
+  const flags = (e.approximate ? APPROXIMATE : 0) | (e.openEnd ? OPEN_END : 0) | (e.kind === 'publication' ? PUBLICATION : 0);
+  return [e.id, e.label, e.start, e.end, e.precision, flags, e.articleIds.map(articleAt), e.aliases];
+}
+
+export function encodeIndex(index: DatasetIndex): CompactIndex {
+  const at = new Map(index.articles.map((a, i) => [a.id, i]));
+  const articleAt = (id: string) => {
+    const i = at.get(id);
+    if (i === undefined) throw new Error(`an event names the article ${id}, which the index does not list`);
+    return i;
+  };
+  return { schemaVersion: INDEX_SCHEMA_VERSION, articles: index.articles, events: index.events.map((e) => eventRowOf(e, articleAt)) };
+}
+
+/** A row naming an article the file does not list: where, and what was expected. */
+export class IndexRowError extends Error {}
+
+/** index.json as the app holds it. A schema-2 row that names a position past `articles` is an IndexRowError. */
+export function decodeIndex(file: IndexFile): DatasetIndex {
+  if (file.schemaVersion === SCHEMA_VERSION) return file;
+  const { articles } = file;
+  const events = file.events.map(([id, label, start, end, precision, flags, positions, aliases], i): EventSummary => {
+    const articleIds = positions.map((p, k) => {
+      const a = articles[p];
+      if (!a) throw new IndexRowError(`at events.${i}.6.${k}: expected the position of an article (fewer than ${articles.length}), got ${p}`);
+      return a.id;
+    });
+    return {
+      id,
+      label,
+      start,
+      end,
+      precision,
+      articleId: articleIds[0] as string,
+      articleIds,
+      approximate: (flags & APPROXIMATE) !== 0,
+      openEnd: (flags & OPEN_END) !== 0,
+      kind: flags & PUBLICATION ? 'publication' : 'mention',
+      aliases,
+    };
+  });
+  return { schemaVersion: SCHEMA_VERSION, articles, events };
+}
 
 export const interval = z.object({
   start: z.nullable(isoDay),

@@ -1,16 +1,21 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { datasetIndex } from '../../../pipeline/schema.ts';
+import { decodeIndex, IndexRowError, indexFile } from '../../../pipeline/schema.ts';
 import { buildDataset, type Dataset } from '../../../lib/dataset.ts';
 import { DataFetchError, describeIssue, fetchJson } from './data-url.ts';
 
 /** The dataset index (every article and event, lean), validated once and sorted for the timeline. */
 export async function getIndex(signal?: AbortSignal): Promise<Dataset> {
   const json = await fetchJson('index.json', signal);
-  const parsed = datasetIndex.safeParse(json);
+  const parsed = indexFile.safeParse(json);
   if (!parsed.success) {
     throw new DataFetchError(`index.json does not match the schema${describeIssue(parsed.error.issues)}.`, null);
   }
-  return buildDataset(parsed.data);
+  try {
+    return buildDataset(decodeIndex(parsed.data));
+  } catch (error) {
+    if (error instanceof IndexRowError) throw new DataFetchError(`index.json does not match the schema (${error.message}).`, null);
+    throw error;
+  }
 }
 
 export function indexQueryOptions() {
