@@ -21,20 +21,29 @@ const CONTRACTIONS: Record<string, string> = {
   theyre: "they're", weve: "we've", ive: "I've", im: "I'm", lets: "let's",
 };
 
-/** A date in a URL's path: /20211112/, /2021/11/12/, /2021-11-12/ (also at a segment's start: /2021-11-12-title). */
-export function dateFromUrl(url: string): string | null {
-  let path: string;
+/** The path of an absolute URL, or null when it does not parse. */
+function pathOf(url: string): string | null {
   try {
-    path = new URL(url).pathname;
+    return new URL(url).pathname;
   } catch {
     return null;
   }
-  const patterns = [
-    /(?:^|\/)((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?=\/|$)/,
-    /(?:^|\/)((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/\-_.]|$)/,
-    /(?:^|\/)((?:19|20)\d{2})(\d{2})(\d{2})(?=[/\-_.]|$)/,
-  ];
-  for (const re of patterns) {
+}
+
+const PATH_DATES = [
+  /(?:^|\/)((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?=\/|$)/,
+  /(?:^|\/)((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/\-_.]|$)/,
+  /(?:^|\/)((?:19|20)\d{2})(\d{2})(\d{2})(?=[/\-_.]|$)/,
+];
+
+/** A date in a URL's path: /20211112/, /2021/11/12/, /2021-11-12/ (also at a segment's start: /2021-11-12-title). */
+export function dateFromUrl(url: string): string | null {
+  const path = pathOf(url);
+  return path === null ? null : dateFromPath(path);
+}
+
+function dateFromPath(path: string): string | null {
+  for (const re of PATH_DATES) {
     const m = re.exec(path);
     if (!m) continue;
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -45,9 +54,14 @@ export function dateFromUrl(url: string): string | null {
 
 /** The slug: the path segment with the most hyphen- or underscore-separated words. */
 function slugWords(url: string): string[] {
+  const path = pathOf(url);
+  return path === null ? [] : slugWordsOfPath(path);
+}
+
+function slugWordsOfPath(encodedPath: string): string[] {
   let path: string;
   try {
-    path = decodeURIComponent(new URL(url).pathname);
+    path = decodeURIComponent(encodedPath);
   } catch {
     return [];
   }
@@ -67,17 +81,24 @@ function articleSpelling(vocabulary: ReadonlyMap<string, string>, word: string):
   return vocabulary.get(word) ?? null;
 }
 
+/** A word of the vocabulary: a letter, then letters and apostrophes. */
+const VOCABULARY_WORD = /\p{L}[\p{L}'’]*/gu;
+
 /**
  * Words of the text keyed by a lowercase, apostrophe-free form, valued by their most frequent capitalised
  * spelling. Only the words in `wanted` are counted (the slugs' words and their stems): the text is read once.
  */
 function buildVocabulary(text: string, wanted?: ReadonlySet<string>): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
-  for (const m of text.matchAll(/[\p{L}][\p{L}'’]*/gu)) {
+  VOCABULARY_WORD.lastIndex = 0;
+  for (let m = VOCABULARY_WORD.exec(text); m !== null; m = VOCABULARY_WORD.exec(text)) {
     const raw = m[0];
-    const key = raw.toLowerCase().replace(/['’]/g, '');
+    // Most words have no apostrophe: skip the replace for them.
+    const hasApostrophe = raw.includes("'") || raw.includes('’');
+    const lower = raw.toLowerCase();
+    const key = hasApostrophe ? lower.replace(/['’]/g, '') : lower;
     if (wanted && !wanted.has(key)) continue;
-    const word = raw.replace(/’/g, "'").replace(/'$/, '');
+    const word = hasApostrophe ? raw.replace(/’/g, "'").replace(/'$/, '') : raw;
     const spellings = counts.get(key) ?? new Map<string, number>();
     spellings.set(word, (spellings.get(word) ?? 0) + 1);
     counts.set(key, spellings);
@@ -96,7 +117,10 @@ function buildVocabulary(text: string, wanted?: ReadonlySet<string>): Map<string
 
 /** "pentagon-says-it-doesnt-assess-russias-troop…" -> "Pentagon says it doesn't assess Russia's troop…". */
 export function headlineFromUrl(url: string, articleText = '', vocabulary: ReadonlyMap<string, string> = buildVocabulary(articleText)): string | null {
-  const words = slugWords(url);
+  return headlineFromWords(slugWords(url), vocabulary);
+}
+
+function headlineFromWords(words: readonly string[], vocabulary: ReadonlyMap<string, string>): string | null {
   if (words.length === 0) return null;
   const out = words.map((w) => {
     const spelled = articleSpelling(vocabulary, w);
@@ -115,25 +139,52 @@ export function headlineFromUrl(url: string, articleText = '', vocabulary: Reado
   return out.join(' ');
 }
 
+/** b-d, f-h, j-n, p-t, v-z: a doubled one at the end is undoubled ("planned" -> "plann" -> "plan"). */
+function isDoublable(code: number): boolean {
+  return code >= 98 && code <= 122 && code !== 101 && code !== 105 && code !== 111 && code !== 117;
+}
+
 /** A crude stem so "planning" meets "plan" and "movements" meets "movement". */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+  let w = word.toLowerCase();
+  // Called for every word of an article: the regexes only run on the few words with an apostrophe.
+  if (w.includes("'") || w.includes('’')) w = w.replace(/['’]s$/, '').replace(/['’]/g, '');
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('es') && !w.endsWith('ses')) w = w.slice(0, -1);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  const last = w.charCodeAt(w.length - 1);
+  if (w.length > 3 && isDoublable(last) && w.charCodeAt(w.length - 2) === last) w = w.slice(0, -1);
   return w;
 }
 
-function contentStems(text: string): string[] {
+/** A content word: a letter or digit, then letters, digits and apostrophes. */
+const CONTENT_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+
+/**
+ * The stems of the text's content words (stopwords and one-letter words left out). `memo` maps a word as
+ * written to its stem (null: left out); an article repeats its words, so each is lowercased and stemmed once.
+ */
+function contentStems(text: string, memo: Map<string, string | null> = new Map()): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
-    const lower = m[0].toLowerCase();
-    if (STOPWORDS.has(lower) || lower.length < 2) continue;
-    out.push(stem(lower));
+  CONTENT_WORD.lastIndex = 0;
+  for (let m = CONTENT_WORD.exec(text); m !== null; m = CONTENT_WORD.exec(text)) {
+    const raw = m[0];
+    let stemmed = memo.get(raw);
+    if (stemmed === undefined) {
+      const lower = raw.toLowerCase();
+      stemmed = STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower);
+      memo.set(raw, stemmed);
+    }
+    if (stemmed !== null) out.push(stemmed);
   }
   return out;
+}
+
+/** Each sentence's set of stems, sharing one memo of stems. */
+function sentenceStemsOf(text: string, sentences: readonly Span[]): Set<string>[] {
+  const memo = new Map<string, string | null>();
+  return sentences.map((s) => new Set(contentStems(text.slice(s.start, s.end), memo)));
 }
 
 export const SUPPORT_THRESHOLD = 0.3;
@@ -146,11 +197,15 @@ export function findSupport(
   url: string,
   text: string,
   sentences: readonly Span[],
-  sentenceStems: readonly ReadonlySet<string>[] = sentences.map((s) => new Set(contentStems(text.slice(s.start, s.end)))),
+  sentenceStems: readonly ReadonlySet<string>[] = sentenceStemsOf(text, sentences),
 ): { sentenceIndex: number; score: number } | null {
-  const slug = [...new Set(slugWords(url).filter((w) => !STOPWORDS.has(w)).map(stem))];
-  if (slug.length === 0 || sentences.length === 0) return null;
-  const n = sentences.length;
+  return supportOf(slugWords(url), sentenceStems, sentences.length);
+}
+
+/** findSupport of a slug's words among `n` sentences. */
+function supportOf(words: readonly string[], sentenceStems: readonly ReadonlySet<string>[], n: number): { sentenceIndex: number; score: number } | null {
+  const slug = [...new Set(words.filter((w) => !STOPWORDS.has(w)).map(stem))];
+  if (slug.length === 0 || n === 0) return null;
   const weight = (w: string) => {
     const df = sentenceStems.reduce((k, set) => k + (set.has(w) ? 1 : 0), 0);
     return Math.log(1 + n / Math.max(df, 1));
@@ -175,6 +230,19 @@ export function hostOf(url: string): string {
   }
 }
 
+/** What a citation reads off its address: parsed once per distinct URL of the article. */
+type Address = { host: string; date: string | null; words: string[] };
+
+function addressOf(url: string): Address {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { host: '', date: null, words: [] };
+  }
+  return { host: parsed.hostname.replace(/^www\./, ''), date: dateFromPath(parsed.pathname), words: slugWordsOfPath(parsed.pathname) };
+}
+
 /** Builds every citation of an article. `idOf` derives a stable id from the URL. */
 export function buildCitations(
   text: string,
@@ -183,12 +251,15 @@ export function buildCitations(
   idOf: (url: string, occurrence: number) => string,
 ): Citation[] {
   const seen = new Map<string, number>();
+  const addresses = new Map<string, Address>();
+  for (const u of urls) if (!addresses.has(u.url)) addresses.set(u.url, addressOf(u.url));
   // The article's spellings of the slugs' words, and each sentence's stems: computed once for every URL.
   const wanted = new Set<string>();
-  for (const u of urls) for (const w of slugWords(u.url)) wanted.add(w).add(w.replace(/s$/, ''));
+  for (const a of addresses.values()) for (const w of a.words) wanted.add(w).add(w.replace(/s$/, ''));
   const vocabulary = wanted.size > 0 ? buildVocabulary(text, wanted) : new Map<string, string>();
   let sentenceStems: Set<string>[] | null = null;
   return urls.map((u) => {
+    const address = addresses.get(u.url) as Address;
     const occurrence = seen.get(u.url) ?? 0;
     seen.set(u.url, occurrence + 1);
     let supports: Citation['supports'] = null;
@@ -198,8 +269,8 @@ export function buildCitations(
       const s = sentences[sentenceIndex];
       if (s) supports = { sentenceIndex, start: s.start, end: s.end, score: 1 };
     } else {
-      sentenceStems ??= sentences.map((s) => new Set(contentStems(text.slice(s.start, s.end))));
-      const found = findSupport(u.url, text, sentences, sentenceStems);
+      sentenceStems ??= sentenceStemsOf(text, sentences);
+      const found = supportOf(address.words, sentenceStems, sentences.length);
       const s = found ? sentences[found.sentenceIndex] : undefined;
       if (found && s) supports = { sentenceIndex: found.sentenceIndex, start: s.start, end: s.end, score: found.score };
     }
@@ -208,9 +279,9 @@ export function buildCitations(
       url: u.url,
       start: u.start,
       end: u.end,
-      host: hostOf(u.url),
-      date: dateFromUrl(u.url),
-      headline: headlineFromUrl(u.url, text, vocabulary),
+      host: address.host,
+      date: address.date,
+      headline: headlineFromWords(address.words, vocabulary),
       supports,
     };
   });
