@@ -62,8 +62,8 @@ const TOLD_TWICE = {
   'zz-told-2.txt': ' date 2022-02-07 https://example.net/told-2\nB\nIn March 2021, the central bank raised interest rates sharply to fight inflation.\n',
 };
 
-function corpus(name: string, count: number): string {
-  const files: Record<string, string> = { ...TOLD_TWICE };
+function corpus(name: string, count: number, extra: Record<string, string> = {}): string {
+  const files: Record<string, string> = { ...TOLD_TWICE, ...extra };
   for (let i = 0; i < count; i++) {
     const a = generateArticle(42, i);
     files[a.name] = a.text;
@@ -85,11 +85,14 @@ test('a bad file is reported with its position and exit 1; the good one still bu
 });
 
 test('the same input builds byte-identical output, with and without worker threads, as the pipeline assembles it', { timeout: 120_000 }, () => {
-  const dir = corpus('same', 60);
+  // Copies of an article (same URL) are rejected, the first by file name kept: here one before, one after the original.
+  const dir = corpus('same', 60, { 'aaa-copy.txt': generateArticle(42, 5).text, 'zzz-copy.txt': generateArticle(42, 7).text });
   const a = build(dir, join(tmp, 'same-a'), join(tmp, 'same-cache-a'));
   const b = build(dir, join(tmp, 'same-b'), join(tmp, 'same-cache-b'), { jobs: 0 });
-  expect(a.status).toBe(0);
-  expect(b.status).toBe(0);
+  expect(a.status).toBe(1);
+  expect(b.status).toBe(1);
+  expect(a.stderr).toContain('zzz-copy.txt');
+  expect(a.stderr).toContain(generateArticle(42, 5).name);
   const snap = snapshot(join(tmp, 'same-a'));
   expect(Object.keys(snap)).toHaveLength(64); // index.json, search.json and 62 article files
   expect(snapshot(join(tmp, 'same-b'))).toEqual(snap);

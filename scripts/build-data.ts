@@ -107,16 +107,42 @@ function* indexJsonParts(articles: readonly ArticleSummary[], events: readonly E
   yield ']}\n';
 }
 
-/** search.json from each article's part (JSON arrays), articles in id order: the same bytes as JSON.stringify. */
-function* searchJsonParts(parts: readonly string[]): Generator<string> {
-  yield `{"schemaVersion":${SCHEMA_VERSION},"events":[`;
+/** A JSON file written in parts as they come: the header, parts joined by commas, the footer. */
+function openJsonParts(path: string, header: string): { add: (part: string) => void; close: (footer: string) => void } {
+  const fd = openSync(path, 'w');
+  let buffered: string[] = [header];
+  let size = header.length;
   let first = true;
-  for (const p of parts) {
-    if (p.length <= 2) continue;
-    yield `${first ? '' : ','}${p.slice(1, -1)}`;
-    first = false;
-  }
-  yield ']}\n';
+  const flush = () => {
+    writeSync(fd, buffered.join(''));
+    buffered = [];
+    size = 0;
+  };
+  return {
+    add(part) {
+      buffered.push(first ? part : `,${part}`);
+      first = false;
+      size += part.length;
+      if (size >= 1 << 22) flush();
+    },
+    close(footer) {
+      buffered.push(footer);
+      flush();
+      closeSync(fd);
+    },
+  };
+}
+
+/** One copy of each repeated string (dates, precisions): a million events repeat a few thousand values. */
+function internStrings(): <T extends string | null>(s: T) => T {
+  const seen = new Map<string, string>();
+  return <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const known = seen.get(s);
+    if (known !== undefined) return known as T;
+    seen.set(s, s);
+    return s;
+  };
 }
 
 function writeJsonParts(path: string, parts: Iterable<string>): void {
@@ -167,29 +193,58 @@ async function main(): Promise<number> {
     if (res.type === 'failed') throw new Error(res.message);
     return res;
   };
+  // The new dataset is staged beside the current one from the start (search.json is written as files are read);
+  // until it is swapped in, any failure removes it and leaves the current dataset as it was.
+  const out = resolve(opts.outDir);
+  let staging: string | null = null;
   try {
     const stale = staleVersions(cacheRoot, version);
     const pruning = stale.length > 0 ? run({ type: 'remove', paths: stale }) : Promise.resolve(null);
-
+    staging = prepareStaging(out);
     // 1. Extract (workers), parsing each batch's results on the main thread as they arrive: only the lean part
-    //    (summaries and stems); the article texts and excerpts stay in the cache entries.
-    const parsed: { meta: EntryMeta; key: string | null; lean: LeanEvent[] | null; search: string | null }[] = new Array(inputs.length);
+    //    (summaries and stems); the article texts and excerpts stay in the cache entries, and each article's part
+    //    of search.json goes straight to the file, in file order (a batch waits for the ones before it).
+    const parsed: { meta: EntryMeta; key: string | null; lean: LeanEvent[] | null }[] = new Array(inputs.length);
     let misses = 0;
     const batches = chunks(inputs.map((f, i) => ({ ...f, i })), Math.max(1, jobs) * 8, 64);
+    const search = openJsonParts(join(staging, 'search.json'), `{"schemaVersion":${SCHEMA_VERSION},"events":[`);
+    const searchParts = new Map<number, (string | null)[]>();
+    const seenArticles = new Set<string>();
+    let nextBatch = 0;
+    const intern = internStrings();
     await Promise.all(
-      batches.map(async (batch) => {
+      batches.map(async (batch, b) => {
         const res = await run({ type: 'extract', files: batch.map(({ path, file }) => ({ path, file })), cacheDir, version });
         if (res.type !== 'extracted') throw new Error(`unexpected worker answer ${res.type}`);
+        const parts: (string | null)[] = [];
         res.results.forEach((r: ExtractedFile, k) => {
           if (!r.cached) misses++;
-          parsed[(batch[k] as { i: number }).i] = { meta: JSON.parse(r.meta) as EntryMeta, key: r.key, lean: r.lean === null ? null : (JSON.parse(r.lean) as LeanEvent[]), search: r.search };
+          const meta = JSON.parse(r.meta) as EntryMeta;
+          const lean = r.lean === null ? null : (JSON.parse(r.lean) as LeanEvent[]);
+          if (lean) for (const l of lean) [l[2], l[3], l[4], l[7]] = [intern(l[2]), intern(l[3]), intern(l[4]), intern(l[7])];
+          parsed[(batch[k] as { i: number }).i] = { meta, key: r.key, lean };
+          // Rejected files and later copies of an article (same URL: the first file by name is kept) have no part.
+          const id = meta.article?.id;
+          const keep = id !== undefined && lean !== null && r.key !== null && !hasErrors(meta.diagnostics);
+          parts.push(keep ? r.search : null);
         });
+        searchParts.set(b, parts);
+        while (searchParts.has(nextBatch)) {
+          for (const [k, part] of (searchParts.get(nextBatch) as (string | null)[]).entries()) {
+            const id = (parsed[(batches[nextBatch]?.[k] as { i: number }).i] as { meta: EntryMeta }).meta.article?.id;
+            if (part === null || id === undefined || seenArticles.has(id)) continue;
+            seenArticles.add(id);
+            if (part.length > 2) search.add(part.slice(1, -1));
+          }
+          searchParts.delete(nextBatch++);
+        }
       }),
     );
+    search.close(']}\n');
     const tExtract = performance.now();
 
     // 2. Assemble (main thread): the merge across articles is global. Same steps as assembleDataset, on lean events.
-    type Built = { file: string; article: NonNullable<EntryMeta['article']>; key: string; lean: LeanEvent[]; search: string };
+    type Built = { file: string; article: NonNullable<EntryMeta['article']>; key: string; lean: LeanEvent[] };
     const built: Built[] = [];
     const problems: { file: string; diagnostics: Diagnostic[] }[] = [];
     let rejectedCount = 0;
@@ -197,8 +252,8 @@ async function main(): Promise<number> {
       const file = (inputs[i] as { file: string }).file;
       if (hasErrors(p.meta.diagnostics)) rejectedCount++;
       if (p.meta.diagnostics.length > 0) problems.push({ file, diagnostics: p.meta.diagnostics });
-      if (!p.meta.article || !p.lean || p.search === null || p.key === null) return;
-      built.push({ file, article: p.meta.article, key: p.key, lean: p.lean, search: p.search });
+      if (!p.meta.article || !p.lean || p.key === null) return;
+      built.push({ file, article: p.meta.article, key: p.key, lean: p.lean });
     });
     parsed.length = 0;
     const { kept, rejected } = firstOfEachArticle(built);
@@ -249,19 +304,16 @@ async function main(): Promise<number> {
     const tAssemble = performance.now();
 
     // 3. Write what changed into a staging folder (links for the rest), then swap it in.
-    const out = resolve(opts.outDir);
     const manifestAt = manifestPath(cacheRoot, out);
     const previous = loadManifest(manifestAt);
     const next: Manifest = { version, files: {} };
-    const staging = prepareStaging(out);
     const failAfter = process.env['DATELINE_BUILD_FAIL_AFTER'] === undefined ? null : Number(process.env['DATELINE_BUILD_FAIL_AFTER']);
     let written = 0;
     let linked = 0;
     const events = rows.length;
-    try {
+    {
       mkdirSync(join(staging, 'articles'));
       writeJsonParts(join(staging, 'index.json'), indexJsonParts(articleSummaries, rows));
-      writeJsonParts(join(staging, 'search.json'), searchJsonParts(kept.map((x) => x.search)));
       // Write tasks go out in chunks, a few in flight: memory stays bounded whatever the number of articles.
       type Pending = { t: WriteTask; fp: string; path: string };
       let chunk: Pending[] = [];
@@ -308,11 +360,9 @@ async function main(): Promise<number> {
       }
       if (chunk.length > 0) await flush();
       await Promise.all(inflight);
-    } catch (error) {
-      discardStaging(out, staging);
-      throw error;
     }
     const old = swapIn(out, staging);
+    staging = null;
     mkdirSync(cacheRoot, { recursive: true });
     saveManifest(manifestAt, next);
     if (old) await run({ type: 'remove', paths: [old] });
@@ -339,6 +389,9 @@ async function main(): Promise<number> {
     }
     if (rejectedCount > 0) process.stderr.write(`build-data: ${rejectedCount} file(s) rejected\n`);
     return rejectedCount > 0 ? 1 : 0;
+  } catch (error) {
+    if (staging !== null) discardStaging(out, staging);
+    throw error;
   } finally {
     await pool?.close();
   }

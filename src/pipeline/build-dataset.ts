@@ -173,8 +173,9 @@ export function assembleDataset(extractions: readonly Extraction[]): AssembleRes
     events.sort(compareEvents);
     articles.set(id, { schemaVersion: SCHEMA_VERSION, article: x.article, events });
     summariesOfArticles.push({ id, title: x.article.title, url: x.article.url, publishedOn: x.article.publishedOn, source: x.article.source, eventCount: x.article.eventCount });
-    search.events.push(...searchEntriesOf(x.events));
   }
+  // search.json in the order of the files (the build writes it as the files are read).
+  for (const x of [...kept].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) search.events.push(...searchEntriesOf(x.events));
   summariesOfArticles.sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : a.id < b.id ? -1 : 1));
   return { dataset: { index: { schemaVersion: SCHEMA_VERSION, articles: summariesOfArticles, events: summaries }, articles, search }, rejected };
 }

@@ -285,7 +285,7 @@ export const articleDetail = z.object({
 export type ArticleDetail = z.infer<typeof articleDetail>;
 
 /**
- * The words to search, loaded on the first search: each article's events (articles in id order) by the id the
+ * The words to search, loaded on the first search: each article's events (articles in file name order) by the id the
  * article's extraction gave them, with the text of their excerpts in that article. A merged event is found under
  * its id and its aliases. Kept out of index.json so the first view stays light; per article, so the build can
  * cache each article's part.
