@@ -45,7 +45,7 @@ const PRECISION_RANK: Record<Precision, number> = {
 };
 
 function isDatable(t: Timex): t is Timex & { interval: Interval } {
-  return (t.type === 'DATE' || t.type === 'TIME') && t.interval !== null && !/_REF$/.test(t.value);
+  return (t.type === 'DATE' || t.type === 'TIME') && t.interval !== null && !t.value.endsWith('_REF');
 }
 
 /** Segments of a sentence between commas and semicolons (not inside quotes, not "2,000"). */
@@ -138,8 +138,7 @@ export function labelFromClause(text: string, clause: Span, drop: readonly Span[
   }
   // What follows the dated part after a comma ("…, alleging it was…") is commentary, when enough stands before it.
   const comma = drop.length > 0 ? text.slice(at, clause.end).search(/[,;]/) : -1;
-  const before = s.replace(/\s+/g, ' ').trim();
-  s += comma >= 0 && before.split(' ').length >= 5 ? text.slice(at, at + comma) : text.slice(at, clause.end);
+  s += comma >= 0 && s.replace(/\s+/g, ' ').trim().split(' ').length >= 5 ? text.slice(at, at + comma) : text.slice(at, clause.end);
   s = s.replace(/\s+/g, ' ').trim().replace(/^[,;:]\s*/, '');
   s = s.replace(/[.!?]+["”’]?$/, '').replace(TRAILING_ATTRIBUTION, '');
   s = s.replace(DATELINE, '').replace(LEADING_MARKERS, '').replace(/,\s*(?:citing|quoting|according to)\s[^,]{1,60},/gi, '');
@@ -225,6 +224,11 @@ function supportingCitations(citations: readonly Citation[], s: Span): Citation[
   return citations.filter((c) => c.supports && c.supports.start < s.end && s.start < c.supports.end);
 }
 
+function isSortedByStart(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if ((spans[i - 1] as Span).start > (spans[i] as Span).start) return false;
+  return true;
+}
+
 /** Every event one article tells, before merging with other articles. Pure. */
 export function buildEvents(src: EventSource): EventDetail[] {
   const { articleId, text, publishedOn } = src;
@@ -245,11 +249,16 @@ export function buildEvents(src: EventSource): EventDetail[] {
     paragraphStart: paragraph.start,
     paragraphEnd: paragraph.end,
   });
-  const base = { articleId, articleIds: [articleId], aliases: [] as string[] };
+  // Every event's first fields, written out in each literal below (not spread from an object: a literal with a
+  // spread is built property by property, which cost more than anything else here).
+  const articleIds = [articleId];
+  const aliases: string[] = [];
 
   // The article's own publication is an event of its own.
   events.push({
-    ...base,
+    articleId,
+    articleIds,
+    aliases,
     id: idFor('publication'),
     kind: 'publication',
     label: clip(`Published: ${text.slice(src.title.start, src.title.end)}`),
@@ -264,7 +273,8 @@ export function buildEvents(src: EventSource): EventDetail[] {
   });
 
   let ti = 0;
-  const timexes = [...src.timexes].sort((a, b) => a.start - b.start);
+  // The tagger gives them sorted; sort (a stable sort: same order) only when they are not.
+  const timexes = isSortedByStart(src.timexes) ? src.timexes : [...src.timexes].sort((a, b) => a.start - b.start);
   for (const sentence of src.sentences) {
     const paragraph = src.paragraphs[sentence.paragraph] ?? sentence;
     while (ti < timexes.length && (timexes[ti] as Timex).end <= sentence.start) ti++;
@@ -331,7 +341,9 @@ export function buildEvents(src: EventSource): EventDetail[] {
         }
         const expression = g.timexes.length === 1 ? first.text : text.slice(first.start, (g.timexes[g.timexes.length - 1] as Timex).end);
         events.push({
-          ...base,
+          articleId,
+          articleIds,
+          aliases,
           id: idFor('mention', sentenceText, expression),
           kind: 'mention',
           label: label || clip(text.slice(excerptSpan.start, excerptSpan.end)),
@@ -367,7 +379,9 @@ export function buildEvents(src: EventSource): EventDetail[] {
     if (datedCite && datedCite.date) {
       const what = datedCite.headline ? `“${datedCite.headline}”` : datedCite.host;
       events.push({
-        ...base,
+        articleId,
+        articleIds,
+        aliases,
         id: idFor('citation', sentenceText, datedCite.url),
         kind: 'mention',
         label: labelOf(sentence),
@@ -394,7 +408,9 @@ export function buildEvents(src: EventSource): EventDetail[] {
     const opener = ANTERIOR_OPENER.exec(sentenceText);
     if (!opener && PRESENT_PERFECT_REPORT.test(sentenceText.slice(0, 160))) {
       events.push({
-        ...base,
+        articleId,
+        articleIds,
+        aliases,
         id: idFor('present-perfect', sentenceText),
         kind: 'mention',
         label: labelOf(sentence),
@@ -412,7 +428,9 @@ export function buildEvents(src: EventSource): EventDetail[] {
     // "Earlier, the Times reported…": it happened on or before the publication date.
     if (opener && PAST_REPORT.test(sentenceText)) {
       events.push({
-        ...base,
+        articleId,
+        articleIds,
+        aliases,
         id: idFor('anterior', sentenceText),
         kind: 'mention',
         label: labelOf(sentence),
