@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--only build|app|bundle] [--seed 42]`: prints one line per figure.
+ * `npm run bench [-- --sizes 1000,10000] [--only build|app|bundle] [--seed 42] [--runs 5]`: prints one line per figure.
  * No assertions: the figures are for reading (README, "Performance"). Generated corpora, datasets and builds go
  * under .bench/ (gitignored).
  *
@@ -7,7 +7,9 @@
  *           articles/s, MB/s, peak RSS; then, at 10k, an incremental rebuild after one article changed.
  *   app     the production app in headless Chromium on datasets of ≈N events (default 1k, 10k, 50k) and on the
  *           sample article: first events visible, Fit and back until the frames settle, JS heap, bytes before
- *           the first events; beside it a bare vis-timeline page on the same events.
+ *           the first events; beside it a bare vis-timeline page on the same events. Each page is loaded cold
+ *           `--runs` times (a new browser context each: empty cache) and each figure is the median, with its range;
+ *           the static server has compressed the files before the first run, as a static host serves them.
  *   bundle  JS and CSS bytes of the production bundle, raw and gzip.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,10 +26,10 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BENCH = join(ROOT, '.bench');
 
 type Section = 'build' | 'app' | 'bundle';
-type Args = { sizes: number[] | null; only: Section | null; seed: number };
+type Args = { sizes: number[] | null; only: Section | null; seed: number; runs: number };
 
 function parseArgs(argv: readonly string[]): Args | string {
-  const args: Args = { sizes: null, only: null, seed: DEFAULT_SEED };
+  const args: Args = { sizes: null, only: null, seed: DEFAULT_SEED, runs: 5 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
@@ -37,6 +39,7 @@ function parseArgs(argv: readonly string[]): Args | string {
       args.sizes = sizes;
     } else if (a === '--only' && (v === 'build' || v === 'app' || v === 'bundle')) args.only = v;
     else if (a === '--seed' && v && Number.isInteger(Number(v))) args.seed = Number(v);
+    else if (a === '--runs' && v && Number.isInteger(Number(v)) && Number(v) > 0) args.runs = Number(v);
     else return `unexpected "${a ?? ''}"`;
     i++;
   }
@@ -198,13 +201,51 @@ function distWith(appDist: string, dataDir: string, name: string): string {
   return dist;
 }
 
-function describe(f: PageFigures): string {
-  if (f.firstEventsMs === null) return `no events within ${fmt(f.timeoutMs / 1000)} s`;
-  const fit = f.fitBackMs === null ? `fit+back did not settle within ${fmt(f.timeoutMs / 1000)} s` : `fit+back ${fmt(f.fitBackMs)} ms (fit ${fmt(f.fitMs ?? 0)} + back ${fmt(f.backMs ?? 0)})`;
-  return `first events ${fmt(f.firstEventsMs)} ms, ${fit}, heap ${fmt(f.heapMb ?? 0)} MB, ${mb(f.bytesBeforeFirst)} before first events (${kib(f.scriptBytesBeforeFirst)} JS), ${fmt(f.itemsShown)} items drawn`;
+/** The median of the numbers, and their range; null when there are none. */
+function median(values: readonly (number | null)[]): { median: number; min: number; max: number; count: number } | null {
+  const v = values.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = v.length >> 1;
+  const m = v.length % 2 ? (v[mid] as number) : ((v[mid - 1] as number) + (v[mid] as number)) / 2;
+  return { median: m, min: v[0] as number, max: v[v.length - 1] as number, count: v.length };
 }
 
-async function benchApp(sizes: readonly number[], seed: number, appDist: string): Promise<void> {
+/** `290 ms (median of 5, 270–340)`; one run: `290 ms`. */
+function ms(values: readonly (number | null)[]): string {
+  const m = median(values);
+  if (!m) return 'n/a';
+  return m.count === 1 ? `${fmt(m.median)} ms` : `${fmt(m.median)} ms (median of ${m.count}, ${fmt(m.min)}–${fmt(m.max)})`;
+}
+
+function describe(runs: readonly PageFigures[]): string {
+  const first = runs[0] as PageFigures;
+  const shown = runs.filter((f) => f.firstEventsMs !== null);
+  if (shown.length === 0) return `no events within ${fmt(first.timeoutMs / 1000)} s`;
+  const missed = runs.length - shown.length;
+  const settled = shown.filter((f) => f.fitBackMs !== null);
+  const fit =
+    settled.length === 0
+      ? `fit+back did not settle within ${fmt(first.timeoutMs / 1000)} s`
+      : `fit+back ${ms(settled.map((f) => f.fitBackMs))} (fit ${fmt(median(settled.map((f) => f.fitMs))?.median ?? 0)} + back ${fmt(median(settled.map((f) => f.backMs))?.median ?? 0)})`;
+  const last = shown[shown.length - 1] as PageFigures;
+  return (
+    `first events ${ms(shown.map((f) => f.firstEventsMs))}${missed ? ` (${missed} of ${runs.length} runs showed none within ${fmt(first.timeoutMs / 1000)} s)` : ''}, ${fit}, ` +
+    `heap ${fmt(median(shown.map((f) => f.heapMb))?.median ?? 0)} MB, ${mb(last.bytesBeforeFirst)} before first events (${kib(last.scriptBytesBeforeFirst)} JS), ${fmt(last.itemsShown)} items drawn`
+  );
+}
+
+/** Cold loads of one page, one after the other; the bare page stops at a run that shows nothing (it would not later). */
+async function measureRuns(browser: Parameters<Parameters<typeof withBrowser>[0]>[0], url: string, kind: 'app' | 'bare', runs: number): Promise<PageFigures[]> {
+  const out: PageFigures[] = [];
+  for (let i = 0; i < runs; i++) {
+    const f = await measurePage(browser, url, kind);
+    out.push(f);
+    if (f.firstEventsMs === null) break;
+  }
+  return out;
+}
+
+async function benchApp(sizes: readonly number[], seed: number, appDist: string, runs: number): Promise<void> {
   // Events per article of this corpus, from a small build, to size the corpora.
   const probe = ensureCorpus(1000, seed);
   const probeOut = join(BENCH, 'app-data-probe');
@@ -227,10 +268,17 @@ async function benchApp(sizes: readonly number[], seed: number, appDist: string)
     for (const t of targets) {
       const server = await serveStatic(t.dist);
       try {
-        const app = await measurePage(browser, server.url, 'app');
-        const bare = t.label === 'sample article' ? null : await measurePage(browser, `${server.url}bare/`, 'bare');
+        const assets = readdirSync(join(t.dist, 'assets')).map((f) => `/assets/${f}`);
+        server.warm(['/', ...assets, '/data/index.json', '/data/search.json', '/bare/', '/bare/vis-timeline.js', '/bare/vis-timeline.css']);
+        const app = await measureRuns(browser, server.url, 'app', runs);
+        const bare = t.label === 'sample article' ? null : await measureRuns(browser, `${server.url}bare/`, 'bare', runs);
+        const bareShown = bare?.filter((f) => f.firstEventsMs !== null) ?? [];
         const bareText = bare
-          ? ` (bare vis-timeline: ${bare.firstEventsMs === null ? `no events within ${fmt(bare.timeoutMs / 1000)} s` : `first events ${fmt(bare.firstEventsMs)} ms, fit+back ${bare.fitBackMs === null ? 'did not settle' : `${fmt(bare.fitBackMs)} ms`}, heap ${fmt(bare.heapMb ?? 0)} MB`})`
+          ? ` (bare vis-timeline: ${
+              bareShown.length === 0
+                ? `no events within ${fmt((bare[0] as PageFigures).timeoutMs / 1000)} s`
+                : `first events ${ms(bareShown.map((f) => f.firstEventsMs))}, fit+back ${ms(bareShown.map((f) => f.fitBackMs))}, heap ${fmt(median(bareShown.map((f) => f.heapMb))?.median ?? 0)} MB`
+            })`
           : '';
         print(`app ${t.label === 'sample article' ? `sample article (${t.events} events)` : `${fmt(t.events)} events`}: ${describe(app)}${bareText}`);
       } finally {
@@ -243,7 +291,7 @@ async function benchApp(sizes: readonly number[], seed: number, appDist: string)
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
-    process.stderr.write(`bench: ${args}\nusage: npm run bench -- [--sizes 1000,10000] [--only build|app|bundle] [--seed 42]\n`);
+    process.stderr.write(`bench: ${args}\nusage: npm run bench -- [--sizes 1000,10000] [--only build|app|bundle] [--seed 42] [--runs 5]\n`);
     return 2;
   }
   mkdirSync(BENCH, { recursive: true });
@@ -256,7 +304,7 @@ async function main(): Promise<number> {
     const appDist = join(BENCH, 'dist-app');
     viteBuild(appDist);
     if (!args.only || args.only === 'bundle') benchBundle(appDist);
-    if (!args.only || args.only === 'app') await benchApp(args.sizes ?? [1000, 10_000, 50_000], args.seed, appDist);
+    if (!args.only || args.only === 'app') await benchApp(args.sizes ?? [1000, 10_000, 50_000], args.seed, appDist, args.runs);
   }
   print(`bench: done in ${fmt((performance.now() - started) / 1000, 1)} s, load average ${load()}`);
   return 0;

@@ -28,31 +28,39 @@ const EXTRA: Record<string, string> = {
   '/bare/vis-timeline.css': join(ROOT, 'node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css'),
 };
 
-export type StaticServer = { url: string; close: () => Promise<void> };
+export type StaticServer = {
+  url: string;
+  /**
+   * Compresses these files now (URL paths, e.g. `/assets/x.js`), as a static host serves precompressed files: the
+   * first request of a measured page then pays no compression. Paths that name no file are skipped.
+   */
+  warm: (pathnames: readonly string[]) => void;
+  close: () => Promise<void>;
+};
+
+type Entry = { body: Buffer; gzip: Buffer | null; mtimeMs: number };
 
 /** Serves `root` on 127.0.0.1 (a free port); `/bare/data/…` is the same folder's `data/`. */
 export function serveStatic(root: string): Promise<StaticServer> {
   const base = resolve(root);
-  const cache = new Map<string, { body: Buffer; gzip: Buffer | null; mtimeMs: number }>();
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let pathname = decodeURIComponent(url.pathname);
-    let file = EXTRA[pathname];
-    if (!file) {
-      if (pathname.startsWith('/bare/data/')) pathname = pathname.slice('/bare'.length);
-      if (pathname.endsWith('/')) pathname += 'index.html';
-      file = join(base, normalize(pathname));
-      if (!file.startsWith(base)) {
-        res.writeHead(403).end();
-        return;
-      }
-    }
+  const cache = new Map<string, Entry>();
+  /** The file a URL path names, or null when it is outside the folder. */
+  const fileOf = (urlPath: string): string | null => {
+    let pathname = decodeURIComponent(urlPath);
+    const extra = EXTRA[pathname];
+    if (extra) return extra;
+    if (pathname.startsWith('/bare/data/')) pathname = pathname.slice('/bare'.length);
+    if (pathname.endsWith('/')) pathname += 'index.html';
+    const file = join(base, normalize(pathname));
+    return file.startsWith(base) ? file : null;
+  };
+  /** The file's bytes and their gzip, compressed once per version of the file; null when there is no such file. */
+  const entryOf = (file: string): Entry | null => {
     let stat;
     try {
       stat = statSync(file);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
+      return null;
     }
     let entry = cache.get(file);
     if (!entry || entry.mtimeMs !== stat.mtimeMs) {
@@ -61,6 +69,20 @@ export function serveStatic(root: string): Promise<StaticServer> {
       const gzip = /^(text|application\/json|image\/svg)/.test(type) && body.length > 512 ? gzipSync(body, { level: 6 }) : null;
       entry = { body, gzip, mtimeMs: stat.mtimeMs };
       cache.set(file, entry);
+    }
+    return entry;
+  };
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = fileOf(url.pathname);
+    if (!file) {
+      res.writeHead(403).end();
+      return;
+    }
+    const entry = entryOf(file);
+    if (!entry) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const useGzip = entry.gzip !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -79,6 +101,12 @@ export function serveStatic(root: string): Promise<StaticServer> {
       const port = typeof addr === 'object' && addr ? addr.port : 0;
       resolveServer({
         url: `http://127.0.0.1:${port}/`,
+        warm: (pathnames) => {
+          for (const p of pathnames) {
+            const file = fileOf(p);
+            if (file) entryOf(file);
+          }
+        },
         close: () => new Promise((r) => server.close(() => r())),
       });
     });
