@@ -16,8 +16,9 @@ export function makeQueryClient(): QueryClient {
   });
 }
 
-export function Providers({ children }: { children: ReactNode }) {
-  const [client] = useState(makeQueryClient);
+/** `client`: one made beforehand (main.tsx starts the index's query before the first render); else a new one. */
+export function Providers({ children, client: given }: { children: ReactNode; client?: QueryClient }) {
+  const [client] = useState(() => given ?? makeQueryClient());
   return (
     <QueryClientProvider client={client}>
       <QueryErrorResetBoundary>

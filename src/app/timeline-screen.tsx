@@ -19,6 +19,7 @@ import { dayNumber, formatDayTime, parseDay, parseDayTime } from '../lib/calenda
 import { isDated, neighbourEvent, type Dataset, type TimedEvent } from '../lib/dataset.ts';
 import type { Timex } from '../pipeline/schema.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { useAfterFirstPaint } from './use-after-first-paint.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { lastNavigationCause, navigate } from './use-url-state.ts';
 import { eventLink, type UrlState } from './url-state.ts';
@@ -73,6 +74,10 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
   const [panelFocus, setPanelFocus] = useState(0);
   const [jumpText, setJumpText] = useState('');
   const [jumpError, setJumpError] = useState<string | null>(null);
+  // The event list (hundreds of rows) comes after the timeline's first drawing; the filters' lists of articles and
+  // sources (thousands of options with a large dataset) when the Filters disclosure is first opened.
+  const listShown = useAfterFirstPaint();
+  const [filtersOpened, setFiltersOpened] = useState(false);
 
   // Labels are searched at once; the excerpts (search.json) load on the first keystroke, or for a search in the URL.
   const [wantExcerpts, setWantExcerpts] = useState(url.q.trim() !== '');
@@ -225,9 +230,17 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
       <Masthead>
         <div className="toolbar">
           <SearchBox value={url.q} onChange={setQuery} onFirstInput={onFirstInput} resultCount={filtered ? events.length : null} />
-          <details className="filter-toggle" open={activeFilters > 0 ? true : undefined}>
+          <details
+            className="filter-toggle"
+            open={activeFilters > 0 ? true : undefined}
+            onToggle={(e) => {
+              if (e.currentTarget.open) setFiltersOpened(true);
+            }}
+          >
             <summary className="button">Filters{activeFilters ? ` (${activeFilters})` : ''}</summary>
-            <FilterControls values={filter} articles={dataset.articles} sources={dataset.sources} onChange={setFilters} />
+            {filtersOpened || activeFilters > 0 ? (
+              <FilterControls values={filter} articles={dataset.articles} sources={dataset.sources} onChange={setFilters} />
+            ) : null}
           </details>
           <ImportButton
             published={dataset.articlesById}
@@ -355,18 +368,20 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
                   Events <span className="muted">in time order</span>
                 </h2>
                 <p className="visually-hidden">Use the left and right arrow keys to move between events, Enter to open one and Escape to close it.</p>
-                <EventList
-                  events={events}
-                  articlesById={dataset.articlesById}
-                  currentId={current?.id ?? null}
-                  openId={selected?.id ?? null}
-                  onOpen={(e) => {
-                    open(e);
-                    reveal(e, false);
-                  }}
-                  focusToken={listFocus}
-                  showSource={dataset.sources.length > 1}
-                />
+                {listShown ? (
+                  <EventList
+                    events={events}
+                    articlesById={dataset.articlesById}
+                    currentId={current?.id ?? null}
+                    openId={selected?.id ?? null}
+                    onOpen={(e) => {
+                      open(e);
+                      reveal(e, false);
+                    }}
+                    focusToken={listFocus}
+                    showSource={dataset.sources.length > 1}
+                  />
+                ) : null}
               </>
             )}
           </section>

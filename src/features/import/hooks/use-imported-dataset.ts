@@ -62,8 +62,22 @@ async function mayHaveImports(): Promise<boolean> {
   }
 }
 
+/** The answer of `startImportCheck`, taken by the first load of the imported articles. */
+let earlyCheck: Promise<boolean> | null = null;
+
+/**
+ * Asks IndexedDB now whether anything was ever imported (a round trip to the browser of 15–35 ms), so the answer is
+ * there when the app's first render asks for the imported articles. Called once, as the app starts.
+ */
+export function startImportCheck(): void {
+  earlyCheck ??= mayHaveImports();
+}
+
 async function loadImported(client: QueryClient): Promise<ImportedData> {
-  if (!(await mayHaveImports())) return NOTHING_IMPORTED;
+  // The early answer is good for the first load only: an import made since then creates the database.
+  const check = earlyCheck ?? mayHaveImports();
+  earlyCheck = null;
+  if (!(await check)) return NOTHING_IMPORTED;
   return (await loadWorkingParts()).loadImported(client, articleQueryKey);
 }
 

@@ -9,7 +9,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { fractionalDayOfLocal, localDateOfNumber } from '../../../lib/calendar-date.ts';
 import type { TimedEvent } from '../../../lib/dataset.ts';
 import type { ArticleSummary } from '../../../pipeline/schema.ts';
-import { bucketContent, bucketItem, eventContent, eventItem, laneOf, type Lanes, type TimelineItem } from '../lib/timeline-items.ts';
+import { bucketContent, bucketItem, countText, eventContent, eventItem, laneOf, type Lanes, type TimelineItem } from '../lib/timeline-items.ts';
 import { ALL_LANES, bucketOf, prepareEvents, visibleItems, type BucketUnit, type PreparedEvents } from '../lib/visible-items.ts';
 import './timeline.css';
 
@@ -166,7 +166,7 @@ export function TimelineView({
     const { lanes: kind, articlesById: articles } = latest.current;
     const title =
       id === ALL_LANES
-        ? `All ${laneCount.toLocaleString('en')} ${kind === 'article' ? 'articles' : 'sources'}`
+        ? `All ${countText(laneCount)} ${kind === 'article' ? 'articles' : 'sources'}`
         : kind === 'article'
           ? (articles.get(id)?.title ?? id)
           : id;
@@ -185,6 +185,8 @@ export function TimelineView({
     const options: TimelineOptions = {
       ...toDates(initialWindowRef.current),
       height: '100%',
+      // Said, so vis-timeline does not walk up the DOM asking each ancestor's computed direction.
+      rtl: false,
       stack: true,
       selectable: true,
       multiselect: false,

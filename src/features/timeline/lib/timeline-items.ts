@@ -89,10 +89,18 @@ const COMPACT_PX = 150;
 
 const UNIT_NAMES: Record<BucketUnit, string> = { day: 'day', week: 'week', month: 'month', year: 'year', decade: 'decade', century: 'century' };
 
+/**
+ * A count with thousands separators, "12,345" — as `toLocaleString('en')` writes it, without the cost of setting up
+ * the locale's number format on the first load.
+ */
+export function countText(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** What an aggregate shows: its count. */
 export function bucketContent(b: Bucket): HTMLElement {
   const root = el('span', 'tl-agg');
-  root.append(el('span', 'tl-agg-count', `${b.count.toLocaleString('en')} events`));
+  root.append(el('span', 'tl-agg-count', `${countText(b.count)} events`));
   root.title = `${b.count} events in this ${UNIT_NAMES[b.unit]}: click to zoom in`;
   return root;
 }

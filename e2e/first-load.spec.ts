@@ -1,0 +1,41 @@
+import { expect, test, type Page } from '@playwright/test';
+import { eventList, waitForTimeline } from './helpers.ts';
+
+/** The requests for data/index.json a page makes, and its console warnings and errors. */
+function watch(page: Page) {
+  const index: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (r) => {
+    if (/\/data\/index\.json$/.test(new URL(r.url()).pathname)) index.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') problems.push(m.text());
+  });
+  return { index, problems };
+}
+
+for (const [where, url, path] of [
+  ['at the root', './', '/data/index.json'],
+  ['under a sub-path', 'http://localhost:4174/sub/path/', '/sub/path/data/index.json'],
+] as const) {
+  test(`the index is downloaded once ${where}: index.html preloads it and the app takes the preloaded response over`, async ({ page }) => {
+    const seen = watch(page);
+    await page.goto(url);
+    await waitForTimeline(page);
+    await expect(eventList(page).getByRole('button').first()).toBeVisible();
+    await page.waitForLoadState('load');
+    expect(seen.index.map((u) => new URL(u).pathname)).toEqual([path]);
+    expect(seen.problems).toEqual([]);
+  });
+}
+
+test('the event list follows the timeline, and the filters fill in when opened', async ({ page }) => {
+  await page.goto('./');
+  await waitForTimeline(page);
+  await expect(eventList(page).getByRole('button').first()).toBeVisible();
+  const filters = page.locator('details.filter-toggle');
+  await expect(filters.getByLabel('Article')).toHaveCount(0);
+  await filters.locator('summary').click();
+  await expect(filters.getByLabel('Article')).toBeVisible();
+  await expect(filters.getByLabel('Article').locator('option')).not.toHaveCount(0);
+});
