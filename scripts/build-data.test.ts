@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,6 +137,38 @@ test('an incremental rebuild writes only what changed and gives the bytes of a c
 
   const clean = join(tmp, 'incr-clean');
   expect(build(dir, clean, join(tmp, 'incr-clean-cache')).status).toBe(0);
+  expect(snapshot(out)).toEqual(snapshot(clean));
+});
+
+test('files unchanged since the last build (same stamp) are not read again; any change to a file is seen', { timeout: 120_000 }, () => {
+  const dir = corpus('state', 60);
+  // Written an hour ago: stamps older than the saved state are trusted (a write in the same clock tick as the
+  // read would not show in the stamp, so recent files are always read).
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const n of readdirSync(dir)) utimesSync(join(dir, n), hourAgo, hourAgo);
+  const out = join(tmp, 'state-out');
+  const cache = join(tmp, 'state-cache');
+  expect(build(dir, out, cache).stats).toMatchObject({ read: 62, extracted: 62 });
+  const first = snapshot(out);
+  const again = build(dir, out, cache);
+  expect(again.stats).toMatchObject({ read: 0, extracted: 0, workers: 0 });
+  expect(snapshot(out)).toEqual(first);
+  // The cache emptied behind the state's back: the files are read after all, and the output is the same.
+  for (const d of readdirSync(cache).filter((n) => /^[0-9a-f]{16}$/.test(n))) rmSync(join(cache, d), { recursive: true });
+  expect(build(dir, out, cache).stats).toMatchObject({ read: 0, extracted: 62 });
+  expect(snapshot(out)).toEqual(first);
+
+  // The same number of bytes, the modification time put back: the change time still tells.
+  const names = readdirSync(dir).sort();
+  const path = join(dir, names[3] ?? '');
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(path, text.replace(/\b(\d)(\d)(\d{2})\b/, (_, a: string, b: string, c: string) => `${a}${b === '9' ? '8' : '9'}${c}`));
+  utimesSync(path, hourAgo, hourAgo);
+  unlinkSync(join(dir, names[7] ?? ''));
+  const changed = build(dir, out, cache);
+  expect(changed.stats).toMatchObject({ read: 1, extracted: 1 });
+  const clean = join(tmp, 'state-clean');
+  expect(build(dir, clean, join(tmp, 'state-clean-cache')).status).toBe(0);
   expect(snapshot(out)).toEqual(snapshot(clean));
 });
 

@@ -24,8 +24,9 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/pipeline/di
 import { groupFieldsOf, planMerge, summaryOfGroup, type GroupFields, type MergeInput } from '../src/pipeline/merge-events.ts';
 import { eventRowOf, INDEX_SCHEMA_VERSION, SCHEMA_VERSION, type ArticleSummary, type EventRow, type EventSummary } from '../src/pipeline/schema.ts';
 import { handle, type FileStamp, type WorkerJob, type WorkerRequest, type WorkerResponse, type WriteTask } from './lib/build-worker.ts';
-import { entryPath, summaryOfLean, type EntryMeta, type EventRef, type ExtractedFile, type LeanEvent } from './lib/extract-entry.ts';
+import { entryPath, extractFile, fromHead, summaryOfLean, type EntryMeta, type EventRef, type ExtractedFile, type LeanEvent } from './lib/extract-entry.ts';
 import { pipelineVersion } from './lib/pipeline-version.ts';
+import { loadInputState, readHead, saveInputState, statInput, unchanged, type InputRecord } from './lib/input-state.ts';
 import { WorkerPool } from './lib/worker-pool.ts';
 import { discardStaging, prepareStaging, swapIn } from './lib/write-atomic.ts';
 
@@ -186,27 +187,41 @@ async function main(): Promise<number> {
   const cacheRoot = resolve(opts.cacheDir);
   const cacheDir = join(cacheRoot, version);
   const inputs = names.map((name) => ({ path: resolve(opts.inDir, name), file: relative(process.cwd(), join(opts.inDir, name)) || name }));
-  const jobs = opts.jobs ?? (inputs.length >= IN_PROCESS_BELOW ? Math.max(1, availableParallelism()) : 0);
-  const pool = jobs > 0 ? new WorkerPool(jobs) : null;
-  const run = async (req: WorkerJob): Promise<WorkerResponse> => {
-    const res = pool ? await pool.run(req) : handle({ ...req, id: 0 } as WorkerRequest);
+  // What the last build read of these files: an unchanged file (same stamp) is neither read nor hashed again.
+  const statePath = join(cacheRoot, `inputs-${createHash('sha256').update(resolve(opts.inDir)).digest('hex').slice(0, 16)}.txt`);
+  const state = loadInputState(statePath, version);
+  const stamps = inputs.map((f) => statInput(f.path));
+  const known = inputs.map((f, i) => {
+    const stamp = stamps[i];
+    return stamp ? unchanged(state, f.file, stamp) : null;
+  });
+  const toRead = known.reduce((n, k) => (k === null ? n + 1 : n), 0);
+  const jobs = opts.jobs ?? Math.max(1, availableParallelism());
+  // Worker threads start only for work worth their start-up: many files to read, many files to compose.
+  let pool = null as WorkerPool | null;
+  const run = async (req: WorkerJob, many: boolean): Promise<WorkerResponse> => {
+    if (many && jobs > 0) pool ??= new WorkerPool(jobs);
+    const res = many && pool ? await pool.run(req) : handle({ ...req, id: 0 } as WorkerRequest);
     if (res.type === 'failed') throw new Error(res.message);
     return res;
   };
+  const parallel = () => (pool ? pool.size : 1);
   // The new dataset is staged beside the current one from the start (search.json is written as files are read);
   // until it is swapped in, any failure removes it and leaves the current dataset as it was.
   const out = resolve(opts.outDir);
   let staging: string | null = null;
   try {
     const stale = staleVersions(cacheRoot, version);
-    const pruning = stale.length > 0 ? run({ type: 'remove', paths: stale }) : Promise.resolve(null);
+    const pruning = stale.length > 0 ? run({ type: 'remove', paths: stale }, true) : Promise.resolve(null);
     staging = prepareStaging(out);
     // 1. Extract (workers), parsing each batch's results on the main thread as they arrive: only the lean part
     //    (summaries and stems); the article texts and excerpts stay in the cache entries, and each article's part
     //    of search.json goes straight to the file, in file order (a batch waits for the ones before it).
     const parsed: { meta: EntryMeta; key: string | null; lean: LeanEvent[] | null }[] = new Array(inputs.length);
+    const records: InputRecord[] = [];
     let misses = 0;
-    const batches = chunks(inputs.map((f, i) => ({ ...f, i })), Math.max(1, jobs) * 8, 64);
+    const readInWorkers = toRead >= IN_PROCESS_BELOW;
+    const batches = chunks(inputs.map((f, i) => ({ ...f, i })), Math.max(1, readInWorkers ? jobs : 1) * 8, 64);
     const search = openJsonParts(join(staging, 'search.json'), `{"schemaVersion":${SCHEMA_VERSION},"events":[`);
     const searchParts = new Map<number, (string | null)[]>();
     const seenArticles = new Set<string>();
@@ -214,10 +229,26 @@ async function main(): Promise<number> {
     const intern = internStrings();
     await Promise.all(
       batches.map(async (batch, b) => {
-        const res = await run({ type: 'extract', files: batch.map(({ path, file }) => ({ path, file })), cacheDir, version });
-        if (res.type !== 'extracted') throw new Error(`unexpected worker answer ${res.type}`);
+        const unread = batch.filter(({ i }) => known[i] === null);
+        const res = unread.length === 0 ? null : await run({ type: 'extract', files: unread.map(({ path, file }) => ({ path, file })), cacheDir, version }, readInWorkers);
+        if (res && res.type !== 'extracted') throw new Error(`unexpected worker answer ${res.type}`);
+        const read = res?.results ?? [];
+        let next = 0;
+        const results = batch.map(({ i, file, path }): ExtractedFile => {
+          const k = known[i];
+          // An unchanged file: the head of its entry (if the entry is gone, the file is read after all).
+          const head = k ? readHead(entryPath(cacheDir, k.key), k.headBytes) : null;
+          if (k && head !== null) {
+            records.push(k);
+            return fromHead(file, k.key, head, true);
+          }
+          const r = k ? extractFile(path, file, cacheDir, version) : (read[next++] as ExtractedFile);
+          const stamp = stamps[i];
+          if (r.key !== null && stamp) records.push({ file, stamp, key: r.key, headBytes: r.headBytes });
+          return r;
+        });
         const parts: (string | null)[] = [];
-        res.results.forEach((r: ExtractedFile, k) => {
+        results.forEach((r: ExtractedFile, k) => {
           if (!r.cached) misses++;
           const meta = JSON.parse(r.meta) as EntryMeta;
           const lean = r.lean === null ? null : (JSON.parse(r.lean) as LeanEvent[]);
@@ -242,6 +273,7 @@ async function main(): Promise<number> {
     );
     search.close(']}\n');
     const tExtract = performance.now();
+    const heapAfterExtract = process.memoryUsage().heapUsed;
 
     // 2. Assemble (main thread): the merge across articles is global. Same steps as assembleDataset, on lean events.
     type Built = { file: string; article: NonNullable<EntryMeta['article']>; key: string; lean: LeanEvent[] };
@@ -262,13 +294,16 @@ async function main(): Promise<number> {
     for (const p of problems) for (const d of p.diagnostics) process.stderr.write(`${formatDiagnostic(p.file, d)}\n`);
     const published = new Map(kept.map((x) => [x.article.id, x.article.publishedOn]));
     const inputsOfMerge: MergeInput[] = [];
-    const owner: { x: Built; k: number }[] = [];
-    for (const x of kept) {
+    // Whose each merge input is: the article (position in kept) and the event's index in it, as two number arrays.
+    const ownerArticle: number[] = [];
+    const ownerEvent: number[] = [];
+    kept.forEach((x, a) => {
       x.lean.forEach((l, k) => {
         inputsOfMerge.push({ id: l[0], articleId: x.article.id, kind: l[7], start: l[2], end: l[3], precision: l[4], stems: l[8] });
-        owner.push({ x, k });
+        ownerArticle.push(a);
+        ownerEvent.push(k);
       });
-    }
+    });
     const groups = planMerge(inputsOfMerge, (id) => published.get(id) ?? '');
     inputsOfMerge.length = 0;
     const articleSummaries: ArticleSummary[] = kept.map(({ article: a }) => ({ id: a.id, title: a.title, url: a.url, publishedOn: a.publishedOn, source: a.source, eventCount: a.eventCount }));
@@ -278,7 +313,7 @@ async function main(): Promise<number> {
     const rows: EventRow[] = [];
     const groupOf = new Map<Built, Map<number, GroupFields>>();
     for (const g of groups) {
-      const members = g.map((i) => owner[i] as { x: Built; k: number });
+      const members = g.map((i) => ({ x: kept[ownerArticle[i] as number] as Built, k: ownerEvent[i] as number }));
       const summariesOfMembers = members.map(({ x, k }) => summaryOfLean(x.lean[k] as LeanEvent, x.article.id));
       if (members.length === 1) {
         rows.push(eventRowOf(summariesOfMembers[0] as EventSummary, articleAt));
@@ -293,7 +328,8 @@ async function main(): Promise<number> {
         m.set(k, fields);
       }
     }
-    owner.length = 0;
+    ownerArticle.length = 0;
+    ownerEvent.length = 0;
     // compareEvents' order (start, or end when open at the start, then id), on rows.
     const sortKey = (r: EventRow) => r[2] ?? r[3] ?? '';
     rows.sort((a, b) => {
@@ -302,6 +338,7 @@ async function main(): Promise<number> {
       return as < bs ? -1 : as > bs ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
     });
     const tAssemble = performance.now();
+    const heapAfterAssemble = process.memoryUsage().heapUsed;
 
     // 3. Write what changed into a staging folder (links for the rest), then swap it in.
     const manifestAt = manifestPath(cacheRoot, out);
@@ -321,7 +358,7 @@ async function main(): Promise<number> {
       const flush = async () => {
         const part = chunk;
         chunk = [];
-        const p = run({ type: 'write', tasks: part.map((x) => x.t), failAfter }).then((res) => {
+        const p = run({ type: 'write', tasks: part.map((x) => x.t), failAfter }, part.filter((x) => x.t.kind === 'compose').length >= 8).then((res) => {
           if (res.type !== 'written') throw new Error(`unexpected worker answer ${res.type}`);
           res.stamps.forEach((stamp, k) => {
             const { t, fp, path } = part[k] as Pending;
@@ -333,7 +370,7 @@ async function main(): Promise<number> {
         p.catch(() => {});
         inflight.add(p);
         void p.finally(() => inflight.delete(p)).catch(() => {});
-        if (inflight.size >= Math.max(1, jobs) * 2) await Promise.race(inflight);
+        if (inflight.size >= parallel() * 2) await Promise.race(inflight);
       };
       for (const x of kept) {
         const id = x.article.id;
@@ -365,7 +402,8 @@ async function main(): Promise<number> {
     staging = null;
     mkdirSync(cacheRoot, { recursive: true });
     saveManifest(manifestAt, next);
-    if (old) await run({ type: 'remove', paths: [old] });
+    saveInputState(statePath, version, records);
+    if (old) await run({ type: 'remove', paths: [old] }, pool !== null);
     await pruning;
     const tWrite = performance.now();
 
@@ -380,9 +418,11 @@ async function main(): Promise<number> {
         written,
         linked,
         events,
-        workers: jobs,
+        read: toRead,
+        workers: pool?.size ?? 0,
         ms: { extract: Math.round(tExtract - t0), assemble: Math.round(tAssemble - tExtract), write: Math.round(tWrite - tAssemble) },
         peakRssMb: Math.round(usage.maxRSS / 1024),
+        mainHeapMb: { extracted: Math.round(heapAfterExtract / 2 ** 20), assembled: Math.round(heapAfterAssemble / 2 ** 20) },
         cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
       };
       process.stderr.write(`build-data stats ${JSON.stringify(stats)}\n`);

@@ -7,12 +7,14 @@
  *   line 0   meta: { diagnostics, article } — `article` is what assembling needs of the article (id, title, url,
  *            publishedOn, source, eventCount, and `text` cut to the date line, which is all the duplicate
  *            diagnostic reads), or null when the file was rejected
- *   line 1   the article's JSON up to its eventCount value (exclusive) — the full ArticleDetail["article"]
- *   line 2   the article's JSON after its eventCount value
- *   line 3   what the main thread needs of each own event, in extraction order: LeanEvent[] (the summary and the
+ *   line 1   what the main thread needs of each own event, in extraction order: LeanEvent[] (the summary and the
  *            merge's hashed stems: the main thread never holds excerpts or article texts)
- *   line 4   the article's part of search.json: a JSON array of [event id, excerpt text]
+ *   line 2   the article's part of search.json: a JSON array of [event id, excerpt text]
+ *   line 3   the article's JSON up to its eventCount value (exclusive) — the full ArticleDetail["article"]
+ *   line 4   the article's JSON after its eventCount value
  *   line 5…  the article's own events, one JSON per line, in extraction order
+ * Lines 0–2 are the head: all the main thread reads (an incremental build reads just those bytes; a rejected
+ * file's entry is its meta line alone).
  * The output writer splices the eventCount and the events, each as extracted or with its merged group's fields.
  */
 import { createHash } from 'node:crypto';
@@ -64,6 +66,8 @@ export type ExtractedFile = {
   search: string | null;
   /** True when the entry came from the cache. */
   cached: boolean;
+  /** Bytes of the entry's head (meta, lean, search lines with their line breaks). */
+  headBytes: number;
 };
 
 export function entryPath(cacheDir: string, key: string): string {
@@ -111,20 +115,25 @@ export function buildEntry(file: string, bytes: Uint8Array): string {
   const [prefix, suffix] = splitArticleJson(extraction.article);
   const lines = [
     JSON.stringify({ diagnostics, article: leanArticle(extraction.article) } satisfies EntryMeta),
-    prefix,
-    suffix,
     JSON.stringify(extraction.events.map(leanEventOf)),
     JSON.stringify(searchEntriesOf(extraction.events)),
+    prefix,
+    suffix,
   ];
   for (const e of extraction.events) lines.push(JSON.stringify(e));
   return `${lines.join('\n')}\n`;
 }
 
-function toExtracted(file: string, key: string | null, entry: string, cached: boolean): ExtractedFile {
-  const lines = entry.split('\n');
+const HEAD_LINES = 3;
+
+/** What the main thread gets of an entry, from its text or its head alone (the first lines, see above). */
+export function fromHead(file: string, key: string | null, text: string, cached: boolean): ExtractedFile {
+  const lines = text.split('\n', HEAD_LINES + 1);
   const meta = lines[0] ?? '';
-  if (lines.length < 6) return { file, key, meta, lean: null, search: null, cached };
-  return { file, key, meta, lean: lines[3] ?? null, search: lines[4] ?? null, cached };
+  const rejected = lines.length < HEAD_LINES + 1 || lines[1] === '';
+  const headBytes = Buffer.byteLength(meta) + 1 + (rejected ? 0 : Buffer.byteLength(lines[1] ?? '') + Buffer.byteLength(lines[2] ?? '') + 2);
+  if (rejected) return { file, key, meta, lean: null, search: null, cached, headBytes };
+  return { file, key, meta, lean: lines[1] ?? null, search: lines[2] ?? null, cached, headBytes };
 }
 
 /**
@@ -138,7 +147,7 @@ export function extractFile(path: string, file: string, cacheDir: string, versio
     bytes = readFileSync(path);
   } catch (error) {
     const d = diagnosticAt('', 0, 'error', `Unexpected failure while reading (${String(error)}), expected an article`, 'build-data:crash');
-    return { file, key: null, meta: JSON.stringify({ diagnostics: [d], article: null } satisfies EntryMeta), lean: null, search: null, cached: false };
+    return { file, key: null, meta: JSON.stringify({ diagnostics: [d], article: null } satisfies EntryMeta), lean: null, search: null, cached: false, headBytes: 0 };
   }
   const key = createHash('sha256').update(version).update('\0').update(file).update('\0').update(bytes).digest('hex').slice(0, 40);
   const at = entryPath(cacheDir, key);
@@ -156,7 +165,7 @@ export function extractFile(path: string, file: string, cacheDir: string, versio
     writeFileSync(tmp, entry);
     renameSync(tmp, at);
   }
-  return toExtracted(file, key, entry, cached);
+  return fromHead(file, key, entry, cached);
 }
 
 /** An event of an article file: the index of one of the entry's own events, with its merged group's fields if merged. */
@@ -173,5 +182,5 @@ export function composeArticleFile(entry: string, schemaVersion: number, eventCo
     return line;
   };
   const body = events.map((e) => (typeof e === 'number' ? own(e) : JSON.stringify(withGroup(JSON.parse(own(e.i)) as EventDetail, e.g)))).join(',');
-  return `{"schemaVersion":${JSON.stringify(schemaVersion)},"article":${lines[1] ?? ''}${eventCount}${lines[2] ?? ''},"events":[${body}]}\n`;
+  return `{"schemaVersion":${JSON.stringify(schemaVersion)},"article":${lines[3] ?? ''}${eventCount}${lines[4] ?? ''},"events":[${body}]}\n`;
 }
