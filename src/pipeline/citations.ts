@@ -81,6 +81,30 @@ function articleSpelling(vocabulary: ReadonlyMap<string, string>, word: string):
   return vocabulary.get(word) ?? null;
 }
 
+/**
+ * The ASCII characters that begin one of `words` (lowercase), as a table by char code: a cheap test that most
+ * words of a text are none of them, before lowercasing them and looking them up (see mayBeOneOf).
+ */
+function firstCharsOf(words: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (c < 128) table[c] = 1;
+  }
+  return table;
+}
+
+/**
+ * False when `raw` lowercased (or any form of it that keeps its first character, such as its stem) cannot be
+ * one of the words `firstChars` was made of: its first character is ASCII and, lowercased, begins none of them.
+ * Non-ASCII first characters always pass (their lowercase may be ASCII, or several characters).
+ */
+function mayBeOneOf(firstChars: Uint8Array, raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c >= 65 && c <= 90) return firstChars[c + 32] === 1;
+  return c >= 128 || firstChars[c] === 1;
+}
+
 /** A word of the vocabulary: a letter, then letters and apostrophes. */
 const VOCABULARY_WORD = /\p{L}[\p{L}'’]*/gu;
 
@@ -90,9 +114,11 @@ const VOCABULARY_WORD = /\p{L}[\p{L}'’]*/gu;
  */
 function buildVocabulary(text: string, wanted?: ReadonlySet<string>): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
+  const firstChars = wanted ? firstCharsOf(wanted) : null;
   VOCABULARY_WORD.lastIndex = 0;
   for (let m = VOCABULARY_WORD.exec(text); m !== null; m = VOCABULARY_WORD.exec(text)) {
     const raw = m[0];
+    if (firstChars && !mayBeOneOf(firstChars, raw)) continue;
     // Most words have no apostrophe: skip the replace for them.
     const hasApostrophe = raw.includes("'") || raw.includes('’');
     const lower = raw.toLowerCase();
@@ -162,29 +188,32 @@ export function stem(word: string): string {
 const CONTENT_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
 
 /**
- * The stems of the text's content words (stopwords and one-letter words left out). `memo` maps a word as
- * written to its stem (null: left out); an article repeats its words, so each is lowercased and stemmed once.
+ * Each sentence's set of the stems of its content words (stopwords and one-letter words left out). With `only`,
+ * each set keeps just the stems in `only`, which is all findSupport looks up (the slugs' stems); then most words
+ * are passed over at their first letter (a stem keeps its word's first letter). An article repeats its words,
+ * so each word as written is lowercased and stemmed once (`memo`; null: left out).
  */
-function contentStems(text: string, memo: Map<string, string | null> = new Map()): string[] {
-  const out: string[] = [];
-  CONTENT_WORD.lastIndex = 0;
-  for (let m = CONTENT_WORD.exec(text); m !== null; m = CONTENT_WORD.exec(text)) {
-    const raw = m[0];
-    let stemmed = memo.get(raw);
-    if (stemmed === undefined) {
-      const lower = raw.toLowerCase();
-      stemmed = STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower);
-      memo.set(raw, stemmed);
-    }
-    if (stemmed !== null) out.push(stemmed);
-  }
-  return out;
-}
-
-/** Each sentence's set of stems, sharing one memo of stems. */
-function sentenceStemsOf(text: string, sentences: readonly Span[]): Set<string>[] {
+function sentenceStemsOf(text: string, sentences: readonly Span[], only?: ReadonlySet<string>): Set<string>[] {
   const memo = new Map<string, string | null>();
-  return sentences.map((s) => new Set(contentStems(text.slice(s.start, s.end), memo)));
+  const firstChars = only ? firstCharsOf(only) : null;
+  return sentences.map((s) => {
+    const stems = new Set<string>();
+    const sentence = text.slice(s.start, s.end);
+    CONTENT_WORD.lastIndex = 0;
+    for (let m = CONTENT_WORD.exec(sentence); m !== null; m = CONTENT_WORD.exec(sentence)) {
+      const raw = m[0];
+      if (firstChars && !mayBeOneOf(firstChars, raw)) continue;
+      let stemmed = memo.get(raw);
+      if (stemmed === undefined) {
+        const lower = raw.toLowerCase();
+        stemmed = STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower);
+        if (only && stemmed !== null && !only.has(stemmed)) stemmed = null;
+        memo.set(raw, stemmed);
+      }
+      if (stemmed !== null) stems.add(stemmed);
+    }
+    return stems;
+  });
 }
 
 export const SUPPORT_THRESHOLD = 0.3;
@@ -202,9 +231,14 @@ export function findSupport(
   return supportOf(slugWords(url), sentenceStems, sentences.length);
 }
 
+/** The distinct stems of a slug's words that are not stopwords, in order. */
+function slugStems(words: readonly string[]): string[] {
+  return [...new Set(words.filter((w) => !STOPWORDS.has(w)).map(stem))];
+}
+
 /** findSupport of a slug's words among `n` sentences. */
 function supportOf(words: readonly string[], sentenceStems: readonly ReadonlySet<string>[], n: number): { sentenceIndex: number; score: number } | null {
-  const slug = [...new Set(words.filter((w) => !STOPWORDS.has(w)).map(stem))];
+  const slug = slugStems(words);
   if (slug.length === 0 || n === 0) return null;
   const weight = (w: string) => {
     const df = sentenceStems.reduce((k, set) => k + (set.has(w) ? 1 : 0), 0);
@@ -269,7 +303,8 @@ export function buildCitations(
       const s = sentences[sentenceIndex];
       if (s) supports = { sentenceIndex, start: s.start, end: s.end, score: 1 };
     } else {
-      sentenceStems ??= sentenceStemsOf(text, sentences);
+      // Only the stems of the trailing URLs' slugs are looked up.
+      sentenceStems ??= sentenceStemsOf(text, sentences, new Set(urls.flatMap((v) => (v.trailing ? slugStems((addresses.get(v.url) as Address).words) : []))));
       const found = supportOf(address.words, sentenceStems, sentences.length);
       const s = found ? sentences[found.sentenceIndex] : undefined;
       if (found && s) supports = { sentenceIndex: found.sentenceIndex, start: s.start, end: s.end, score: found.score };
