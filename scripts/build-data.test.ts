@@ -141,21 +141,38 @@ test('an incremental rebuild writes only what changed and gives the bytes of a c
 });
 
 test('files unchanged since the last build (same stamp) are not read again; any change to a file is seen', { timeout: 120_000 }, () => {
-  const dir = corpus('state', 60);
+  const dir = corpus('state', 60, { 'bad.txt': BAD });
   // Written an hour ago: stamps older than the saved state are trusted (a write in the same clock tick as the
   // read would not show in the stamp, so recent files are always read).
   const hourAgo = new Date(Date.now() - 3_600_000);
   for (const n of readdirSync(dir)) utimesSync(join(dir, n), hourAgo, hourAgo);
   const out = join(tmp, 'state-out');
   const cache = join(tmp, 'state-cache');
-  expect(build(dir, out, cache).stats).toMatchObject({ read: 62, extracted: 62 });
+  const badLine = 'state/bad.txt:1:7: error Unexpected date "2021-02-30"';
+  const firstBuild = build(dir, out, cache);
+  expect(firstBuild).toMatchObject({ status: 1, stats: { read: 63, extracted: 63 } });
+  expect(firstBuild.stderr).toContain(badLine);
   const first = snapshot(out);
   const again = build(dir, out, cache);
   expect(again.stats).toMatchObject({ read: 0, extracted: 0, workers: 0 });
   expect(snapshot(out)).toEqual(first);
-  // The cache emptied behind the state's back: the files are read after all, and the output is the same.
+
+  // Nothing changed since that build: nothing is done, and it says the same (the rejected file, exit 1).
+  const idle = build(dir, out, cache);
+  expect(idle).toMatchObject({ status: 1, stats: { read: 0, unchanged: true, written: 0, linked: 0 } });
+  expect(idle.stderr).toContain(badLine);
+  expect(idle.stdout).toBe(again.stdout);
+  // An output file deleted behind the build's back: the build is not idle, and puts it back.
+  const anArticle = readdirSync(join(out, 'articles'))[0] ?? '';
+  unlinkSync(join(out, 'articles', anArticle));
+  expect(build(dir, out, cache).stats).not.toHaveProperty('unchanged');
+  expect(snapshot(out)).toEqual(first);
+
+  // The cache emptied behind the state's back (and the output touched, so there is work): the files are read
+  // after all, and the output is the same.
   for (const d of readdirSync(cache).filter((n) => /^[0-9a-f]{16}$/.test(n))) rmSync(join(cache, d), { recursive: true });
-  expect(build(dir, out, cache).stats).toMatchObject({ read: 0, extracted: 62 });
+  unlinkSync(join(out, 'articles', anArticle));
+  expect(build(dir, out, cache).stats).toMatchObject({ read: 0, extracted: 63 });
   expect(snapshot(out)).toEqual(first);
 
   // The same number of bytes, the modification time put back: the change time still tells.
@@ -168,7 +185,7 @@ test('files unchanged since the last build (same stamp) are not read again; any 
   const changed = build(dir, out, cache);
   expect(changed.stats).toMatchObject({ read: 1, extracted: 1 });
   const clean = join(tmp, 'state-clean');
-  expect(build(dir, clean, join(tmp, 'state-clean-cache')).status).toBe(0);
+  expect(build(dir, clean, join(tmp, 'state-clean-cache')).status).toBe(1);
   expect(snapshot(out)).toEqual(snapshot(clean));
 });
 

@@ -57,7 +57,23 @@ function parseArgs(argv: readonly string[]): Options | string {
   return opts;
 }
 
-type Manifest = { version: string; files: Record<string, { fp: string; stamp: FileStamp }> };
+/** What a build printed: a build with nothing to do prints it again (and exits the same way). */
+type Report = { problems: string[]; rejected: number; built: number; events: number };
+
+/**
+ * The output as the last build left it: each file's fingerprint and stamp; `inputs`, a fingerprint of every
+ * input file's entry key (null when a file could not be read), and the report.
+ */
+type Manifest = { version: string; inputs?: string | null; report?: Report; files: Record<string, { fp: string; stamp: FileStamp }> };
+
+function inputsFingerprint(version: string, entries: readonly { file: string; key: string | null }[]): string | null {
+  const h = createHash('sha256').update(version);
+  for (const e of entries) {
+    if (e.key === null) return null;
+    h.update(`\0${e.file}\0${e.key}`);
+  }
+  return h.digest('hex');
+}
 
 function manifestPath(cacheRoot: string, outDir: string): string {
   return join(cacheRoot, `out-${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16)}.json`);
@@ -209,6 +225,29 @@ async function main(): Promise<number> {
   // The new dataset is staged beside the current one from the start (search.json is written as files are read);
   // until it is swapped in, any failure removes it and leaves the current dataset as it was.
   const out = resolve(opts.outDir);
+  const manifestAt = manifestPath(cacheRoot, out);
+  const previous = loadManifest(manifestAt);
+  const finish = (report: Report, stats: Record<string, unknown>, printProblems: boolean): number => {
+    if (printProblems) for (const line of report.problems) process.stderr.write(`${line}\n`);
+    if (!opts.quiet) process.stdout.write(`build-data: ${report.built} of ${names.length} articles built, ${report.events} events -> ${opts.outDir}\n`);
+    if (opts.stats) {
+      const usage = process.resourceUsage();
+      const all = { files: names.length, ...stats, read: toRead, workers: pool?.size ?? 0, peakRssMb: Math.round(usage.maxRSS / 1024), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) };
+      process.stderr.write(`build-data stats ${JSON.stringify(all)}\n`);
+    }
+    if (report.rejected > 0) process.stderr.write(`build-data: ${report.rejected} file(s) rejected\n`);
+    return report.rejected > 0 ? 1 : 0;
+  };
+  // Nothing to do: every input unchanged since the last build (and no file added or removed), and the output as
+  // that build left it. `npm start` runs the build every time.
+  const allKnown = toRead === 0 && state !== null && state.records.size === inputs.length;
+  const inputsNow = allKnown ? inputsFingerprint(version, inputs.map((f, i) => ({ file: f.file, key: known[i]?.key ?? null }))) : null;
+  if (inputsNow !== null && previous?.version === version && previous.inputs === inputsNow && previous.report) {
+    const files = Object.entries(previous.files);
+    if (files.length > 0 && files.every(([path, f]) => stampMatches(join(out, path), f.stamp))) {
+      return finish(previous.report, { extracted: 0, written: 0, linked: 0, events: previous.report.events, unchanged: true, ms: { total: Math.round(performance.now() - t0) } }, true);
+    }
+  }
   let staging: string | null = null;
   try {
     const stale = staleVersions(cacheRoot, version);
@@ -272,6 +311,7 @@ async function main(): Promise<number> {
       }),
     );
     search.close(']}\n');
+    const inputsRead = inputsFingerprint(version, parsed.map((p, i) => ({ file: (inputs[i] as { file: string }).file, key: p.key })));
     const tExtract = performance.now();
     const heapAfterExtract = process.memoryUsage().heapUsed;
 
@@ -291,7 +331,8 @@ async function main(): Promise<number> {
     const { kept, rejected } = firstOfEachArticle(built);
     problems.push(...rejected);
     rejectedCount += rejected.length;
-    for (const p of problems) for (const d of p.diagnostics) process.stderr.write(`${formatDiagnostic(p.file, d)}\n`);
+    const problemLines = problems.flatMap((p) => p.diagnostics.map((d) => formatDiagnostic(p.file, d)));
+    for (const line of problemLines) process.stderr.write(`${line}\n`);
     const published = new Map(kept.map((x) => [x.article.id, x.article.publishedOn]));
     const inputsOfMerge: MergeInput[] = [];
     // Whose each merge input is: the article (position in kept) and the event's index in it, as two number arrays.
@@ -341,8 +382,6 @@ async function main(): Promise<number> {
     const heapAfterAssemble = process.memoryUsage().heapUsed;
 
     // 3. Write what changed into a staging folder (links for the rest), then swap it in.
-    const manifestAt = manifestPath(cacheRoot, out);
-    const previous = loadManifest(manifestAt);
     const next: Manifest = { version, files: {} };
     const failAfter = process.env['DATELINE_BUILD_FAIL_AFTER'] === undefined ? null : Number(process.env['DATELINE_BUILD_FAIL_AFTER']);
     let written = 0;
@@ -351,6 +390,10 @@ async function main(): Promise<number> {
     {
       mkdirSync(join(staging, 'articles'));
       writeJsonParts(join(staging, 'index.json'), indexJsonParts(articleSummaries, rows));
+      for (const path of ['index.json', 'search.json']) {
+        const st = statSync(join(staging, path));
+        next.files[path] = { fp: '', stamp: { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs } };
+      }
       // Write tasks go out in chunks, a few in flight: memory stays bounded whatever the number of articles.
       type Pending = { t: WriteTask; fp: string; path: string };
       let chunk: Pending[] = [];
@@ -400,6 +443,9 @@ async function main(): Promise<number> {
     }
     const old = swapIn(out, staging);
     staging = null;
+    const report: Report = { problems: problemLines, rejected: rejectedCount, built: names.length - rejectedCount, events };
+    next.inputs = inputsRead;
+    next.report = report;
     mkdirSync(cacheRoot, { recursive: true });
     saveManifest(manifestAt, next);
     saveInputState(statePath, version, records);
@@ -407,28 +453,14 @@ async function main(): Promise<number> {
     await pruning;
     const tWrite = performance.now();
 
-    if (!opts.quiet) {
-      process.stdout.write(`build-data: ${names.length - rejectedCount} of ${names.length} articles built, ${events} events -> ${opts.outDir}\n`);
-    }
-    if (opts.stats) {
-      const usage = process.resourceUsage();
-      const stats = {
-        files: names.length,
-        extracted: misses,
-        written,
-        linked,
-        events,
-        read: toRead,
-        workers: pool?.size ?? 0,
-        ms: { extract: Math.round(tExtract - t0), assemble: Math.round(tAssemble - tExtract), write: Math.round(tWrite - tAssemble) },
-        peakRssMb: Math.round(usage.maxRSS / 1024),
-        mainHeapMb: { extracted: Math.round(heapAfterExtract / 2 ** 20), assembled: Math.round(heapAfterAssemble / 2 ** 20) },
-        cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
-      };
-      process.stderr.write(`build-data stats ${JSON.stringify(stats)}\n`);
-    }
-    if (rejectedCount > 0) process.stderr.write(`build-data: ${rejectedCount} file(s) rejected\n`);
-    return rejectedCount > 0 ? 1 : 0;
+    return finish(report, {
+      extracted: misses,
+      written,
+      linked,
+      events,
+      ms: { extract: Math.round(tExtract - t0), assemble: Math.round(tAssemble - tExtract), write: Math.round(tWrite - tAssemble) },
+      mainHeapMb: { extracted: Math.round(heapAfterExtract / 2 ** 20), assembled: Math.round(heapAfterAssemble / 2 ** 20) },
+    }, false);
   } catch (error) {
     if (staging !== null) discardStaging(out, staging);
     throw error;
