@@ -80,38 +80,39 @@ export function planMerge(events: readonly MergeInput[], publishedOf: (articleId
     const ib = (events[b] as MergeInput).id;
     return ia < ib ? -1 : ia > ib ? 1 : 0;
   });
-  // A group's articles: a short list (a Set each would cost more than the events).
-  type Group = { members: number[]; stems: readonly number[]; articles: string[] };
-  const buckets = new Map<string, Group[]>();
-  const groups: number[][] = [];
+  // A group is known by its first mention (an index). Only groups that something joined get an object: at 100k
+  // articles a million groups stay one event each.
+  type Joined = { members: number[]; articles: string[] };
+  const buckets = new Map<string, number[]>();
+  const joined = new Map<number, Joined>();
+  const firsts: number[] = [];
   for (const i of order) {
     const e = events[i] as MergeInput;
-    if (e.kind !== 'mention') {
-      groups.push([i]);
-      continue;
-    }
+    firsts.push(i);
+    if (e.kind !== 'mention') continue;
     // Mentions of one precision overlap only when their calendar units are the same: the interval is the key.
     const key = `${e.start}|${e.end}|${e.precision}`;
-    let list = buckets.get(key);
-    if (!list) buckets.set(key, (list = []));
-    let best: Group | null = null;
+    let heads = buckets.get(key);
+    if (!heads) buckets.set(key, (heads = []));
+    let best = -1;
     let bestScore = MERGE_THRESHOLD;
-    for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_GROUPS_COMPARED; k--) {
-      const g = list[k] as Group;
-      if (g.articles.includes(e.articleId)) continue;
-      const score = similarity(e.stems, g.stems);
-      if (score >= bestScore) [best, bestScore] = [g, score];
+    for (let k = heads.length - 1; k >= 0 && k >= heads.length - MAX_GROUPS_COMPARED; k--) {
+      const h = heads[k] as number;
+      const g = joined.get(h);
+      if (g ? g.articles.includes(e.articleId) : (events[h] as MergeInput).articleId === e.articleId) continue;
+      const score = similarity(e.stems, (events[h] as MergeInput).stems);
+      if (score >= bestScore) [best, bestScore] = [h, score];
     }
-    if (best) {
-      best.members.push(i);
-      best.articles.push(e.articleId);
-    } else {
-      const g: Group = { members: [i], stems: e.stems, articles: [e.articleId] };
-      list.push(g);
-      groups.push(g.members);
-    }
+    if (best >= 0) {
+      firsts.pop();
+      const g = joined.get(best);
+      if (g) {
+        g.members.push(i);
+        g.articles.push(e.articleId);
+      } else joined.set(best, { members: [best, i], articles: [(events[best] as MergeInput).articleId, e.articleId] });
+    } else heads.push(i);
   }
-  return groups;
+  return firsts.map((h) => joined.get(h)?.members ?? [h]);
 }
 
 /** The event of a group as index.json lists it: its first mention's, told by every member's article, known by every member's id. */
