@@ -39,20 +39,36 @@ const HEADING_SMALL_WORDS = new Set('a an and as at by for from in into of on or
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
 const CLOSERS = '"”’\')]';
 const OPENERS = '"“‘\'(';
 
+// These run for nearly every character of the text: an ASCII character (the usual case) is classified by its
+// code, anything else by the Unicode property regexes (\p{Lu}, \p{Ll}, \p{L} hold no other ASCII characters).
 function isUpper(c: string | undefined): boolean {
-  return c !== undefined && UPPER.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return c.length === 1 && code < 128 ? code >= 65 && code <= 90 : UPPER.test(c);
 }
 function isLower(c: string | undefined): boolean {
-  return c !== undefined && LOWER.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return c.length === 1 && code < 128 ? code >= 97 && code <= 122 : LOWER.test(c);
+}
+function isLetter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return c.length === 1 && code < 128 ? (code | 32) >= 97 && (code | 32) <= 122 : LETTER.test(c);
+}
+/** [\p{L}\p{N}'’-]: a character of a word. */
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return c.length === 1 && code < 128 ? ((code | 32) >= 97 && (code | 32) <= 122) || (code >= 48 && code <= 57) || code === 39 || code === 45 : WORD_CHAR.test(c);
 }
 
 /** The run of letters (and inner dots, for initialisms like U.S) that ends just before `stop`. */
 function wordBefore(text: string, stop: number, floor: number): string {
   let i = stop;
-  while (i > floor && (LETTER.test(text[i - 1] ?? '') || (text[i - 1] === '.' && LETTER.test(text[i - 2] ?? '')))) i--;
+  while (i > floor && (isLetter(text[i - 1] ?? '') || (text[i - 1] === '.' && isLetter(text[i - 2] ?? '')))) i--;
   return text.slice(i, stop);
 }
 
@@ -60,7 +76,7 @@ function wordAfter(text: string, from: number, limit: number): string {
   let i = from;
   while (i < limit && OPENERS.includes(text[i] ?? '')) i++;
   const start = i;
-  while (i < limit && LETTER.test(text[i] ?? '')) i++;
+  while (i < limit && isLetter(text[i] ?? '')) i++;
   return text.slice(start, i);
 }
 
@@ -106,7 +122,7 @@ function gluedHeadingEnd(text: string, start: number, limit: number): number {
     const wordStart = i;
     while (i < limit && OPENERS.includes(text[i] ?? '')) i++;
     const lettersStart = i;
-    while (i < limit && /[\p{L}\p{N}'’-]/u.test(text[i] ?? '')) {
+    while (i < limit && isWordChar(text[i] ?? '')) {
       // glue point: lowercase followed by uppercase then lowercase/space ("EuropeThe", "ScaresA ")
       if (i > lettersStart && isLower(text[i - 1]) && isUpper(text[i]) && words >= 0) {
         const head = text.slice(lettersStart, i);
