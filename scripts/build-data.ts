@@ -352,7 +352,10 @@ async function main(): Promise<number> {
       });
     });
     const groups = planMerge(inputsOfMerge, (id) => published.get(id) ?? '');
+    // The stems have done their work: let them go before the rows are built (≈ 100 MB at 100k articles).
     inputsOfMerge.length = 0;
+    const noStems: number[] = [];
+    for (const x of kept) for (const l of x.lean) l[8] = noStems;
     const articleSummaries: ArticleSummary[] = kept.map(({ article: a }) => ({ id: a.id, title: a.title, url: a.url, publishedOn: a.publishedOn, source: a.source, eventCount: a.eventCount }));
     articleSummaries.sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : a.id < b.id ? -1 : 1));
     const positions = new Map(articleSummaries.map((a, i) => [a.id, i]));
