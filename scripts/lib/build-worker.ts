@@ -2,7 +2,7 @@
  * A build worker thread: runs the per-file pipeline (extractFile) and writes output files, on batches the main
  * thread posts. Messages in, messages out; a failure is posted back, never thrown across threads.
  */
-import { linkSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, writevSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { composeArticleFile, extractFile, type EventRef, type ExtractedFile } from './extract-entry.ts';
@@ -36,6 +36,25 @@ export function linkOrCopy(from: string, to: string): void {
   }
 }
 
+/** Writes the pieces in one vectored write (and the ones writev left, if it wrote less); creates the folder if missing. */
+function writeParts(path: string, parts: readonly Buffer[]): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(path, 'w');
+  }
+  try {
+    const total = parts.reduce((n, p) => n + p.length, 0);
+    const wrote = writevSync(fd, parts as Buffer[]);
+    if (wrote < total) writeSync(fd, Buffer.concat(parts as Buffer[]).subarray(wrote));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function runWriteTasks(tasks: readonly WriteTask[], failAfter: number | null): (FileStamp | null)[] {
   const stamps: (FileStamp | null)[] = [];
   let written = 0;
@@ -46,14 +65,8 @@ export function runWriteTasks(tasks: readonly WriteTask[], failAfter: number | n
       continue;
     }
     if (failAfter !== null && written >= failAfter) throw new Error(`simulated failure after ${written} files written by this batch (DATELINE_BUILD_FAIL_AFTER, for tests)`);
-    const content = composeArticleFile(readFileSync(t.entry, 'utf8'), t.schemaVersion, t.eventCount, t.events);
-    try {
-      writeFileSync(t.to, content);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(dirname(t.to), { recursive: true });
-      writeFileSync(t.to, content);
-    }
+    const parts = composeArticleFile(readFileSync(t.entry), t.schemaVersion, t.eventCount, t.events);
+    writeParts(t.to, parts);
     written++;
     const s = statSync(t.to);
     stamps.push({ ino: s.ino, size: s.size, mtimeMs: s.mtimeMs });

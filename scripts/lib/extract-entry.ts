@@ -173,14 +173,27 @@ export type EventRef = number | { i: number; g: GroupFields };
 
 const FIRST_EVENT_LINE = 5;
 
-/** The bytes of `articles/<id>.json`: the entry's article with the final eventCount, and the events. */
-export function composeArticleFile(entry: string, schemaVersion: number, eventCount: number, events: readonly EventRef[]): string {
-  const lines = entry.split('\n');
-  const own = (i: number) => {
-    const line = lines[FIRST_EVENT_LINE + i];
-    if (line === undefined || FIRST_EVENT_LINE + i >= lines.length - 1) throw new Error(`the cache entry has no event ${i}`);
-    return line;
+const COMMA = Buffer.from(',');
+
+/**
+ * The bytes of `articles/<id>.json`, in pieces for one vectored write: the entry's article with the final
+ * eventCount, and the events. Taken from the entry's bytes as they are (no decoding, no re-encoding); only an
+ * event with its merged group's fields is parsed and written again.
+ */
+export function composeArticleFile(entry: Buffer, schemaVersion: number, eventCount: number, events: readonly EventRef[]): Buffer[] {
+  const starts = [0];
+  for (let at = entry.indexOf(10); at !== -1; at = entry.indexOf(10, at + 1)) starts.push(at + 1);
+  // Line k is complete when a line break ends it: lines 0 … starts.length - 2.
+  const line = (k: number, what: string) => {
+    if (k + 1 >= starts.length) throw new Error(`the cache entry has no ${what}`);
+    return entry.subarray(starts[k], (starts[k + 1] as number) - 1);
   };
-  const body = events.map((e) => (typeof e === 'number' ? own(e) : JSON.stringify(withGroup(JSON.parse(own(e.i)) as EventDetail, e.g)))).join(',');
-  return `{"schemaVersion":${JSON.stringify(schemaVersion)},"article":${lines[3] ?? ''}${eventCount}${lines[4] ?? ''},"events":[${body}]}\n`;
+  const own = (i: number) => line(FIRST_EVENT_LINE + i, `event ${i}`);
+  const parts = [Buffer.from(`{"schemaVersion":${JSON.stringify(schemaVersion)},"article":`), line(3, 'article'), Buffer.from(String(eventCount)), line(4, 'article'), Buffer.from(',"events":[')];
+  events.forEach((e, n) => {
+    if (n > 0) parts.push(COMMA);
+    parts.push(typeof e === 'number' ? own(e) : Buffer.from(JSON.stringify(withGroup(JSON.parse(own(e.i).toString('utf8')) as EventDetail, e.g))));
+  });
+  parts.push(Buffer.from(']}\n'));
+  return parts;
 }
