@@ -4,16 +4,22 @@
  * UTF-16 code units), written as 12 base-36 characters; isomorphic and synchronous (no crypto API needed).
  */
 export function hashId(...parts: readonly string[]): string {
+  // Plain locals and loops, no helper closure: the hashes stay in registers (ids hash every sentence's text).
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  const feed = (code: number) => {
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  };
-  parts.forEach((part, k) => {
-    if (k > 0) feed(0x1f); // unit separator: ("ab","c") and ("a","bc") differ
-    for (let i = 0; i < part.length; i++) feed(part.charCodeAt(i));
-  });
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] as string;
+    if (k > 0) {
+      // unit separator: ("ab","c") and ("a","bc") differ
+      h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+      h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+    }
+    for (let i = 0; i < part.length; i++) {
+      const code = part.charCodeAt(i);
+      h1 = Math.imul(h1 ^ code, 2654435761);
+      h2 = Math.imul(h2 ^ code, 1597334677);
+    }
+  }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   const hi = (h2 >>> 0).toString(36).padStart(7, '0').slice(-6);
