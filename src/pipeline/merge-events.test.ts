@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
-import { groupFieldsOf, mergeInputOf, planMerge, similarity, stemHashes, summaryOfGroup, withGroup } from './merge-events.ts';
+import { groupFieldsOf, mergeInputOf, planMerge, similarity, similarityAtLeast, stemHashes, summaryOfGroup, withGroup } from './merge-events.ts';
 import type { EventDetail } from './schema.ts';
 
 function mention(id: string, articleId: string, label: string, start: string, end: string): EventDetail {
@@ -104,4 +104,20 @@ test('similarity of sorted sets is the Jaccard index', () => {
       expect(similarity(a, b)).toBeCloseTo(union === 0 ? 0 : inter / union);
     }),
   );
+});
+
+test('similarity with a floor gives the similarity when it reaches the floor, else -1, exactly at the edge too', () => {
+  const set = fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { maxLength: 20 }).map((x) => [...x].sort((p, q) => p - q));
+  fc.assert(
+    fc.property(set, set, fc.constantFrom(0.45, 0.5, 1 / 3, 0.2, 0.9), (a, b, floor) => {
+      const s = similarity(a, b);
+      expect(similarityAtLeast(a, b, floor)).toBe(s >= floor ? s : -1);
+    }),
+    { numRuns: 2000 },
+  );
+  // 9 shared of 20 distinct: exactly 0.45.
+  const a = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+  const b = [1, 2, 3, 4, 5, 6, 7, 8, 9, 21, 22, 23, 24, 25, 26];
+  expect(similarity(a, b)).toBe(0.45);
+  expect(similarityAtLeast(a, b, 0.45)).toBe(0.45);
 });

@@ -61,6 +61,34 @@ export function similarity(a: readonly number[], b: readonly number[]): number {
 }
 
 /**
+ * `similarity(a, b)` if it is at least `floor`, else -1, giving up as soon as the words left cannot reach it:
+ * most pairs a mention is compared with share little.
+ */
+export function similarityAtLeast(a: readonly number[], b: readonly number[], floor: number): number {
+  // inter / (|a| + |b| - inter) >= floor  <=>  inter * (1 + floor) >= floor * (|a| + |b|); a hair of slack
+  // keeps every pair near the floor for the exact comparison below.
+  const need = (floor * (a.length + b.length)) / (1 + floor) - 1e-9;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+      continue;
+    }
+    if (x < y) i++;
+    else j++;
+    if (inter + Math.min(a.length - i, b.length - j) < need) return -1;
+  }
+  const score = similarity(a, b);
+  return score >= floor ? score : -1;
+}
+
+/**
  * Which events are one: groups of indexes into `events`, each group's first index its first mention, the
  * groups in the order of their first mentions. Mentions are taken in order of publication (ties: the smaller
  * id); each joins the most similar group of the same interval and precision whose *first* mention it
@@ -100,8 +128,8 @@ export function planMerge(events: readonly MergeInput[], publishedOf: (articleId
       const h = heads[k] as number;
       const g = joined.get(h);
       if (g ? g.articles.includes(e.articleId) : (events[h] as MergeInput).articleId === e.articleId) continue;
-      const score = similarity(e.stems, (events[h] as MergeInput).stems);
-      if (score >= bestScore) [best, bestScore] = [h, score];
+      const score = similarityAtLeast(e.stems, (events[h] as MergeInput).stems, bestScore);
+      if (score >= 0) [best, bestScore] = [h, score];
     }
     if (best >= 0) {
       firsts.pop();
