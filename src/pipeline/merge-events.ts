@@ -41,33 +41,8 @@ export function mergeInputOf(e: EventDetail): MergeInput {
   return { id: e.id, articleId: e.articleId, kind: e.kind, start: e.start, end: e.end, precision: e.precision, stems: stemHashes(e) };
 }
 
-/** Jaccard similarity of two sorted lists of distinct numbers. */
-export function similarity(a: readonly number[], b: readonly number[]): number {
-  let i = 0;
-  let j = 0;
-  let inter = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      inter++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  const union = a.length + b.length - inter;
-  return union === 0 ? 0 : inter / union;
-}
-
-/**
- * `similarity(a, b)` if it is at least `floor`, else -1, giving up as soon as the words left cannot reach it:
- * most pairs a mention is compared with share little.
- */
-export function similarityAtLeast(a: readonly number[], b: readonly number[], floor: number): number {
-  // inter / (|a| + |b| - inter) >= floor  <=>  inter * (1 + floor) >= floor * (|a| + |b|); a hair of slack
-  // keeps every pair near the floor for the exact comparison below.
-  const need = (floor * (a.length + b.length)) / (1 + floor) - 1e-9;
+/** How many numbers two sorted lists of distinct numbers share; -1 as soon as fewer than `need` can be. */
+function shared(a: readonly number[], b: readonly number[], need: number): number {
   let i = 0;
   let j = 0;
   let inter = 0;
@@ -84,7 +59,29 @@ export function similarityAtLeast(a: readonly number[], b: readonly number[], fl
     else j++;
     if (inter + Math.min(a.length - i, b.length - j) < need) return -1;
   }
-  const score = similarity(a, b);
+  return inter;
+}
+
+function jaccard(a: readonly number[], b: readonly number[], inter: number): number {
+  const union = a.length + b.length - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+/** Jaccard similarity of two sorted lists of distinct numbers. */
+export function similarity(a: readonly number[], b: readonly number[]): number {
+  return jaccard(a, b, shared(a, b, 0));
+}
+
+/**
+ * `similarity(a, b)` if it is at least `floor`, else -1, giving up as soon as the words left cannot reach it:
+ * most pairs a mention is compared with share little.
+ */
+export function similarityAtLeast(a: readonly number[], b: readonly number[], floor: number): number {
+  // inter / (|a| + |b| - inter) >= floor  <=>  inter * (1 + floor) >= floor * (|a| + |b|); a hair of slack
+  // leaves the pairs at the edge to the exact comparison.
+  const inter = shared(a, b, (floor * (a.length + b.length)) / (1 + floor) - 1e-9);
+  if (inter < 0) return -1;
+  const score = jaccard(a, b, inter);
   return score >= floor ? score : -1;
 }
 
