@@ -4,12 +4,13 @@
  * atomically. The exit status is 1 when any file was rejected (the others still build) or the dataset could not
  * be written, 2 on bad usage.
  *
- * Fast at any size (see README, "Build: parallel and incremental"):
- *   - worker threads (one per core) run the per-file pipeline, `extractArticle`; the main thread only assembles
- *     (the cross-article merge is global) and decides what to write;
+ * Fast at any size (see bench/README.md, "Build design"):
+ *   - worker threads (one per core) run the per-file pipeline, `extractArticle`; the main thread holds only lean
+ *     events (summaries and hashed word stems), runs the merge across articles (global) and decides what to write;
  *   - each file's extraction is cached under a key of (pipeline version, file name, bytes): an unchanged file is
  *     read back, not re-run; the pipeline version is a hash of the pipeline's sources, so editing them
- *     invalidates the cache by itself;
+ *     invalidates the cache by itself; a file whose stamp is the one it had at the last build is not even read
+ *     (input-state.ts), and when nothing changed at all nothing is done;
  *   - only changed output files are written: the new dataset is staged beside the old one with hard links to
  *     the unchanged files, then swapped in with two renames, so a failed or interrupted build still leaves the
  *     previous dataset whole. Output bytes are the same as a clean build's (tested).
