@@ -185,8 +185,6 @@ export function TimelineView({
     const options: TimelineOptions = {
       ...toDates(initialWindowRef.current),
       height: '100%',
-      // Said, so vis-timeline does not walk up the DOM asking each ancestor's computed direction.
-      rtl: false,
       stack: true,
       selectable: true,
       multiselect: false,
