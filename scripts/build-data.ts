@@ -125,28 +125,28 @@ function* indexJsonParts(articles: readonly ArticleSummary[], events: readonly E
   yield ']}\n';
 }
 
-/** A JSON file written in parts as they come: the header, parts joined by commas, the footer. */
-function openJsonParts(path: string, header: string): { add: (part: string) => void; close: (footer: string) => void } {
+/** A file written in pieces as they come, a few MB at a time (whole strings of hundreds of MB are near V8's limit). */
+function openBuffered(path: string): { write: (piece: string) => void; close: () => void } {
   const fd = openSync(path, 'w');
-  let buffered: string[] = [header];
-  let size = header.length;
-  let first = true;
+  let pending: string[] = [];
+  let size = 0;
   const flush = () => {
-    writeSync(fd, buffered.join(''));
-    buffered = [];
+    writeSync(fd, pending.join(''));
+    pending = [];
     size = 0;
   };
   return {
-    add(part) {
-      buffered.push(first ? part : `,${part}`);
-      first = false;
-      size += part.length;
+    write(piece) {
+      pending.push(piece);
+      size += piece.length;
       if (size >= 1 << 22) flush();
     },
-    close(footer) {
-      buffered.push(footer);
-      flush();
-      closeSync(fd);
+    close() {
+      try {
+        flush();
+      } finally {
+        closeSync(fd);
+      }
     },
   };
 }
@@ -164,22 +164,11 @@ function internStrings(): <T extends string | null>(s: T) => T {
 }
 
 function writeJsonParts(path: string, parts: Iterable<string>): void {
-  const fd = openSync(path, 'w');
+  const file = openBuffered(path);
   try {
-    let buffered: string[] = [];
-    let size = 0;
-    for (const p of parts) {
-      buffered.push(p);
-      size += p.length;
-      if (size >= 1 << 22) {
-        writeSync(fd, buffered.join(''));
-        buffered = [];
-        size = 0;
-      }
-    }
-    writeSync(fd, buffered.join(''));
+    for (const p of parts) file.write(p);
   } finally {
-    closeSync(fd);
+    file.close();
   }
 }
 
@@ -268,8 +257,10 @@ async function main(): Promise<number> {
     let misses = 0;
     const readInWorkers = toRead >= IN_PROCESS_BELOW;
     const batches = chunks(inputs.map((f, i) => ({ ...f, i })), Math.max(1, readInWorkers ? jobs : 1) * 8, 64);
-    const search = openJsonParts(join(staging, 'search.json'), `{"schemaVersion":${SCHEMA_VERSION},"events":[`);
-    const searchParts = new Map<number, (string | null)[]>();
+    const search = openBuffered(join(staging, 'search.json'));
+    search.write(`{"schemaVersion":${SCHEMA_VERSION},"events":[`);
+    let searchEmpty = true;
+    const searchParts = new Map<number, { id: string; part: string }[]>();
     const seenArticles = new Set<string>();
     let nextBatch = 0;
     const intern = internStrings();
@@ -293,31 +284,32 @@ async function main(): Promise<number> {
           if (r.key !== null && stamp) records.push({ file, stamp, key: r.key, headBytes: r.headBytes });
           return r;
         });
-        const parts: (string | null)[] = [];
+        const parts: { id: string; part: string }[] = [];
         results.forEach((r: ExtractedFile, k) => {
           if (!r.cached) misses++;
           const meta = JSON.parse(r.meta) as EntryMeta;
           const lean = r.lean === null ? null : (JSON.parse(r.lean) as LeanEvent[]);
           if (lean) for (const l of lean) [l[2], l[3], l[4], l[7]] = [intern(l[2]), intern(l[3]), intern(l[4]), intern(l[7])];
           parsed[(batch[k] as { i: number }).i] = { meta, key: r.key, lean };
-          // Rejected files and later copies of an article (same URL: the first file by name is kept) have no part.
+          // Rejected files have no part; nor have later copies of an article (same URL: the first file by name is kept).
           const id = meta.article?.id;
-          const keep = id !== undefined && lean !== null && r.key !== null && !hasErrors(meta.diagnostics);
-          parts.push(keep ? r.search : null);
+          if (id !== undefined && lean !== null && r.key !== null && r.search !== null && !hasErrors(meta.diagnostics)) parts.push({ id, part: r.search });
         });
         searchParts.set(b, parts);
         while (searchParts.has(nextBatch)) {
-          for (const [k, part] of (searchParts.get(nextBatch) as (string | null)[]).entries()) {
-            const id = (parsed[(batches[nextBatch]?.[k] as { i: number }).i] as { meta: EntryMeta }).meta.article?.id;
-            if (part === null || id === undefined || seenArticles.has(id)) continue;
+          for (const { id, part } of searchParts.get(nextBatch) ?? []) {
+            if (seenArticles.has(id)) continue;
             seenArticles.add(id);
-            if (part.length > 2) search.add(part.slice(1, -1));
+            if (part.length <= 2) continue;
+            search.write(searchEmpty ? part.slice(1, -1) : `,${part.slice(1, -1)}`);
+            searchEmpty = false;
           }
           searchParts.delete(nextBatch++);
         }
       }),
     );
-    search.close(']}\n');
+    search.write(']}\n');
+    search.close();
     const inputsRead = inputsFingerprint(version, parsed.map((p, i) => ({ file: (inputs[i] as { file: string }).file, key: p.key })));
     const tExtract = performance.now();
     const heapAfterExtract = process.memoryUsage().heapUsed;

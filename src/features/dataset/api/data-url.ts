@@ -41,3 +41,13 @@ export function describeIssue(issues: readonly { code: string; path: readonly Pr
   const what = issue.message !== 'Invalid input' ? issue.message : issue.code === 'invalid_type' ? `expected ${String(issue.expected)}` : issue.code.replace(/_/g, ' ');
   return ` at ${issue.path.map(String).join('.')}: ${what}`;
 }
+
+/** What a zod schema's `safeParse` gives: the data, or the issues. */
+type SafeParse<T> = { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: { issues: Parameters<typeof describeIssue>[0] } } };
+
+/** `json` as the schema says it is, or a `DataFetchError` naming `what` and the first problem. */
+export function validated<T>(schema: SafeParse<T>, json: unknown, what: string): T {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new DataFetchError(`${what} does not match the schema${describeIssue(parsed.error.issues)}.`, null);
+  return parsed.data;
+}

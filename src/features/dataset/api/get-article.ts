@@ -1,15 +1,11 @@
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { articleDetail, type ArticleDetail } from '../../../pipeline/schema.ts';
-import { DataFetchError, describeIssue, fetchJson } from './data-url.ts';
+import { fetchJson, validated } from './data-url.ts';
 
 /** One article's text, citations, dated expressions and full events, loaded when an event or the reader needs it. */
 export async function getArticle(articleId: string, signal?: AbortSignal): Promise<ArticleDetail> {
   const json = await fetchJson(`articles/${encodeURIComponent(articleId)}.json`, signal);
-  const parsed = articleDetail.safeParse(json);
-  if (!parsed.success) {
-    throw new DataFetchError(`The article ${articleId} does not match the schema${describeIssue(parsed.error.issues)}.`, null);
-  }
-  return parsed.data;
+  return validated(articleDetail, json, `The article ${articleId}`);
 }
 
 export function articleQueryOptions(articleId: string) {

@@ -1,17 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { decodeIndex, IndexRowError, indexFile } from '../../../pipeline/schema.ts';
 import { buildDataset, type Dataset } from '../../../lib/dataset.ts';
-import { DataFetchError, describeIssue, fetchJson } from './data-url.ts';
+import { DataFetchError, fetchJson, validated } from './data-url.ts';
 
 /** The dataset index (every article and event, lean), validated once and sorted for the timeline. */
 export async function getIndex(signal?: AbortSignal): Promise<Dataset> {
   const json = await fetchJson('index.json', signal);
-  const parsed = indexFile.safeParse(json);
-  if (!parsed.success) {
-    throw new DataFetchError(`index.json does not match the schema${describeIssue(parsed.error.issues)}.`, null);
-  }
+  const file = validated(indexFile, json, 'index.json');
   try {
-    return buildDataset(decodeIndex(parsed.data));
+    return buildDataset(decodeIndex(file));
   } catch (error) {
     if (error instanceof IndexRowError) throw new DataFetchError(`index.json does not match the schema (${error.message}).`, null);
     throw error;

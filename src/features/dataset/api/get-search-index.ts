@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { searchIndex } from '../../../pipeline/schema.ts';
-import { DataFetchError, describeIssue, fetchJson } from './data-url.ts';
+import { fetchJson, validated } from './data-url.ts';
 
 /**
  * Every mention's excerpt text by the id its article gave it (search.json), validated; loaded when a reader
@@ -8,12 +8,8 @@ import { DataFetchError, describeIssue, fetchJson } from './data-url.ts';
  */
 export async function getSearchIndex(signal?: AbortSignal): Promise<ReadonlyMap<string, string>> {
   const json = await fetchJson('search.json', signal);
-  const parsed = searchIndex.safeParse(json);
-  if (!parsed.success) {
-    throw new DataFetchError(`search.json does not match the schema${describeIssue(parsed.error.issues)}.`, null);
-  }
   const texts = new Map<string, string>();
-  for (const [id, text] of parsed.data.events) {
+  for (const [id, text] of validated(searchIndex, json, 'search.json').events) {
     const before = texts.get(id);
     texts.set(id, before === undefined ? text : `${before}\n${text}`);
   }
