@@ -71,6 +71,19 @@ function corpus(name: string, count: number, extra: Record<string, string> = {})
   return folder(name, files);
 }
 
+/**
+ * A corpus written an hour ago (stamps older than the saved state are trusted: a write in the same clock tick
+ * as the read would not show in the stamp, so recent files are always read), built once.
+ */
+function builtCorpus(name: string, count: number, extra: Record<string, string> = {}): { dir: string; out: string; cache: string; first: Run } {
+  const dir = corpus(name, count, extra);
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const n of readdirSync(dir)) utimesSync(join(dir, n), hourAgo, hourAgo);
+  const out = join(tmp, `${name}-out`);
+  const cache = join(tmp, `${name}-cache`);
+  return { dir, out, cache, first: build(dir, out, cache) };
+}
+
 test('a bad file is reported with its position and exit 1; the good one still builds, nothing of the bad one', { timeout: 120_000 }, () => {
   const dir = folder('mixed', { 'good.txt': SAMPLE, 'bad.txt': BAD });
   const out = join(tmp, 'mixed-out');
@@ -115,13 +128,8 @@ test('the same input builds byte-identical output, with and without worker threa
 });
 
 test('an incremental rebuild writes only what changed and gives the bytes of a clean build', { timeout: 120_000 }, () => {
-  const dir = corpus('incr', 60);
-  // Written an hour ago, so their stamps are trusted whatever the time the first build takes (see the next test).
-  const hourAgo = new Date(Date.now() - 3_600_000);
-  for (const n of readdirSync(dir)) utimesSync(join(dir, n), hourAgo, hourAgo);
-  const out = join(tmp, 'incr-out');
-  const cache = join(tmp, 'incr-cache');
-  expect(build(dir, out, cache).status).toBe(0);
+  const { dir, out, cache, first } = builtCorpus('incr', 60);
+  expect(first.status).toBe(0);
 
   const again = build(dir, out, cache);
   expect(again.stats).toMatchObject({ extracted: 0, written: 0, linked: 0, unchanged: true });
@@ -218,5 +226,81 @@ test('a failed write leaves the previous dataset whole, and the next build recov
   expect(existsSync(renamed)).toBe(false);
   const clean = join(tmp, 'fail-clean');
   build(dir, clean, join(tmp, 'fail-clean-cache'));
+  expect(snapshot(out)).toEqual(snapshot(clean));
+});
+
+test('edits re-merge only the buckets they touch and splice the files: each incremental build equals a clean one', { timeout: 180_000 }, () => {
+  const { dir, out, cache, first } = builtCorpus('splice', 40, { 'bad.txt': BAD });
+  expect(first.status).toBe(1);
+  const names = readdirSync(dir).filter((n) => n !== 'bad.txt' && !n.startsWith('zz-')).sort();
+  let step = 0;
+  const same = (expectIncremental: boolean) => {
+    const r = build(dir, out, cache);
+    expect(r.stats).toMatchObject({ read: expect.any(Number) });
+    if (expectIncremental) expect(r.stats).toMatchObject({ incremental: true, linked: 0 });
+    else expect(r.stats).not.toHaveProperty('incremental');
+    const clean = join(tmp, `splice-clean-${step}`);
+    const c = build(dir, clean, join(tmp, `splice-clean-cache-${step++}`));
+    expect(r.status).toBe(c.status);
+    expect(r.stderr.split('\n').filter((l) => l.includes(': error ') || l.includes(': warning '))).toEqual(c.stderr.split('\n').filter((l) => l.includes(': error ') || l.includes(': warning ')));
+    expect(snapshot(out)).toEqual(snapshot(clean));
+    return r;
+  };
+  const index = () => JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { articles: { id: string; title: string }[]; events: [string, string, string | null, string | null, string, number, number[], string[]][] };
+  const toldRow = () => index().events.find((e) => e[1].includes('central bank raised interest rates'));
+
+  // A third article tells the event told twice: the group gains a member, and the two other files change.
+  const third = join(dir, names[3] ?? '');
+  edit(third, 'In March 2021, the central bank raised interest rates sharply to fight inflation, officials said.');
+  expect(same(true).stats).toMatchObject({ extracted: 1, written: 3 });
+  expect(toldRow()?.[6]).toHaveLength(3);
+
+  // The second teller no longer tells it: the group loses a member.
+  writeFileSync(join(dir, 'zz-told-2.txt'), ' date 2022-02-07 https://example.net/told-2\nB\nIn April 2020, the harbour was closed for repairs.\n');
+  same(true);
+  expect(toldRow()?.[6]).toHaveLength(2);
+
+  // A new title and more events: the article's entry of index.json is replaced, its rows spliced in order.
+  const fourth = join(dir, names[4] ?? '');
+  writeFileSync(fourth, readFileSync(fourth, 'utf8').replace(/\n[^\n]+\n/, '\nA new title for this article\n'));
+  edit(fourth, 'Since 2014, the port has grown. Last week, two ministers resigned. On 5 May 1999, the treaty was signed.');
+  same(true);
+  expect(index().articles.map((a) => a.title)).toContain('A new title for this article');
+
+  // A rejected file rejected for another reason: only the report changes.
+  writeFileSync(join(dir, 'bad.txt'), ' date 2021-13-01 https://example.com/a\n\nTitle\n\nBody text here.\n');
+  const r = same(true);
+  expect(r.stderr).toContain('splice/bad.txt:1:7: error');
+  expect(r.stats).toMatchObject({ written: 0 });
+
+  // What an incremental build does not do — an article's URL changed, a file added — is a whole build.
+  const fifth = join(dir, names[5] ?? '');
+  writeFileSync(fifth, readFileSync(fifth, 'utf8').replace(/^( date \S+ )(\S+)/, '$1https://example.com/moved'));
+  same(false);
+  const added = generateArticle(42, 900);
+  writeFileSync(join(dir, added.name), added.text);
+  same(false);
+
+  // Edits undone: the dataset of the start again.
+  edit(third, 'Nothing dated here.');
+  same(true);
+});
+
+test('an incremental build stopped between its renames is finished by the next one', { timeout: 120_000 }, () => {
+  const { dir, out, cache, first } = builtCorpus('journal', 30);
+  expect(first.status).toBe(0);
+  const before = snapshot(out);
+  edit(join(dir, 'zz-told-1.txt'), 'On 9 June 2021, the bank cut rates again.');
+  // Killed right after the journal is written: every new file is whole, under its temporary name; the dataset is the old one.
+  const crashed = build(dir, out, cache, { env: { DATELINE_BUILD_CRASH_AT: 'journal' } });
+  expect(crashed.status).toBe(70);
+  const during = snapshot(out);
+  expect(Object.fromEntries(Object.entries(during).filter(([p]) => !p.includes('.tmp-')))).toEqual(before);
+  expect(Object.keys(during).filter((p) => p.includes('.tmp-')).length).toBeGreaterThanOrEqual(3);
+  const next = build(dir, out, cache);
+  expect(next.status).toBe(0);
+  expect(Object.keys(snapshot(out)).some((p) => p.includes('.tmp-'))).toBe(false);
+  const clean = join(tmp, 'journal-clean');
+  expect(build(dir, clean, join(tmp, 'journal-clean-cache')).status).toBe(0);
   expect(snapshot(out)).toEqual(snapshot(clean));
 });

@@ -16,18 +16,22 @@
  *     previous dataset whole. Output bytes are the same as a clean build's (tested).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareEvents, firstOfEachArticle } from '../src/pipeline/build-dataset.ts';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../src/pipeline/diagnostic.ts';
-import { groupFieldsOf, planMerge, summaryOfGroup, type GroupFields, type MergeInput } from '../src/pipeline/merge-events.ts';
-import { eventRowOf, INDEX_SCHEMA_VERSION, SCHEMA_VERSION, type ArticleSummary, type EventRow, type EventSummary } from '../src/pipeline/schema.ts';
+import { firstOfEachArticle } from '../src/pipeline/build-dataset.ts';
+import { formatDiagnostic, hasErrors } from '../src/pipeline/diagnostic.ts';
+import { mergeBucketOf, planMerge, type GroupFields, type MergeInput } from '../src/pipeline/merge-events.ts';
+import { INDEX_SCHEMA_VERSION, SCHEMA_VERSION, type ArticleSummary, type EventRow } from '../src/pipeline/schema.ts';
+import { BucketWriter, storedMention } from './lib/bucket-store.ts';
 import { handle, type FileStamp, type WorkerJob, type WorkerRequest, type WorkerResponse, type WriteTask } from './lib/build-worker.ts';
-import { entryPath, extractFile, fromHead, summaryOfLean, type EntryMeta, type EventRef, type ExtractedFile, type LeanEvent } from './lib/extract-entry.ts';
+import { loadManifest, manifestPath, outputKey, saveManifest, stampMatches, stampOf, type ListLayout, type Manifest, type Report } from './lib/dataset-state.ts';
+import { entryPath, extractFile, fromHead, summaryOfLean, type EntryMeta, type ExtractedFile, type LeanEvent } from './lib/extract-entry.ts';
+import { buildIncrementally, rollJournalForward } from './lib/incremental.ts';
 import { pipelineVersion } from './lib/pipeline-version.ts';
 import { loadInputState, readHead, saveInputState, statInput, unchanged, type InputRecord } from './lib/input-state.ts';
+import { articleFingerprint, articleSummaryOf, compareArticles, compareRows, groupRow, refsOf } from './lib/lean-assembly.ts';
 import { WorkerPool } from './lib/worker-pool.ts';
 import { discardStaging, prepareStaging, swapIn } from './lib/write-atomic.ts';
 
@@ -58,15 +62,6 @@ function parseArgs(argv: readonly string[]): Options | string {
   return opts;
 }
 
-/** What a build printed: a build with nothing to do prints it again (and exits the same way). */
-type Report = { problems: string[]; rejected: number; built: number; events: number };
-
-/**
- * The output as the last build left it: each file's fingerprint and stamp; `inputs`, a fingerprint of every
- * input file's entry key (null when a file could not be read), and the report.
- */
-type Manifest = { version: string; inputs?: string | null; report?: Report; files: Record<string, { fp: string; stamp: FileStamp }> };
-
 function inputsFingerprint(version: string, entries: readonly { file: string; key: string | null }[]): string | null {
   const h = createHash('sha256').update(version);
   for (const e of entries) {
@@ -74,30 +69,6 @@ function inputsFingerprint(version: string, entries: readonly { file: string; ke
     h.update(`\0${e.file}\0${e.key}`);
   }
   return h.digest('hex');
-}
-
-function manifestPath(cacheRoot: string, outDir: string): string {
-  return join(cacheRoot, `out-${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16)}.json`);
-}
-
-function loadManifest(path: string): Manifest | null {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-  } catch {
-    return null;
-  }
-}
-
-function saveManifest(path: string, m: Manifest): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(m));
-  renameSync(tmp, path);
-}
-
-/** The output file is the one the manifest describes: same inode, size and modification time. */
-function stampMatches(path: string, stamp: FileStamp): boolean {
-  const s = statSync(path, { throwIfNoEntry: false });
-  return s !== undefined && s.ino === stamp.ino && s.size === stamp.size && s.mtimeMs === stamp.mtimeMs;
 }
 
 function chunks<T>(list: readonly T[], parts: number, max: number): T[][] {
@@ -115,21 +86,14 @@ function staleVersions(cacheRoot: string, version: string): string[] {
     .map((d) => join(cacheRoot, d.name));
 }
 
-/**
- * index.json as JSON.stringify would write it, in parts: at 100k articles it is hundreds of MB, near the
- * longest string V8 makes.
- */
-function* indexJsonParts(articles: readonly ArticleSummary[], events: readonly EventRow[]): Generator<string> {
-  yield `{"schemaVersion":${INDEX_SCHEMA_VERSION},"articles":${JSON.stringify(articles)},"events":[`;
-  for (let i = 0; i < events.length; i += 4096) yield `${i > 0 ? ',' : ''}${JSON.stringify(events.slice(i, i + 4096)).slice(1, -1)}`;
-  yield ']}\n';
-}
+/** A file written in pieces as they come, a few MB at a time (whole strings of hundreds of MB are near V8's limit); `bytes`: how many so far. */
+type Buffered = { write: (piece: string) => void; close: () => void; readonly bytes: number };
 
-/** A file written in pieces as they come, a few MB at a time (whole strings of hundreds of MB are near V8's limit). */
-function openBuffered(path: string): { write: (piece: string) => void; close: () => void } {
+function openBuffered(path: string): Buffered {
   const fd = openSync(path, 'w');
   let pending: string[] = [];
   let size = 0;
+  let bytes = 0;
   const flush = () => {
     writeSync(fd, pending.join(''));
     pending = [];
@@ -139,6 +103,7 @@ function openBuffered(path: string): { write: (piece: string) => void; close: ()
     write(piece) {
       pending.push(piece);
       size += piece.length;
+      bytes += Buffer.byteLength(piece);
       if (size >= 1 << 22) flush();
     },
     close() {
@@ -148,7 +113,36 @@ function openBuffered(path: string): { write: (piece: string) => void; close: ()
         closeSync(fd);
       }
     },
+    get bytes() {
+      return bytes;
+    },
   };
+}
+
+/** A JSON list's elements, as JSON.stringify writes them, and where each ends (dataset-state.ts). */
+function writeList(file: Buffered, items: readonly unknown[]): ListLayout {
+  const start = file.bytes;
+  const ends = new Uint32Array(items.length);
+  items.forEach((x, i) => {
+    file.write(i > 0 ? `,${JSON.stringify(x)}` : JSON.stringify(x));
+    ends[i] = file.bytes;
+  });
+  return { start, ends };
+}
+
+/** index.json as JSON.stringify would write it (schema 2: events as rows), and its layout. */
+function writeIndexJson(path: string, articles: readonly ArticleSummary[], rows: readonly EventRow[]): { articles: ListLayout; rows: ListLayout } {
+  const file = openBuffered(path);
+  try {
+    file.write(`{"schemaVersion":${INDEX_SCHEMA_VERSION},"articles":[`);
+    const a = writeList(file, articles);
+    file.write('],"events":[');
+    const r = writeList(file, rows);
+    file.write(']}\n');
+    return { articles: a, rows: r };
+  } finally {
+    file.close();
+  }
 }
 
 /** One copy of each repeated string (dates, precisions): a million events repeat a few thousand values. */
@@ -161,15 +155,6 @@ function internStrings(): <T extends string | null>(s: T) => T {
     seen.set(s, s);
     return s;
   };
-}
-
-function writeJsonParts(path: string, parts: Iterable<string>): void {
-  const file = openBuffered(path);
-  try {
-    for (const p of parts) file.write(p);
-  } finally {
-    file.close();
-  }
 }
 
 async function main(): Promise<number> {
@@ -222,6 +207,9 @@ async function main(): Promise<number> {
   // until it is swapped in, any failure removes it and leaves the current dataset as it was.
   const out = resolve(opts.outDir);
   const manifestAt = manifestPath(cacheRoot, out);
+  // An incremental build stopped between its renames: finish them (every file they name is whole).
+  const journal = join(cacheRoot, `journal-${outputKey(out)}.json`);
+  rollJournalForward(journal);
   const previous = loadManifest(manifestAt);
   const finish = (report: Report, stats: Record<string, unknown>, printProblems: boolean): number => {
     if (printProblems) for (const line of report.problems) process.stderr.write(`${line}\n`);
@@ -244,7 +232,20 @@ async function main(): Promise<number> {
       return finish(previous.report, { extracted: 0, written: 0, linked: 0, events: previous.report.events, unchanged: true, ms: { total: Math.round(performance.now() - t0) } }, true);
     }
   }
+  const failAfter = process.env['DATELINE_BUILD_FAIL_AFTER'] === undefined ? null : Number(process.env['DATELINE_BUILD_FAIL_AFTER']);
+  // A few articles edited in place: re-merge and splice only what they touch (incremental.ts), else the whole build.
+  let declined: string | null = null;
+  if (previous) {
+    const r = buildIncrementally({ version, cacheRoot, cacheDir, out, inputs, stamps, known, manifest: previous, journal, failAfter });
+    if (r.done) {
+      saveManifest(manifestAt, { ...r.manifest, inputs: inputsFingerprint(version, inputs.map((f, i) => ({ file: f.file, key: r.records[i]?.key ?? null }))) });
+      saveInputState(statePath, version, r.records);
+      return finish(r.report, { extracted: r.extracted, written: r.written, linked: 0, events: r.report.events, incremental: true, ms: { ...r.ms, total: Math.round(performance.now() - t0) } }, true);
+    }
+    declined = r.why;
+  }
   let staging: string | null = null;
+  let bucketFile: string | null = null;
   try {
     const stale = staleVersions(cacheRoot, version);
     const pruning = stale.length > 0 ? run({ type: 'remove', paths: stale }, true) : Promise.resolve(null);
@@ -259,8 +260,11 @@ async function main(): Promise<number> {
     const batches = chunks(inputs.map((f, i) => ({ ...f, i })), Math.max(1, readInWorkers ? jobs : 1) * 8, 64);
     const search = openBuffered(join(staging, 'search.json'));
     search.write(`{"schemaVersion":${SCHEMA_VERSION},"events":[`);
+    const searchStart = search.bytes;
+    // Where each file's part is in search.json: [offset, length] by file index (the layout, dataset-state.ts).
+    const searchLayout = new Uint32Array(2 * inputs.length);
     let searchEmpty = true;
-    const searchParts = new Map<number, { id: string; part: string }[]>();
+    const searchParts = new Map<number, { i: number; id: string; part: string }[]>();
     const seenArticles = new Set<string>();
     let nextBatch = 0;
     const intern = internStrings();
@@ -284,24 +288,28 @@ async function main(): Promise<number> {
           if (r.key !== null && stamp) records.push({ file, stamp, key: r.key, headBytes: r.headBytes });
           return r;
         });
-        const parts: { id: string; part: string }[] = [];
+        const parts: { i: number; id: string; part: string }[] = [];
         results.forEach((r: ExtractedFile, k) => {
           if (!r.cached) misses++;
           const meta = JSON.parse(r.meta) as EntryMeta;
           const lean = r.lean === null ? null : (JSON.parse(r.lean) as LeanEvent[]);
           if (lean) for (const l of lean) [l[2], l[3], l[4], l[7]] = [intern(l[2]), intern(l[3]), intern(l[4]), intern(l[7])];
-          parsed[(batch[k] as { i: number }).i] = { meta, key: r.key, lean };
+          const i = (batch[k] as { i: number }).i;
+          parsed[i] = { meta, key: r.key, lean };
           // Rejected files have no part; nor have later copies of an article (same URL: the first file by name is kept).
           const id = meta.article?.id;
-          if (id !== undefined && lean !== null && r.key !== null && r.search !== null && !hasErrors(meta.diagnostics)) parts.push({ id, part: r.search });
+          if (id !== undefined && lean !== null && r.key !== null && r.search !== null && !hasErrors(meta.diagnostics)) parts.push({ i, id, part: r.search });
         });
         searchParts.set(b, parts);
         while (searchParts.has(nextBatch)) {
-          for (const { id, part } of searchParts.get(nextBatch) ?? []) {
+          for (const { i, id, part } of searchParts.get(nextBatch) ?? []) {
             if (seenArticles.has(id)) continue;
             seenArticles.add(id);
             if (part.length <= 2) continue;
-            search.write(searchEmpty ? part.slice(1, -1) : `,${part.slice(1, -1)}`);
+            if (!searchEmpty) search.write(',');
+            searchLayout[2 * i] = search.bytes;
+            search.write(part.slice(1, -1));
+            searchLayout[2 * i + 1] = search.bytes - (searchLayout[2 * i] as number);
             searchEmpty = false;
           }
           searchParts.delete(nextBatch++);
@@ -315,24 +323,32 @@ async function main(): Promise<number> {
     const heapAfterExtract = process.memoryUsage().heapUsed;
 
     // 2. Assemble (main thread): the merge across articles is global. Same steps as assembleDataset, on lean events.
-    type Built = { file: string; article: NonNullable<EntryMeta['article']>; key: string; lean: LeanEvent[] };
+    type Built = { file: string; i: number; article: NonNullable<EntryMeta['article']>; key: string; lean: LeanEvent[] };
     const built: Built[] = [];
-    const problems: { file: string; diagnostics: Diagnostic[] }[] = [];
+    const ownProblems: Record<number, string[]> = {};
     let rejectedCount = 0;
     parsed.forEach((p, i) => {
       const file = (inputs[i] as { file: string }).file;
       if (hasErrors(p.meta.diagnostics)) rejectedCount++;
-      if (p.meta.diagnostics.length > 0) problems.push({ file, diagnostics: p.meta.diagnostics });
+      if (p.meta.diagnostics.length > 0) ownProblems[i] = p.meta.diagnostics.map((d) => formatDiagnostic(file, d));
       if (!p.meta.article || !p.lean || p.key === null) return;
-      built.push({ file, article: p.meta.article, key: p.key, lean: p.lean });
+      built.push({ file, i, article: p.meta.article, key: p.key, lean: p.lean });
     });
+    const keys = parsed.map((p) => p.key);
     parsed.length = 0;
     const { kept, rejected } = firstOfEachArticle(built);
-    problems.push(...rejected);
     rejectedCount += rejected.length;
-    const problemLines = problems.flatMap((p) => p.diagnostics.map((d) => formatDiagnostic(p.file, d)));
+    const duplicateLines = rejected.flatMap((p) => p.diagnostics.map((d) => formatDiagnostic(p.file, d)));
+    const problemLines = [...Object.keys(ownProblems).map(Number).sort((a, b) => a - b).flatMap((i) => ownProblems[i] ?? []), ...duplicateLines];
     for (const line of problemLines) process.stderr.write(`${line}\n`);
+    const toldBy = new Map<string, number>();
+    for (const x of built) toldBy.set(x.article.id, (toldBy.get(x.article.id) ?? 0) + 1);
+    const copied = [...toldBy].filter(([, n]) => n > 1).map(([id]) => id);
     const published = new Map(kept.map((x) => [x.article.id, x.article.publishedOn]));
+    const articleSummaries: ArticleSummary[] = kept.map(({ article }) => articleSummaryOf(article));
+    articleSummaries.sort(compareArticles);
+    const positions = new Map(articleSummaries.map((a, i) => [a.id, i]));
+    const articleAt = (id: string) => positions.get(id) as number;
     const inputsOfMerge: MergeInput[] = [];
     // Whose each merge input is: the article (position in kept) and the event's index in it, as two number arrays.
     const ownerArticle: number[] = [];
@@ -345,26 +361,47 @@ async function main(): Promise<number> {
       });
     });
     const groups = planMerge(inputsOfMerge, (id) => published.get(id) ?? '');
+    // The bucket store, for the next incremental build: every mention, by the merge's bucket.
+    mkdirSync(cacheRoot, { recursive: true });
+    bucketFile = `buckets-${outputKey(out)}-${Date.now().toString(36)}-${process.pid}.jsonl`;
+    const buckets = new BucketWriter(join(cacheRoot, bucketFile), 0);
+    try {
+      const byBucket = new Map<string, number[]>();
+      inputsOfMerge.forEach((e, g) => {
+        if (e.kind !== 'mention') return;
+        const key = mergeBucketOf(e);
+        const list = byBucket.get(key);
+        if (list) list.push(g);
+        else byBucket.set(key, [g]);
+      });
+      for (const [key, list] of byBucket) {
+        buckets.add(
+          key,
+          list.map((g) => {
+            const x = kept[ownerArticle[g] as number] as Built;
+            const k = ownerEvent[g] as number;
+            const l = x.lean[k] as LeanEvent;
+            return storedMention(articleAt(x.article.id), k, l[0], l[1], l[5], l[6], l[8]);
+          }),
+        );
+      }
+    } finally {
+      buckets.close();
+    }
     // The stems have done their work: let them go before the rows are built (≈ 100 MB at 100k articles).
     inputsOfMerge.length = 0;
     const noStems: number[] = [];
     for (const x of kept) for (const l of x.lean) l[8] = noStems;
-    const articleSummaries: ArticleSummary[] = kept.map(({ article: a }) => ({ id: a.id, title: a.title, url: a.url, publishedOn: a.publishedOn, source: a.source, eventCount: a.eventCount }));
-    articleSummaries.sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : a.id < b.id ? -1 : 1));
-    const positions = new Map(articleSummaries.map((a, i) => [a.id, i]));
-    const articleAt = (id: string) => positions.get(id) as number;
     const rows: EventRow[] = [];
     const groupOf = new Map<Built, Map<number, GroupFields>>();
     for (const g of groups) {
       const members = g.map((i) => ({ x: kept[ownerArticle[i] as number] as Built, k: ownerEvent[i] as number }));
-      const summariesOfMembers = members.map(({ x, k }) => summaryOfLean(x.lean[k] as LeanEvent, x.article.id));
-      if (members.length === 1) {
-        rows.push(eventRowOf(summariesOfMembers[0] as EventSummary, articleAt));
-        continue;
-      }
-      const summary = summaryOfGroup(summariesOfMembers);
-      rows.push(eventRowOf(summary, articleAt));
-      const fields = groupFieldsOf(summary);
+      const { row, fields } = groupRow(
+        members.map(({ x, k }) => summaryOfLean(x.lean[k] as LeanEvent, x.article.id)),
+        articleAt,
+      );
+      rows.push(row);
+      if (!fields) continue;
       for (const { x, k } of members) {
         let m = groupOf.get(x);
         if (!m) groupOf.set(x, (m = new Map()));
@@ -373,28 +410,34 @@ async function main(): Promise<number> {
     }
     ownerArticle.length = 0;
     ownerEvent.length = 0;
-    // compareEvents' order (start, or end when open at the start, then id), on rows.
-    const sortKey = (r: EventRow) => r[2] ?? r[3] ?? '';
-    rows.sort((a, b) => {
-      const as = sortKey(a);
-      const bs = sortKey(b);
-      return as < bs ? -1 : as > bs ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
-    });
+    rows.sort(compareRows);
     const tAssemble = performance.now();
     const heapAfterAssemble = process.memoryUsage().heapUsed;
 
     // 3. Write what changed into a staging folder (links for the rest), then swap it in.
     const next: Manifest = { version, files: {} };
-    const failAfter = process.env['DATELINE_BUILD_FAIL_AFTER'] === undefined ? null : Number(process.env['DATELINE_BUILD_FAIL_AFTER']);
     let written = 0;
     let linked = 0;
     const events = rows.length;
     {
       mkdirSync(join(staging, 'articles'));
-      writeJsonParts(join(staging, 'index.json'), indexJsonParts(articleSummaries, rows));
-      for (const path of ['index.json', 'search.json']) {
-        const st = statSync(join(staging, path));
-        next.files[path] = { fp: '', stamp: { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs } };
+      const indexLayout = writeIndexJson(join(staging, 'index.json'), articleSummaries, rows);
+      for (const path of ['index.json', 'search.json']) next.files[path] = { fp: '', stamp: stampOf(join(staging, path)) as FileStamp };
+      const indexStamp = (next.files['index.json'] as { stamp: FileStamp }).stamp;
+      // Offsets are 32-bit: an index.json of 4 GiB or more has no layout (every build is then whole).
+      if (indexStamp.size < 2 ** 32) {
+        next.layout = {
+          files: inputs.map((f) => f.file),
+          keys,
+          positions: inputs.map(() => -1),
+          problems: ownProblems,
+          duplicates: { ids: copied, lines: duplicateLines },
+          rejected: rejectedCount,
+          index: { stamp: indexStamp, ...indexLayout },
+          search: { stamp: (next.files['search.json'] as { stamp: FileStamp }).stamp, start: searchStart, parts: searchLayout },
+          buckets: { file: bucketFile, size: buckets.size, live: buckets.size, table: buckets.table },
+        };
+        for (const x of kept) next.layout.positions[x.i] = articleAt(x.article.id);
       }
       // Write tasks go out in chunks, a few in flight: memory stays bounded whatever the number of articles.
       type Pending = { t: WriteTask; fp: string; path: string };
@@ -422,14 +465,8 @@ async function main(): Promise<number> {
         const merged = groupOf.get(x);
         // The article's events in the order of its file (compareEvents on the final ids), each as extracted or
         // with its group's fields.
-        const refs: EventRef[] = x.lean
-          .map((l, k) => ({ k, start: l[2], end: l[3], id: merged?.get(k)?.id ?? l[0] }))
-          .sort(compareEvents)
-          .map(({ k }) => {
-            const g = merged?.get(k);
-            return g ? { i: k, g } : k;
-          });
-        const fp = createHash('sha256').update(`${version}\0${x.key}\0${SCHEMA_VERSION}\0${x.article.eventCount}\0`).update(JSON.stringify(refs)).digest('hex').slice(0, 32);
+        const refs = refsOf(x.lean, merged);
+        const fp = articleFingerprint(version, x.key, x.article.eventCount, refs);
         const path = `articles/${id}.json`;
         const before = previous?.files[path];
         if (before && before.fp === fp && stampMatches(join(out, path), before.stamp)) {
@@ -450,7 +487,11 @@ async function main(): Promise<number> {
     next.report = report;
     mkdirSync(cacheRoot, { recursive: true });
     saveManifest(manifestAt, next);
+    const storeInUse = bucketFile;
+    bucketFile = null;
     saveInputState(statePath, version, records);
+    // Bucket stores no manifest points at (the previous build's, or a failed build's) are dead weight.
+    for (const f of readdirSync(cacheRoot)) if (f.startsWith(`buckets-${outputKey(out)}-`) && f !== storeInUse) rmSync(join(cacheRoot, f), { force: true });
     if (old) await run({ type: 'remove', paths: [old] }, pool !== null);
     await pruning;
     const tWrite = performance.now();
@@ -460,11 +501,13 @@ async function main(): Promise<number> {
       written,
       linked,
       events,
+      ...(declined === null ? {} : { declined }),
       ms: { extract: Math.round(tExtract - t0), assemble: Math.round(tAssemble - tExtract), write: Math.round(tWrite - tAssemble) },
       mainHeapMb: { extracted: Math.round(heapAfterExtract / 2 ** 20), assembled: Math.round(heapAfterAssemble / 2 ** 20), peak: Math.round(mainHeapPeak / 2 ** 20) },
     }, false);
   } catch (error) {
     if (staging !== null) discardStaging(out, staging);
+    if (bucketFile !== null) rmSync(join(cacheRoot, bucketFile), { force: true });
     throw error;
   } finally {
     await pool?.close();

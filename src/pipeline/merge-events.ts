@@ -13,6 +13,15 @@ import type { EventDetail, EventSummary } from './schema.ts';
 /** What the merge reads of an event. `stems`: the hashes of its words' stems, sorted, each once. */
 export type MergeInput = Pick<EventSummary, 'id' | 'articleId' | 'kind' | 'start' | 'end' | 'precision'> & { stems: readonly number[] };
 
+/**
+ * The merge's bucket of a mention: mentions of one precision overlap only when their calendar units are the
+ * same, so the interval is the key. The groups of one bucket depend only on that bucket's mentions (planMerge),
+ * which lets an incremental build re-merge only the buckets an edit touches.
+ */
+export function mergeBucketOf(e: Pick<EventSummary, 'start' | 'end' | 'precision'>): string {
+  return `${e.start}|${e.end}|${e.precision}`;
+}
+
 /** Jaccard similarity of the words, at least, for two mentions of one interval to be one event. */
 export const MERGE_THRESHOLD = 0.45;
 
@@ -115,8 +124,7 @@ export function planMerge(events: readonly MergeInput[], publishedOf: (articleId
     const e = events[i] as MergeInput;
     firsts.push(i);
     if (e.kind !== 'mention') continue;
-    // Mentions of one precision overlap only when their calendar units are the same: the interval is the key.
-    const key = `${e.start}|${e.end}|${e.precision}`;
+    const key = mergeBucketOf(e);
     let heads = buckets.get(key);
     if (!heads) buckets.set(key, (heads = []));
     let best = -1;
