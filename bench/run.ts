@@ -104,8 +104,11 @@ function rssMb(pid: number): number {
 }
 
 async function runBuild(inDir: string, outDir: string, cacheDir: string): Promise<{ wallMs: number; stats: BuildStats; status: number }> {
+  // As `npm run build:data` runs it: from its bundle, by the launcher of the build's own checkout (tsx where it has none).
+  const launcher = join(buildScript, '../run-ts.mjs');
+  const run = existsSync(launcher) ? [launcher, buildScript] : ['--import', 'tsx', buildScript];
   const t = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', buildScript, '--in', inDir, '--out', outDir, '--cache', cacheDir, '--quiet', '--stats'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...run, '--in', inDir, '--out', outDir, '--cache', cacheDir, '--quiet', '--stats'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (d: string) => {

@@ -304,3 +304,17 @@ test('an incremental build stopped between its renames is finished by the next o
   expect(build(dir, clean, join(tmp, 'journal-clean-cache')).status).toBe(0);
   expect(snapshot(out)).toEqual(snapshot(clean));
 });
+
+test('the launcher (npm run build:data) builds the same files as tsx does, in worker threads too', { timeout: 120_000 }, () => {
+  const dir = corpus('launched', 60); // 62 files: enough to be read in worker threads
+  const viaTsx = build(dir, join(tmp, 'launched-tsx'), join(tmp, 'launched-tsx-cache'), { jobs: 2 });
+  const args = ['--in', dir, '--out', join(tmp, 'launched-run'), '--cache', join(tmp, 'launched-run-cache'), '--stats', '--jobs', '2'];
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/run-ts.mjs'), join(ROOT, 'scripts/build-data.ts'), ...args], { cwd: tmp, encoding: 'utf8' });
+  const report = (stderr: string) => stderr.split('\n').filter((l) => !l.startsWith('build-data stats '));
+  expect(r.status).toBe(viaTsx.status);
+  expect(r.stdout.replace('launched-run', 'launched-tsx')).toBe(viaTsx.stdout);
+  expect(report(r.stderr)).toEqual(report(viaTsx.stderr));
+  expect(viaTsx.stats).toMatchObject({ workers: 2 });
+  expect(r.stderr).toContain('"workers":2');
+  expect(snapshot(join(tmp, 'launched-run'))).toEqual(snapshot(join(tmp, 'launched-tsx')));
+});

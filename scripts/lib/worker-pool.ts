@@ -1,7 +1,8 @@
 /**
  * A small pool of worker threads running scripts/lib/build-worker.ts. Requests go to the least busy worker;
- * each returns a promise of its response. Under tsx (the .ts sources run as they are), each worker registers
- * tsx's loader before importing the worker module.
+ * each returns a promise of its response. Run from a bundle (scripts/run-ts.mjs), each worker runs the bundle the
+ * launcher made of the worker module; under tsx (the .ts sources run as they are), each worker registers tsx's
+ * loader before importing the worker module.
  */
 import { Worker } from 'node:worker_threads';
 import type { WorkerJob, WorkerRequest, WorkerResponse } from './build-worker.ts';
@@ -9,16 +10,25 @@ import type { WorkerJob, WorkerRequest, WorkerResponse } from './build-worker.ts
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
 type Slot = { worker: Worker; busy: number; pending: Map<number, Pending> };
 
+/** Set by scripts/run-ts.mjs: the bundle it made of each module started by URL, by the module's source file URL. */
+const BUNDLES = Symbol.for('dateline.run-ts.bundles');
+
+/** A worker running the module at `url` (a .ts source): its bundle when there is one, else the source under tsx. */
+function startWorker(url: string): Worker {
+  const bundled = (globalThis as { [key: symbol]: Record<string, string> | undefined })[BUNDLES]?.[url];
+  if (bundled !== undefined) return new Worker(new URL(bundled));
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true });
+}
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private nextId = 1;
 
   constructor(size: number) {
     const url = new URL('./build-worker.ts', import.meta.url).href;
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`;
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(boot, { eval: true });
+      const worker = startWorker(url);
       const slot: Slot = { worker, busy: 0, pending: new Map() };
       worker.on('message', (res: WorkerResponse) => {
         const p = slot.pending.get(res.id);
