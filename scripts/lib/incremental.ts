@@ -210,19 +210,23 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
       if (isMention(l) && bucketOfLean(l) === key) mentions.push(storedMention(pos, k, l[0], l[1], l[5], l[6], l[8]));
     });
     newBuckets.set(key, mentions);
-    const before = merge(key, oldMentions);
-    const after = merge(key, mentions);
+    const was = fieldsAndRows(merge(key, oldMentions));
+    const now = fieldsAndRows(merge(key, mentions));
+    // Only the rows that differ leave and enter index.json: a bucket of a year may hold thousands of groups.
     const { start, end } = intervalOfBucket(key);
-    for (const g of before.groups) removeKeys.push({ key: start ?? end ?? '', id: (oldMentions[g[0] as number] as StoredMention)[2] });
-    const was = fieldsAndRows(before).fields;
-    const now = fieldsAndRows(after);
-    newRows.push(...now.rows);
+    const wasRows = new Map(was.rows.map((r) => [r[0], JSON.stringify(r)]));
+    for (const r of now.rows) {
+      const json = JSON.stringify(r);
+      if (wasRows.get(r[0]) === json) wasRows.delete(r[0]);
+      else newRows.push(r);
+    }
+    for (const id of wasRows.keys()) removeKeys.push({ key: start ?? end ?? '', id });
     for (const [k, f] of now.fields) newFields.set(k, f);
     // An unedited article whose mention joins, leaves or changes a group: its file changes.
     for (const s of mentions) {
       if (edited.has(s[0])) continue;
       const k = `${s[0]}:${s[1]}`;
-      if (JSON.stringify(was.get(k) ?? null) !== JSON.stringify(now.fields.get(k) ?? null)) affected.add(s[0]);
+      if (JSON.stringify(was.fields.get(k) ?? null) !== JSON.stringify(now.fields.get(k) ?? null)) affected.add(s[0]);
     }
   }
   for (const [pos, e] of edited) {
