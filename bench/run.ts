@@ -74,7 +74,14 @@ type BuildStats = {
   ms: { extract: number; assemble: number; write: number };
   peakRssMb: number;
   cpuMs: number;
+  /** An edit spliced in place (scripts/lib/incremental.ts), or why the build ran whole. */
+  incremental?: boolean;
+  declined?: string;
 };
+
+function howBuilt(s: BuildStats): string {
+  return s.incremental ? 'spliced' : s.declined ? `whole build: ${s.declined}` : 'whole build';
+}
 
 /**
  * The build as it is now, copied under .bench/snapshot/: other engineers edit the pipeline in this working tree
@@ -161,8 +168,8 @@ async function benchBuild(sizes: readonly number[], seed: number): Promise<void>
     }
     const back = await runBuild(corpus.dir, out, cache);
     print(
-      `build incremental, 1 of ${fmt(n)} articles changed: ${fmt(one.wallMs / 1000, 2)} s (${one.stats.extracted} extracted, ${one.stats.written} written, ${fmt(one.stats.linked)} linked, peak RSS ${fmt(one.stats.peakRssMb)} MB); ` +
-        `edit undone ${fmt(back.wallMs / 1000, 2)} s; nothing changed ${fmt(noop.wallMs / 1000, 2)} s`,
+      `build incremental, 1 of ${fmt(n)} articles changed: ${fmt(one.wallMs / 1000, 2)} s (${howBuilt(one.stats)}; ${one.stats.extracted} extracted, ${one.stats.written} written, ${fmt(one.stats.linked)} linked, peak RSS ${fmt(one.stats.peakRssMb)} MB); ` +
+        `edit undone ${fmt(back.wallMs / 1000, 2)} s (${howBuilt(back.stats)}); nothing changed ${fmt(noop.wallMs / 1000, 2)} s`,
     );
   }
 }

@@ -291,6 +291,11 @@ test('an incremental build stopped between its renames is finished by the next o
   expect(first.status).toBe(0);
   const before = snapshot(out);
   edit(join(dir, 'zz-told-1.txt'), 'On 9 June 2021, the bank cut rates again.');
+  // A write that fails half-way (index.json and search.json written under temporary names): they are removed, the dataset is as it was.
+  const failed = build(dir, out, cache, { env: { DATELINE_BUILD_FAIL_AFTER: '2' } });
+  expect(failed.status).toBe(1);
+  expect(failed.stderr).toContain('the previous dataset is left as it was');
+  expect(snapshot(out)).toEqual(before);
   // Killed right after the journal is written: every new file is whole, under its temporary name; the dataset is the old one.
   const crashed = build(dir, out, cache, { env: { DATELINE_BUILD_CRASH_AT: 'journal' } });
   expect(crashed.status).toBe(70);

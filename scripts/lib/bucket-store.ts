@@ -19,10 +19,13 @@ export type StoredMention = [pos: number, k: number, id: string, label: string, 
 const APPROXIMATE = 1;
 const OPEN_END = 2;
 
+/** One buffer for every encoding (a million mentions at 100k articles: no buffer each). */
+let scratch = Buffer.allocUnsafe(1024);
+
 export function storedMention(pos: number, k: number, id: string, label: string, approximate: boolean, openEnd: boolean, stems: readonly number[]): StoredMention {
-  const b = Buffer.allocUnsafe(stems.length * 4);
-  stems.forEach((s, i) => b.writeUInt32LE(s, i * 4));
-  return [pos, k, id, label, (approximate ? APPROXIMATE : 0) | (openEnd ? OPEN_END : 0), b.toString('base64')];
+  if (scratch.length < stems.length * 4) scratch = Buffer.allocUnsafe(stems.length * 8);
+  for (let i = 0; i < stems.length; i++) scratch.writeUInt32LE(stems[i] as number, i * 4);
+  return [pos, k, id, label, (approximate ? APPROXIMATE : 0) | (openEnd ? OPEN_END : 0), scratch.toString('base64', 0, stems.length * 4)];
 }
 
 export function stemsOf(m: StoredMention): number[] {
