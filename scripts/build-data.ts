@@ -28,7 +28,7 @@ import { BucketWriter, storedMention } from './lib/bucket-store.ts';
 import { handle, type FileStamp, type WorkerJob, type WorkerRequest, type WorkerResponse, type WriteTask } from './lib/build-worker.ts';
 import { loadManifest, manifestPath, outputKey, saveManifest, stampMatches, stampOf, type ListLayout, type Manifest, type Report } from './lib/dataset-state.ts';
 import { entryPath, extractFile, fromHead, summaryOfLean, type EntryMeta, type ExtractedFile, type LeanEvent } from './lib/extract-entry.ts';
-import { buildIncrementally, rollJournalForward } from './lib/incremental.ts';
+import { buildIncrementally, rollJournalForward, UnfinishedRenames } from './lib/incremental.ts';
 import { pipelineVersion } from './lib/pipeline-version.ts';
 import { loadInputState, readHead, saveInputState, statInput, unchanged, type InputRecord } from './lib/input-state.ts';
 import { articleFingerprint, articleSummaryOf, compareArticles, compareRows, groupRow, refsOf } from './lib/lean-assembly.ts';
@@ -519,7 +519,8 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`build-data: the build failed and the previous dataset is left as it was: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof UnfinishedRenames) process.stderr.write(`build-data: the build failed half-way through replacing the files: ${error.message}\n`);
+    else process.stderr.write(`build-data: the build failed and the previous dataset is left as it was: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },
 );

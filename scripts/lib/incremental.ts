@@ -15,7 +15,7 @@
  * invalid, a copy of another article, many files changed, an output touched behind the build's back — it
  * declines, saying why, and the build runs whole.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../../src/pipeline/diagnostic.ts';
 import { mergeBucketOf, planMerge, type GroupFields } from '../../src/pipeline/merge-events.ts';
@@ -63,7 +63,14 @@ function valid(s: Side): s is Side & { meta: { article: NonNullable<EntryMeta['a
 const isMention = (l: LeanEvent) => l[7] === 'mention';
 const bucketOfLean = (l: LeanEvent) => mergeBucketOf({ start: l[2], end: l[3], precision: l[4] });
 
-/** A rename list, written whole before any of its renames: an interrupted build's are done by the next. */
+/** Renames interrupted half-way: the journal stays, and the next build finishes them. */
+export class UnfinishedRenames extends Error {}
+
+/**
+ * A rename list, written whole before any of its renames: an interrupted build's are done by the next. A rename
+ * whose file is gone was done (or its folder removed since: the manifest's stamps then send the next build
+ * whole); any other failure stops, the journal kept.
+ */
 export function rollJournalForward(journal: string): void {
   let pairs: [string, string][];
   try {
@@ -74,8 +81,9 @@ export function rollJournalForward(journal: string): void {
   for (const [from, to] of pairs) {
     try {
       renameSync(from, to);
-    } catch {
-      // Already renamed.
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(from)) continue;
+      throw new UnfinishedRenames(`${from} could not be renamed to ${to} (${String(error)}); the next build finishes the renames listed in ${journal}`);
     }
   }
   rmSync(journal, { force: true });
