@@ -143,8 +143,9 @@ test('an incremental rebuild writes only what changed and gives the bytes of a c
   writeFileSync(join(dir, added.name), added.text);
   const incremental = build(dir, out, cache);
   expect(incremental.status).toBe(0);
-  expect(incremental.stats).toMatchObject({ extracted: 2 });
-  expect(incremental.stats?.linked).toBeGreaterThan(50);
+  // Spliced in place: the edited and added articles' files (and those whose merged events changed) written, one removed.
+  expect(incremental.stats).toMatchObject({ extracted: 2, incremental: true, linked: 0, removed: 1 });
+  expect(incremental.stats?.written).toBeLessThan(10);
 
   const clean = join(tmp, 'incr-clean');
   expect(build(dir, clean, join(tmp, 'incr-clean-cache')).status).toBe(0);
@@ -273,12 +274,18 @@ test('edits re-merge only the buckets they touch and splice the files: each incr
   expect(r.stderr).toContain('splice/bad.txt:1:7: error');
   expect(r.stats).toMatchObject({ written: 0 });
 
-  // What an incremental build does not do — an article's URL changed, a file added — is a whole build.
+  // An article's URL changed (another article: its entry and rows go, the new ones come), a file added (dated
+  // before most: the positions after it move, every row naming them renumbered), a file removed: spliced too.
   const fifth = join(dir, names[5] ?? '');
   writeFileSync(fifth, readFileSync(fifth, 'utf8').replace(/^( date \S+ )(\S+)/, '$1https://example.com/moved'));
-  same(false);
+  same(true);
   const added = generateArticle(42, 900);
-  writeFileSync(join(dir, added.name), added.text);
+  writeFileSync(join(dir, added.name), added.text.replace(/^ date \S+/, ' date 1990-06-01'));
+  expect(same(true).stats).toMatchObject({ renumbered: true, removed: 0 });
+  unlinkSync(join(dir, names[6] ?? ''));
+  expect(same(true).stats).toMatchObject({ removed: 1 });
+  // A copy of an article (the first file by name is kept, the other rejected) is left to the whole build.
+  writeFileSync(join(dir, `0-copy-${names[7]}`), readFileSync(join(dir, names[7] ?? ''), 'utf8'));
   same(false);
 
   // Edits undone: the dataset of the start again.

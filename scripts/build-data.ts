@@ -240,7 +240,7 @@ async function main(): Promise<number> {
     if (r.done) {
       saveManifest(manifestAt, { ...r.manifest, inputs: inputsFingerprint(version, inputs.map((f, i) => ({ file: f.file, key: r.records[i]?.key ?? null }))) });
       saveInputState(statePath, version, r.records);
-      return finish(r.report, { extracted: r.extracted, written: r.written, linked: 0, events: r.report.events, incremental: true, ms: { ...r.ms, total: Math.round(performance.now() - t0) } }, true);
+      return finish(r.report, { extracted: r.extracted, written: r.written, linked: 0, removed: r.removed, events: r.report.events, incremental: true, renumbered: r.renumbered, ms: { ...r.ms, total: Math.round(performance.now() - t0) } }, true);
     }
     declined = r.why;
   }
@@ -381,7 +381,7 @@ async function main(): Promise<number> {
             const x = kept[ownerArticle[g] as number] as Built;
             const k = ownerEvent[g] as number;
             const l = x.lean[k] as LeanEvent;
-            return storedMention(articleAt(x.article.id), k, l[0], l[1], l[5], l[6], l[8]);
+            return storedMention(x.article.id, k, l[0], l[1], l[5], l[6], l[8]);
           }),
         );
       }

@@ -26,19 +26,19 @@ test('a mention kept in the store tells the merge and the index what its lean ev
   fc.assert(
     fc.property(lean, fc.string({ minLength: 1 }), (e, articleId) => {
       const l: LeanEvent = [e.id, e.label, e.start, e.end, e.precision as LeanEvent[4], e.approximate, e.openEnd, 'mention', e.stems];
-      const stored = JSON.parse(JSON.stringify(storedMention(3, 7, e.id, e.label, e.approximate, e.openEnd, e.stems))) as ReturnType<typeof storedMention>;
+      const stored = JSON.parse(JSON.stringify(storedMention(articleId, 7, e.id, e.label, e.approximate, e.openEnd, e.stems))) as ReturnType<typeof storedMention>;
       const bucket = intervalOfBucket(mergeBucketOf({ start: e.start, end: e.end, precision: l[4] }));
-      expect(summaryOfStored(stored, bucket, articleId)).toEqual(summaryOfLean(l, articleId));
-      expect(mergeInputOfStored(stored, bucket, articleId)).toEqual({ id: e.id, articleId, kind: 'mention', start: e.start, end: e.end, precision: e.precision, stems: e.stems });
-      expect(stored.slice(0, 2)).toEqual([3, 7]);
+      expect(summaryOfStored(stored, bucket)).toEqual(summaryOfLean(l, articleId));
+      expect(mergeInputOfStored(stored, bucket)).toEqual({ id: e.id, articleId, kind: 'mention', start: e.start, end: e.end, precision: e.precision, stems: e.stems });
+      expect(stored.slice(0, 2)).toEqual([articleId, 7]);
     }),
   );
 });
 
 test('buckets appended to the store are read back where the table says, the earlier lines untouched', () => {
   const path = join(tmp, 'store.jsonl');
-  const a = storedMention(0, 0, 'e-a', 'A', false, false, [1, 2, 3]);
-  const b = storedMention(1, 2, 'e-b', 'B “quoted”', true, true, []);
+  const a = storedMention('a-1', 0, 'e-a', 'A', false, false, [1, 2, 3]);
+  const b = storedMention('a-2', 2, 'e-b', 'B “quoted”', true, true, []);
   const first = new BucketWriter(path, 0);
   first.add('2020-01-01|2020-01-01|day', [a]);
   first.add('2020|2020|year', [a, b]);

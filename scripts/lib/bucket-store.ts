@@ -10,11 +10,12 @@ import type { MergeInput } from '../../src/pipeline/merge-events.ts';
 import type { EventSummary } from '../../src/pipeline/schema.ts';
 
 /**
- * A mention as the store keeps it: its article's position in index.json, its index among the article's own
- * events, its id and label, flags (1 approximate, 2 open end) and the merge's stems (30-bit hashes) as base64
- * of 32-bit little-endian numbers. Its interval is its bucket's; its kind is 'mention'.
+ * A mention as the store keeps it: its article's id (not its position in index.json, which an article added or
+ * removed moves), its index among the article's own events, its id and label, flags (1 approximate, 2 open end)
+ * and the merge's stems (30-bit hashes) as base64 of 32-bit little-endian numbers. Its interval is its bucket's;
+ * its kind is 'mention'.
  */
-export type StoredMention = [pos: number, k: number, id: string, label: string, flags: number, stems: string];
+export type StoredMention = [articleId: string, k: number, id: string, label: string, flags: number, stems: string];
 
 const APPROXIMATE = 1;
 const OPEN_END = 2;
@@ -22,10 +23,10 @@ const OPEN_END = 2;
 /** One buffer for every encoding (a million mentions at 100k articles: no buffer each). */
 let scratch = Buffer.allocUnsafe(1024);
 
-export function storedMention(pos: number, k: number, id: string, label: string, approximate: boolean, openEnd: boolean, stems: readonly number[]): StoredMention {
+export function storedMention(articleId: string, k: number, id: string, label: string, approximate: boolean, openEnd: boolean, stems: readonly number[]): StoredMention {
   if (scratch.length < stems.length * 4) scratch = Buffer.allocUnsafe(stems.length * 8);
   for (let i = 0; i < stems.length; i++) scratch.writeUInt32LE(stems[i] as number, i * 4);
-  return [pos, k, id, label, (approximate ? APPROXIMATE : 0) | (openEnd ? OPEN_END : 0), scratch.toString('base64', 0, stems.length * 4)];
+  return [articleId, k, id, label, (approximate ? APPROXIMATE : 0) | (openEnd ? OPEN_END : 0), scratch.toString('base64', 0, stems.length * 4)];
 }
 
 export function stemsOf(m: StoredMention): number[] {
@@ -42,12 +43,13 @@ export function intervalOfBucket(key: string): Pick<EventSummary, 'start' | 'end
 }
 
 /** The summary of a stored mention, as summaryOfLean makes it for its article. */
-export function summaryOfStored(m: StoredMention, bucket: Pick<EventSummary, 'start' | 'end' | 'precision'>, articleId: string): EventSummary {
+export function summaryOfStored(m: StoredMention, bucket: Pick<EventSummary, 'start' | 'end' | 'precision'>): EventSummary {
+  const articleId = m[0];
   return { id: m[2], label: m[3], start: bucket.start, end: bucket.end, precision: bucket.precision, articleId, articleIds: [articleId], approximate: (m[4] & APPROXIMATE) !== 0, openEnd: (m[4] & OPEN_END) !== 0, kind: 'mention', aliases: [] };
 }
 
-export function mergeInputOfStored(m: StoredMention, bucket: Pick<EventSummary, 'start' | 'end' | 'precision'>, articleId: string): MergeInput {
-  return { id: m[2], articleId, kind: 'mention', start: bucket.start, end: bucket.end, precision: bucket.precision, stems: stemsOf(m) };
+export function mergeInputOfStored(m: StoredMention, bucket: Pick<EventSummary, 'start' | 'end' | 'precision'>): MergeInput {
+  return { id: m[2], articleId: m[0], kind: 'mention', start: bucket.start, end: bucket.end, precision: bucket.precision, stems: stemsOf(m) };
 }
 
 export type BucketTable = Record<string, [offset: number, length: number]>;

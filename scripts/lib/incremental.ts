@@ -1,19 +1,20 @@
 /**
- * An incremental build: a few articles edited in place, the rest of the dataset as the last build left it
- * (its layout, dataset-state.ts). Instead of reading every entry and merging every event again, it
- *   1. reads the changed files (in this thread) and their previous entries;
+ * An incremental build: a few articles edited, added or removed, the rest of the dataset as the last build left
+ * it (its layout, dataset-state.ts). Instead of reading every entry and merging every event again, it
+ *   1. reads the changed and new files (in this thread) and the previous entries of the changed and removed ones;
  *   2. re-merges only the merge's buckets their old and new mentions fall in (the groups of a bucket depend only
  *      on its mentions: planMerge), read from the bucket store;
- *   3. splices index.json (the changed articles' entries; the rows of those buckets and of the changed articles'
- *      other events out, the new ones in, in order) and search.json (the changed articles' parts), copying the
- *      rest of the bytes as they are;
- *   4. writes the article files whose events changed: the edited ones, and those whose merged groups changed;
- *   5. replaces the files by rename, after a journal lists the renames (a build stopped half-way is rolled
- *      forward by the next: every new file is whole before the journal is written).
- * The bytes are those of a clean build (scripts/build-data.test.ts checks it). When the edit is not of this
- * kind — a file added, removed or renamed, an article whose URL or date changed, a file that became valid or
- * invalid, a copy of another article, many files changed, an output touched behind the build's back — it
- * declines, saying why, and the build runs whole.
+ *   3. writes index.json anew from the old one's bytes: the articles' entries encoded again (an article added or
+ *      removed moves the positions after it), the rows of those buckets and of the articles' other events out,
+ *      the new ones in, in order, every other row copied as it is (renumbered when positions moved); search.json
+ *      likewise, by parts;
+ *   4. writes the article files whose events changed (the edited and added ones, and those whose merged groups
+ *      changed) and removes those of removed articles;
+ *   5. replaces the files by rename, after a journal lists the renames and removals (a build stopped half-way is
+ *      rolled forward by the next: every new file is whole before the journal is written).
+ * The bytes are those of a clean build (scripts/build-data.test.ts checks it). When the change is not of this
+ * kind — a copy of another article made, changed or removed, many files changed, an output touched behind the
+ * build's back, a mostly stale bucket store — it declines, saying why, and the build runs whole.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +26,8 @@ import type { FileStamp } from './build-worker.ts';
 import { stampMatches, stampOf, type DatasetLayout, type Manifest, type Report } from './dataset-state.ts';
 import { composeArticleFile, entryPath, extractFile, fromHead, summaryOfLean, type EntryMeta, type ExtractedFile, type LeanEvent } from './extract-entry.ts';
 import type { InputRecord, InputStamp } from './input-state.ts';
-import { articleFingerprint, articleSummaryOf, compareRowKeys, compareRows, groupRow, refsOf } from './lean-assembly.ts';
+import { articleFingerprint, articleSummaryOf, compareArticles, compareRowKeys, compareRows, groupRow, refsOf } from './lean-assembly.ts';
+import { renumberRows } from './index-rows.ts';
 import { elementBytes, listEnd, spliceList, type Insert } from './splice-list.ts';
 
 /** More changed files than this: the whole build (with its worker threads) is the faster way. */
@@ -47,7 +49,7 @@ export type IncrementalInput = {
 };
 
 export type IncrementalResult =
-  | { done: true; report: Report; records: InputRecord[]; manifest: Manifest; extracted: number; written: number; ms: Record<string, number> }
+  | { done: true; report: Report; records: InputRecord[]; manifest: Manifest; extracted: number; written: number; removed: number; renumbered: boolean; ms: Record<string, number> }
   | { done: false; why: string };
 
 type Side = { meta: EntryMeta; lean: LeanEvent[] | null; search: string | null };
@@ -66,28 +68,38 @@ const bucketOfLean = (l: LeanEvent) => mergeBucketOf({ start: l[2], end: l[3], p
 /** Renames interrupted half-way: the journal stays, and the next build finishes them. */
 export class UnfinishedRenames extends Error {}
 
+/** A journal's line: a file renamed over another, or (to null) a file removed. */
+type JournalEntry = [from: string, to: string | null];
+
 /**
  * A rename list, written whole before any of its renames: an interrupted build's are done by the next. A rename
  * whose file is gone was done (or its folder removed since: the manifest's stamps then send the next build
  * whole); any other failure stops, the journal kept.
  */
 export function rollJournalForward(journal: string): void {
-  let pairs: [string, string][];
+  let entries: JournalEntry[];
   try {
-    pairs = JSON.parse(readFileSync(journal, 'utf8')) as [string, string][];
+    entries = JSON.parse(readFileSync(journal, 'utf8')) as JournalEntry[];
   } catch {
     return;
   }
-  for (const [from, to] of pairs) {
+  for (const [from, to] of entries) {
     try {
-      renameSync(from, to);
+      if (to === null) rmSync(from, { force: true });
+      else renameSync(from, to);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(from)) continue;
-      throw new UnfinishedRenames(`${from} could not be renamed to ${to} (${String(error)}); the next build finishes the renames listed in ${journal}`);
+      throw new UnfinishedRenames(`${from} could not be ${to === null ? 'removed' : `renamed to ${to}`} (${String(error)}); the next build finishes what ${journal} lists`);
     }
   }
   rmSync(journal, { force: true });
 }
+
+type Article = NonNullable<EntryMeta['article']>;
+/** An article as a change brings it or takes it away: its lean events, its search part, its entry, its file's index. */
+type Told = { article: Article; lean: LeanEvent[]; search: string; key: string; file: number };
+
+const COMMA = Buffer.from(',');
 
 export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   const t0 = performance.now();
@@ -95,7 +107,6 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   const { manifest: m, inputs, out } = x;
   const layout = m.layout;
   if (!layout || m.version !== x.version || !m.report) return no('no layout of this pipeline version');
-  if (layout.files.length !== inputs.length || layout.files.some((f, i) => f !== inputs[i]?.file)) return no('files were added, removed or renamed');
   const indexPath = join(out, 'index.json');
   const searchPath = join(out, 'search.json');
   if (!stampMatches(indexPath, layout.index.stamp) || !stampMatches(searchPath, layout.search.stamp)) return no('the output is not the one the layout describes');
@@ -106,89 +117,113 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   if (stale > layout.buckets.live && stale > STALE_STORE_BYTES) return no('the bucket store is mostly stale lines');
   for (const [path, f] of Object.entries(m.files)) if (!stampMatches(join(out, path), f.stamp)) return no(`${path} was changed or removed behind the build's back`);
 
-  // 1. The files whose stamps changed: read here, and compared by their entry keys.
-  const unread = x.known.reduce((n, k) => (k === null ? n + 1 : n), 0);
-  if (unread > MAX_CHANGED) return no(`${unread} files to read`);
+  // 1. The files: unchanged (same stamp, or same entry key), changed, added (read here) or removed.
+  const oldIndexOf = new Map(layout.files.map((f, i) => [f, i]));
+  const newIndexOf = new Map(inputs.map((f, j) => [f.file, j]));
+  const removedFiles = layout.files.map((f, i) => (newIndexOf.has(f) ? -1 : i)).filter((i) => i >= 0);
+  const unread = x.known.reduce((n, k, j) => (k === null || !oldIndexOf.has((inputs[j] as { file: string }).file) ? n + 1 : n), 0);
+  if (unread + removedFiles.length > MAX_CHANGED) return no(`${unread + removedFiles.length} files changed, added or removed`);
+  const oldSide = (i: number): Side | null => {
+    const key = layout.keys[i];
+    if (!key) return null;
+    try {
+      return sideOf(fromHead(layout.files[i] as string, key, readFileSync(entryPath(x.cacheDir, key), 'utf8'), true));
+    } catch {
+      return null;
+    }
+  };
   const records: InputRecord[] = [];
-  const changes: { i: number; key: string; now: Side; before: Side }[] = [];
+  type Change = { file: string; i: number; j: number; key: string | null; before: Side | null; now: Side | null };
+  const changes: Change[] = [];
   let extracted = 0;
-  for (let i = 0; i < inputs.length; i++) {
-    const known = x.known[i];
-    if (known) {
+  for (let j = 0; j < inputs.length; j++) {
+    const input = inputs[j] as { path: string; file: string };
+    const i = oldIndexOf.get(input.file) ?? -1;
+    const known = x.known[j];
+    if (known && i >= 0) {
       if (known.key !== layout.keys[i]) return no('the input state and the layout differ');
       records.push(known);
       continue;
     }
-    const input = inputs[i] as { path: string; file: string };
-    const stamp = x.stamps[i];
+    const stamp = x.stamps[j];
     const r = extractFile(input.path, input.file, x.cacheDir, x.version);
     if (!r.cached) extracted++;
-    const oldKey = layout.keys[i];
-    if (r.key === null || !stamp || !oldKey) return no(`${input.file} cannot be read, or could not be before`);
+    if (r.key === null || !stamp) return no(`${input.file} cannot be read`);
     records.push({ file: input.file, stamp, key: r.key, headBytes: r.headBytes });
-    if (r.key === oldKey) continue;
-    let before: string;
-    try {
-      before = readFileSync(entryPath(x.cacheDir, oldKey), 'utf8');
-    } catch {
-      return no(`the previous entry of ${input.file} is gone`);
-    }
-    changes.push({ i, key: r.key, now: sideOf(r), before: sideOf(fromHead(input.file, oldKey, before, true)) });
+    if (i >= 0 && r.key === layout.keys[i]) continue;
+    const before = i >= 0 ? oldSide(i) : null;
+    if (i >= 0 && !before) return no(`the previous entry of ${input.file} is gone`);
+    changes.push({ file: input.file, i, j, key: r.key, before, now: sideOf(r) });
+  }
+  for (const i of removedFiles) {
+    const before = oldSide(i);
+    if (!before) return no(`the previous entry of ${layout.files[i]} is gone`);
+    changes.push({ file: layout.files[i] as string, i, j: -1, key: null, before, now: null });
   }
 
-  // 2. Each change keeps its article's place: the same id and date, valid before and after; or rejected before and after.
+  // 2. What the changes do to the articles: each kept article a change takes away is removed, each valid one it
+  //    brings is added (an edit of an article is both, by its id). Copies of an article are left to the whole build.
   const copies = new Set(layout.duplicates.ids);
-  const edited = new Map<number, { i: number; key: string; lean: LeanEvent[]; search: string; article: NonNullable<EntryMeta['article']>; oldLean: LeanEvent[] }>();
-  const problems = { ...layout.problems };
+  const removed = new Map<string, Told>();
+  const added = new Map<string, Told>();
+  let rejected = layout.rejected;
+  const newProblems = new Map<number, string[]>();
   for (const c of changes) {
-    const pos = layout.positions[c.i] as number;
-    const file = layout.files[c.i] as string;
-    if (pos >= 0) {
-      const { now, before } = c;
-      if (!valid(now) || !valid(before)) return no(`${file} is no longer a valid article`);
-      if (now.meta.article.id !== before.meta.article.id || now.meta.article.publishedOn !== before.meta.article.publishedOn) return no(`the URL or date of ${file} changed`);
-      if (copies.has(now.meta.article.id)) return no(`${file} has copies`);
-      edited.set(pos, { i: c.i, key: c.key, lean: now.lean, search: now.search, article: now.meta.article, oldLean: before.lean });
-    } else if (valid(c.now) || valid(c.before)) return no(`${file} became valid, or is a copy of another article`);
-    const lines = c.now.meta.diagnostics.map((d) => formatDiagnostic(file, d));
-    if (lines.length > 0) problems[c.i] = lines;
-    else delete problems[c.i];
+    if (c.before) {
+      const wasKept = (layout.positions[c.i] as number) >= 0;
+      if (wasKept !== valid(c.before)) return no(`${c.file} was a copy of another article, or its entry and the layout differ`);
+      if (valid(c.before)) {
+        if (copies.has(c.before.meta.article.id)) return no(`${c.file} has copies`);
+        removed.set(c.before.meta.article.id, { article: c.before.meta.article, lean: c.before.lean, search: c.before.search, key: layout.keys[c.i] as string, file: c.i });
+      }
+      if (hasErrors(c.before.meta.diagnostics)) rejected--;
+    }
+    if (c.now) {
+      if (valid(c.now)) {
+        const id = c.now.meta.article.id;
+        if (added.has(id) || copies.has(id)) return no(`${c.file} tells an article another file tells`);
+        added.set(id, { article: c.now.meta.article, lean: c.now.lean, search: c.now.search, key: c.key as string, file: c.j });
+      }
+      if (hasErrors(c.now.meta.diagnostics)) rejected++;
+      const lines = c.now.meta.diagnostics.map((d) => formatDiagnostic(c.file, d));
+      if (lines.length > 0) newProblems.set(c.j, lines);
+    }
   }
   const tRead = performance.now();
 
-  // 3. The articles' entries of index.json, parsed when needed (by position).
+  // 3. The articles of index.json before and after, and where each is.
   const index = readFileSync(indexPath);
-  const summaries = new Map<number, ArticleSummary>();
-  const positionOf = new Map<string, number>();
-  const summaryAt = (pos: number): ArticleSummary => {
-    let s = summaries.get(pos);
-    if (!s) {
-      const e = edited.get(pos);
-      s = e ? articleSummaryOf(e.article) : (JSON.parse(elementBytes(index, layout.index.articles, pos).toString('utf8')) as ArticleSummary);
-      summaries.set(pos, s);
-      positionOf.set(s.id, pos);
-    }
-    return s;
-  };
+  const al = layout.index.articles;
+  const oldArticles = JSON.parse(index.toString('utf8', al.start - 1, listEnd(al) + 1)) as ArticleSummary[];
+  const oldById = new Map(oldArticles.map((a, p) => [a.id, { a, p }]));
+  for (const id of added.keys()) if (oldById.has(id) && !removed.has(id)) return no(`a new file tells the article ${id}, which another file tells`);
+  const newArticles = oldArticles.filter((a) => !removed.has(a.id));
+  for (const t of added.values()) newArticles.push(articleSummaryOf(t.article));
+  newArticles.sort(compareArticles);
+  const newById = new Map(newArticles.map((a, p) => [a.id, { a, p }]));
+  const newPosition = (id: string) => newById.get(id)?.p ?? -1;
   const articleAt = (id: string) => {
-    const p = positionOf.get(id);
-    if (p === undefined) throw new Error(`the article ${id} has no position`);
+    const p = newPosition(id);
+    if (p < 0) throw new Error(`the article ${id} has no position`);
     return p;
   };
-  const publishedOf = (id: string) => summaryAt(articleAt(id)).publishedOn;
+  const moved = oldArticles.some((a, p) => !removed.has(a.id) && newPosition(a.id) !== p);
 
-  // 4. The buckets the edits touch, merged before and after.
+  // 4. The buckets the changes touch, merged before and after.
   const reader = new BucketReader(storePath, layout.buckets.table);
   type Merged = { key: string; mentions: StoredMention[]; groups: number[][] };
-  const merge = (key: string, mentions: StoredMention[]): Merged => {
+  const merge = (key: string, mentions: StoredMention[], byId: ReadonlyMap<string, { a: ArticleSummary }>): Merged => {
     const interval = intervalOfBucket(key);
     const groups = planMerge(
-      mentions.map((s) => mergeInputOfStored(s, interval, summaryAt(s[0]).id)),
-      publishedOf,
+      mentions.map((s) => mergeInputOfStored(s, interval)),
+      (id) => byId.get(id)?.a.publishedOn ?? '',
     );
     return { key, mentions, groups };
   };
-  /** Each member's group fields (members of groups of one have none), by `${pos}:${k}`; and the rows. */
+  /**
+   * Each member's group fields (members of groups of one have none), by `${article id}:${k}`; and the rows, with
+   * the positions after the change (an article removed: -1, in a row that cannot stay).
+   */
   const fieldsAndRows = (b: Merged) => {
     const interval = intervalOfBucket(b.key);
     const fields = new Map<string, GroupFields>();
@@ -196,8 +231,8 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     for (const g of b.groups) {
       const members = g.map((i) => b.mentions[i] as StoredMention);
       const { row, fields: f } = groupRow(
-        members.map((s) => summaryOfStored(s, interval, summaryAt(s[0]).id)),
-        articleAt,
+        members.map((s) => summaryOfStored(s, interval)),
+        newPosition,
       );
       rows.push(row);
       if (f) for (const s of members) fields.set(`${s[0]}:${s[1]}`, f);
@@ -205,21 +240,21 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     return { fields, rows };
   };
   const touched = new Set<string>();
-  for (const e of edited.values()) for (const l of [...e.oldLean, ...e.lean]) if (isMention(l)) touched.add(bucketOfLean(l));
+  for (const t of [...removed.values(), ...added.values()]) for (const l of t.lean) if (isMention(l)) touched.add(bucketOfLean(l));
   const removeKeys: { key: string; id: string }[] = [];
   const newRows: EventRow[] = [];
   const newFields = new Map<string, GroupFields>();
-  const affected = new Set<number>(edited.keys());
+  const affected = new Set<string>(added.keys());
   const newBuckets = new Map<string, StoredMention[]>();
   for (const key of touched) {
     const oldMentions = reader.read(key);
-    const mentions = oldMentions.filter((s) => !edited.has(s[0]));
-    for (const [pos, e] of edited) e.lean.forEach((l, k) => {
-      if (isMention(l) && bucketOfLean(l) === key) mentions.push(storedMention(pos, k, l[0], l[1], l[5], l[6], l[8]));
+    const mentions = oldMentions.filter((s) => !removed.has(s[0]));
+    for (const [id, t] of added) t.lean.forEach((l, k) => {
+      if (isMention(l) && bucketOfLean(l) === key) mentions.push(storedMention(id, k, l[0], l[1], l[5], l[6], l[8]));
     });
     newBuckets.set(key, mentions);
-    const was = fieldsAndRows(merge(key, oldMentions));
-    const now = fieldsAndRows(merge(key, mentions));
+    const was = fieldsAndRows(merge(key, oldMentions, oldById));
+    const now = fieldsAndRows(merge(key, mentions, newById));
     // Only the rows that differ leave and enter index.json: a bucket of a year may hold thousands of groups.
     const { start, end } = intervalOfBucket(key);
     const wasRows = new Map(was.rows.map((r) => [r[0], JSON.stringify(r)]));
@@ -230,24 +265,23 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     }
     for (const id of wasRows.keys()) removeKeys.push({ key: start ?? end ?? '', id });
     for (const [k, f] of now.fields) newFields.set(k, f);
-    // An unedited article whose mention joins, leaves or changes a group: its file changes.
+    // An article not added whose mention joins, leaves or changes a group: its file changes.
     for (const s of mentions) {
-      if (edited.has(s[0])) continue;
+      if (added.has(s[0])) continue;
       const k = `${s[0]}:${s[1]}`;
       if (JSON.stringify(was.fields.get(k) ?? null) !== JSON.stringify(now.fields.get(k) ?? null)) affected.add(s[0]);
     }
   }
-  for (const [pos, e] of edited) {
-    const id = summaryAt(pos).id;
-    for (const l of e.oldLean) if (!isMention(l)) removeKeys.push({ key: l[2] ?? l[3] ?? '', id: l[0] });
-    for (const l of e.lean) if (!isMention(l)) newRows.push(eventRowOf(summaryOfLean(l, id), articleAt));
-  }
+  for (const t of removed.values()) for (const l of t.lean) if (!isMention(l)) removeKeys.push({ key: l[2] ?? l[3] ?? '', id: l[0] });
+  for (const [id, t] of added) for (const l of t.lean) if (!isMention(l)) newRows.push(eventRowOf(summaryOfLean(l, id), articleAt));
   const tMerge = performance.now();
 
-  // 5. index.json: the edited articles' entries replaced, the rows spliced.
-  const rows = layout.index.rows;
+  // 5. index.json: the articles encoded anew; the rows renumbered if positions moved, then spliced.
+  let rowsFile: Buffer = index;
+  let rows = layout.index.rows;
+  if (moved) ({ file: rowsFile, rows } = renumberRows(index, rows, oldArticles.map((a) => newPosition(a.id))));
   const rowKeyAt = (i: number) => {
-    const r = JSON.parse(elementBytes(index, rows, i).toString('utf8')) as EventRow;
+    const r = JSON.parse(elementBytes(rowsFile, rows, i).toString('utf8')) as EventRow;
     return { key: r[2] ?? r[3] ?? '', id: r[0] };
   };
   const lowerBound = (key: string, id: string) => {
@@ -272,79 +306,83 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   if (remove.some((r, k) => k > 0 && r === remove[k - 1])) return no('two removed rows are one');
   newRows.sort(compareRows);
   const inserts: Insert[] = newRows.map((r) => ({ before: lowerBound(r[2] ?? r[3] ?? '', r[0]), bytes: Buffer.from(JSON.stringify(r)) }));
-  const articleEdits = [...edited.keys()].sort((a, b) => a - b);
-  const head = index.subarray(0, layout.index.articles.start);
-  const articlesPart = spliceList(
-    index,
-    layout.index.articles,
-    articleEdits,
-    articleEdits.map((pos) => ({ before: pos, bytes: Buffer.from(JSON.stringify(summaryAt(pos))) })),
-    head.length,
-  );
-  const middle = index.subarray(listEnd(layout.index.articles), rows.start);
-  const rowsPart = spliceList(index, rows, remove, inserts, articlesPart.end + middle.length);
-  const indexBytes = Buffer.concat([head, ...articlesPart.pieces, middle, ...rowsPart.pieces, index.subarray(listEnd(rows))]);
+  const head = index.subarray(0, al.start);
+  const articleEnds = new Uint32Array(newArticles.length);
+  const articlePieces: Buffer[] = [];
+  let articlesEnd = head.length;
+  newArticles.forEach((a, p) => {
+    const b = Buffer.from(`${p > 0 ? ',' : ''}${JSON.stringify(a)}`);
+    articlePieces.push(b);
+    articlesEnd += b.length;
+    articleEnds[p] = articlesEnd;
+  });
+  const middle = index.subarray(listEnd(al), layout.index.rows.start);
+  const rowsPart = spliceList(rowsFile, rows, remove, inserts, articlesEnd + middle.length);
+  const indexPieces = [head, ...articlePieces, middle, ...rowsPart.pieces, index.subarray(listEnd(layout.index.rows))];
 
-  // 6. search.json: the edited articles' parts replaced.
+  // 6. search.json: each file's part, as it was or as its change brings it.
   const search = readFileSync(searchPath);
-  const partOf = new Map([...edited.values()].map((e) => [e.i, Buffer.from(e.search.slice(1, -1))]));
   const oldParts = layout.search.parts;
-  const parts = new Uint32Array(oldParts.length);
+  const changedAt = new Map(changes.filter((c) => c.j >= 0).map((c) => [c.j, c]));
+  const partOf = new Map([...added.values()].map((t) => [t.file, t.search]));
+  const parts = new Uint32Array(2 * inputs.length);
   const searchPieces: Buffer[] = [search.subarray(0, layout.search.start)];
   let at = layout.search.start;
-  let first = true;
-  for (let i = 0; i < inputs.length; i++) {
-    const part = partOf.get(i) ?? (oldParts[2 * i + 1] ? search.subarray(oldParts[2 * i], (oldParts[2 * i] as number) + (oldParts[2 * i + 1] as number)) : null);
+  for (let j = 0; j < inputs.length; j++) {
+    const i = oldIndexOf.get((inputs[j] as { file: string }).file) ?? -1;
+    const told = partOf.get(j);
+    let part: Buffer | null = null;
+    if (changedAt.has(j)) part = told === undefined ? null : Buffer.from(told.slice(1, -1));
+    else if (oldParts[2 * i + 1]) part = search.subarray(oldParts[2 * i], (oldParts[2 * i] as number) + (oldParts[2 * i + 1] as number));
     if (!part || part.length === 0) continue;
-    if (!first) {
-      searchPieces.push(Buffer.from(','));
+    if (at > layout.search.start) {
+      searchPieces.push(COMMA);
       at++;
     }
-    first = false;
-    parts[2 * i] = at;
-    parts[2 * i + 1] = part.length;
+    parts[2 * j] = at;
+    parts[2 * j + 1] = part.length;
     searchPieces.push(part);
     at += part.length;
   }
   let lastEnd = layout.search.start;
-  for (let i = 0; i < inputs.length; i++) if (oldParts[2 * i + 1]) lastEnd = (oldParts[2 * i] as number) + (oldParts[2 * i + 1] as number);
+  for (let i = 0; i < layout.files.length; i++) if (oldParts[2 * i + 1]) lastEnd = (oldParts[2 * i] as number) + (oldParts[2 * i + 1] as number);
   searchPieces.push(search.subarray(lastEnd));
 
-  // 7. The article files whose events changed.
-  const fileOfPosition = new Map<number, number>();
+  // 7. The article files whose events changed; those of removed articles go.
+  const fileOfOldPosition = new Map<number, number>();
   layout.positions.forEach((p, i) => {
-    if (p >= 0) fileOfPosition.set(p, i);
+    if (p >= 0) fileOfOldPosition.set(p, i);
   });
   const untouched = new Map<string, Map<string, GroupFields>>();
   const fieldsIn = (key: string): Map<string, GroupFields> => {
     let f = untouched.get(key);
-    if (!f) untouched.set(key, (f = fieldsAndRows(merge(key, reader.read(key))).fields));
+    if (!f) untouched.set(key, (f = fieldsAndRows(merge(key, reader.read(key), newById)).fields));
     return f;
   };
   const files = { ...m.files };
   const writes: { path: string; bytes: Buffer[]; fp: string }[] = [];
-  for (const pos of [...affected].sort((a, b) => a - b)) {
-    const e = edited.get(pos);
-    const i = e?.i ?? (fileOfPosition.get(pos) as number);
-    const key: string = e?.key ?? (layout.keys[i] as string);
-    const entry = readFileSync(entryPath(x.cacheDir, key));
-    const side: Side | null = e ? null : sideOf(fromHead(layout.files[i] as string, key, entry.toString('utf8'), true));
-    const lean = e?.lean ?? side?.lean;
-    const article: EntryMeta['article'] | undefined = e?.article ?? side?.meta.article;
-    if (!lean || !article) return no(`the entry of ${layout.files[i]} has no article`);
+  for (const id of [...affected].sort()) {
+    let told = added.get(id);
+    if (!told) {
+      const i = fileOfOldPosition.get(oldById.get(id)?.p ?? -1);
+      const side = i === undefined ? null : oldSide(i);
+      if (i === undefined || !side || !valid(side)) return no(`the entry of the article ${id} is gone`);
+      told = { article: side.meta.article, lean: side.lean, search: side.search, key: layout.keys[i] as string, file: -1 };
+    }
     const merged = new Map<number, GroupFields>();
-    lean.forEach((l, k) => {
+    told.lean.forEach((l, k) => {
       if (!isMention(l)) return;
       const bucket = bucketOfLean(l);
-      const f = touched.has(bucket) ? newFields.get(`${pos}:${k}`) : fieldsIn(bucket).get(`${pos}:${k}`);
+      const f = touched.has(bucket) ? newFields.get(`${id}:${k}`) : fieldsIn(bucket).get(`${id}:${k}`);
       if (f) merged.set(k, f);
     });
-    const refs = refsOf(lean, merged);
-    const fp = articleFingerprint(x.version, key, article.eventCount, refs);
-    const path = `articles/${article.id}.json`;
+    const refs = refsOf(told.lean, merged);
+    const fp = articleFingerprint(x.version, told.key, told.article.eventCount, refs);
+    const path = `articles/${id}.json`;
     if (files[path]?.fp === fp) continue;
-    writes.push({ path, bytes: composeArticleFile(entry, SCHEMA_VERSION, article.eventCount, refs), fp });
+    writes.push({ path, bytes: composeArticleFile(readFileSync(entryPath(x.cacheDir, told.key)), SCHEMA_VERSION, told.article.eventCount, refs), fp });
   }
+  const gone = [...removed.keys()].filter((id) => !added.has(id)).map((id) => `articles/${id}.json`);
   reader.close();
   const tPlan = performance.now();
 
@@ -358,48 +396,67 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
       delete table[key];
       if (mentions.length === 0) continue;
       writer.add(key, mentions);
-      const at2 = writer.table[key] as [number, number];
-      table[key] = at2;
-      live += at2[1];
+      const line = writer.table[key] as [number, number];
+      table[key] = line;
+      live += line[1];
     }
   } finally {
     writer.close();
   }
 
-  // 9. Every new file whole under a temporary name, the journal, the renames.
-  // (Only rejected files changed, or files put back as they were: the dataset's bytes are the same.)
-  const outputs: { path: string; bytes: Buffer[] }[] = edited.size === 0 ? [] : [{ path: 'index.json', bytes: [indexBytes] }, { path: 'search.json', bytes: searchPieces }, ...writes];
-  const temps: [string, string][] = [];
+  // 9. Every new file whole under a temporary name, the journal, the renames and removals. (When no article
+  //    changed — only rejected files, or files put back as they were — the dataset's bytes are the same.)
+  const same = added.size === 0 && removed.size === 0;
+  const outputs: { path: string; bytes: Buffer[] }[] = same ? [] : [{ path: 'index.json', bytes: indexPieces }, { path: 'search.json', bytes: searchPieces }, ...writes];
+  const journal: JournalEntry[] = [];
   try {
     for (const o of outputs) {
-      if (x.failAfter !== null && temps.length >= x.failAfter) throw new Error(`stopped after ${x.failAfter} files (DATELINE_BUILD_FAIL_AFTER)`);
+      if (x.failAfter !== null && journal.length >= x.failAfter) throw new Error(`stopped after ${x.failAfter} files (DATELINE_BUILD_FAIL_AFTER)`);
       const to = join(out, o.path);
       const tmp = `${to}.tmp-${process.pid}`;
       writeFileSync(tmp, o.bytes.length === 1 ? (o.bytes[0] as Buffer) : Buffer.concat(o.bytes));
-      temps.push([tmp, to]);
+      journal.push([tmp, to]);
     }
-    writeFileSync(`${x.journal}.tmp`, JSON.stringify(temps));
+    if (!same) for (const path of gone) journal.push([join(out, path), null]);
+    writeFileSync(`${x.journal}.tmp`, JSON.stringify(journal));
     renameSync(`${x.journal}.tmp`, x.journal);
   } catch (error) {
-    for (const [tmp] of temps) rmSync(tmp, { force: true });
+    for (const [tmp, to] of journal) if (to !== null) rmSync(tmp, { force: true });
     throw error;
   }
   if (process.env['DATELINE_BUILD_CRASH_AT'] === 'journal') process.exit(70);
   rollJournalForward(x.journal);
 
-  // 10. The manifest: the files written, the layout of the new index.json and search.json.
+  // 10. The manifest: the files written and removed, the layout of the new dataset.
   for (const w of writes) files[w.path] = { fp: w.fp, stamp: stampOf(join(out, w.path)) as FileStamp };
+  for (const path of gone) delete files[path];
   const indexStamp = stampOf(indexPath) as FileStamp;
   const searchStamp = stampOf(searchPath) as FileStamp;
   files['index.json'] = { fp: '', stamp: indexStamp };
   files['search.json'] = { fp: '', stamp: searchStamp };
-  const keys = records.map((r) => r.key);
+  const problems: Record<number, string[]> = {};
+  const positions = inputs.map((f, j) => {
+    const c = changedAt.get(j);
+    if (c) {
+      const lines = newProblems.get(j);
+      if (lines) problems[j] = lines;
+      return c.now && valid(c.now) ? newPosition(c.now.meta.article.id) : -1;
+    }
+    const i = oldIndexOf.get(f.file) as number;
+    const lines = layout.problems[i];
+    if (lines) problems[j] = lines;
+    const p = layout.positions[i] as number;
+    return p < 0 ? -1 : newPosition((oldArticles[p] as ArticleSummary).id);
+  });
   const nextLayout: DatasetLayout = {
     ...layout,
-    keys,
+    files: inputs.map((f) => f.file),
+    keys: records.map((r) => r.key),
+    positions,
     problems,
-    index: { stamp: indexStamp, articles: articlesPart.layout, rows: rowsPart.layout },
-    search: { stamp: searchStamp, start: layout.search.start, parts },
+    rejected,
+    index: same ? layout.index : { stamp: indexStamp, articles: { start: al.start, ends: articleEnds }, rows: rowsPart.layout },
+    search: same ? { ...layout.search, parts } : { stamp: searchStamp, start: layout.search.start, parts },
     buckets: { file: layout.buckets.file, size: writer.size, live, table },
   };
   const events = rowsPart.layout.ends.length;
@@ -407,10 +464,10 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     ...Object.keys(problems)
       .map(Number)
       .sort((a, b) => a - b)
-      .flatMap((i) => problems[i] ?? []),
+      .flatMap((j) => problems[j] ?? []),
     ...layout.duplicates.lines,
   ];
-  const report: Report = { problems: problemLines, rejected: layout.rejected, built: inputs.length - layout.rejected, events };
+  const report: Report = { problems: problemLines, rejected, built: inputs.length - rejected, events };
   return {
     done: true,
     report,
@@ -418,6 +475,8 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     manifest: { version: x.version, report, files, layout: nextLayout },
     extracted,
     written: writes.length,
+    removed: gone.length,
+    renumbered: moved,
     ms: { read: Math.round(tRead - t0), merge: Math.round(tMerge - tRead), plan: Math.round(tPlan - tMerge), write: Math.round(performance.now() - tPlan) },
   };
 }
