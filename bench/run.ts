@@ -171,6 +171,19 @@ async function benchBuild(sizes: readonly number[], seed: number): Promise<void>
       `build incremental, 1 of ${fmt(n)} articles changed: ${fmt(one.wallMs / 1000, 2)} s (${howBuilt(one.stats)}; ${one.stats.extracted} extracted, ${one.stats.written} written, ${fmt(one.stats.linked)} linked, peak RSS ${fmt(one.stats.peakRssMb)} MB); ` +
         `edit undone ${fmt(back.wallMs / 1000, 2)} s (${howBuilt(back.stats)}); nothing changed ${fmt(noop.wallMs / 1000, 2)} s`,
     );
+    // An article added (the corpus's next one, dated in the middle of the corpus's years: the positions after it
+    // move), then removed again.
+    const next = generateArticle(seed, n);
+    const addedPath = join(corpus.dir, next.name);
+    writeFileSync(addedPath, next.text);
+    let add: Awaited<ReturnType<typeof runBuild>>;
+    try {
+      add = await runBuild(corpus.dir, out, cache);
+    } finally {
+      rmSync(addedPath, { force: true });
+    }
+    const drop = await runBuild(corpus.dir, out, cache);
+    print(`build incremental, 1 article added to ${fmt(n)}: ${fmt(add.wallMs / 1000, 2)} s (${howBuilt(add.stats)}); removed again ${fmt(drop.wallMs / 1000, 2)} s (${howBuilt(drop.stats)})`);
   }
 }
 
