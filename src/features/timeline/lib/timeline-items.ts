@@ -100,8 +100,9 @@ export function countText(n: number): string {
 /** What an aggregate shows: its count. */
 export function bucketContent(b: Bucket): HTMLElement {
   const root = el('span', 'tl-agg');
-  root.append(el('span', 'tl-agg-count', `${countText(b.count)} events`));
-  root.title = `${b.count} events in this ${UNIT_NAMES[b.unit]}: click to zoom in`;
+  const events = b.count === 1 ? 'event' : 'events';
+  root.append(el('span', 'tl-agg-count', `${countText(b.count)} ${events}`));
+  root.title = `${countText(b.count)} ${events} in this ${UNIT_NAMES[b.unit]}: click to zoom in`;
   return root;
 }
 
