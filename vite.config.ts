@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { liveData } from './scripts/lib/live-data.ts';
 
 const modules = (path: string) => fileURLToPath(new URL(`./node_modules/${path}`, import.meta.url));
 
@@ -8,7 +9,8 @@ const modules = (path: string) => fileURLToPath(new URL(`./node_modules/${path}`
 //   DATELINE_BASE=/dateline/ npm run build
 export default defineConfig({
   base: process.env.DATELINE_BASE ?? './',
-  plugins: [react()],
+  // liveData: under `npm start`, articles/ is watched and the dataset rebuilt and refetched on every change.
+  plugins: [react(), liveData()],
   resolve: {
     alias: [
       // vis-timeline's and vis-data's "peer" builds are transpiled for old browsers with core-js polyfills inlined
@@ -21,6 +23,9 @@ export default defineConfig({
     ],
   },
   build: { target: 'es2022', sourcemap: false },
+  // The bench's corpora and datasets (hundreds of thousands of files) are not the app's: watching them exhausts
+  // the system's file watchers.
+  server: { watch: { ignored: ['**/.bench/**', '**/dist/**', '**/playwright-report/**'] } },
   worker: {
     // The import worker runs the pipeline, which imports the schema module for its version constant and
     // summarizeEvent only: with the module marked free of side effects (and its zod calls pure), the worker does not

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../styles/app.css';
 import { indexQueryOptions } from '../features/dataset/api/get-index.ts';
+import { followDataChanges } from '../features/dataset/api/live-data.ts';
 import { startImportCheck } from '../features/import/hooks/use-imported-dataset.ts';
 import { App } from './app.tsx';
 import { makeQueryClient, Providers } from './providers.tsx';
@@ -15,6 +16,7 @@ if (!root) throw new Error('index.html has no #root');
 const client = makeQueryClient();
 void client.prefetchQuery(indexQueryOptions());
 startImportCheck();
+followDataChanges(client);
 
 createRoot(root).render(
   <StrictMode>
