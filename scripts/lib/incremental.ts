@@ -26,9 +26,9 @@ import type { FileStamp } from './build-worker.ts';
 import { stampMatches, stampOf, type DatasetLayout, type Manifest, type Report } from './dataset-state.ts';
 import { composeArticleFile, entryPath, extractFile, fromHead, summaryOfLean, type EntryMeta, type ExtractedFile, type LeanEvent } from './extract-entry.ts';
 import type { InputRecord, InputStamp } from './input-state.ts';
-import { articleFingerprint, articleSummaryOf, compareArticles, compareRowKeys, compareRows, groupRow, refsOf } from './lean-assembly.ts';
-import { renumberRows } from './index-rows.ts';
-import { elementBytes, listEnd, spliceList, type Insert } from './splice-list.ts';
+import { articleFingerprint, articleSummaryOf, compareArticles, groupRow, refsOf } from './lean-assembly.ts';
+import { renumberRows, spliceRows, type RowKey } from './index-rows.ts';
+import { encodeList, joinParts, listEnd } from './splice-list.ts';
 
 /** More changed files than this: the whole build (with its worker threads) is the faster way. */
 const MAX_CHANGED = 48;
@@ -98,8 +98,6 @@ export function rollJournalForward(journal: string): void {
 type Article = NonNullable<EntryMeta['article']>;
 /** An article as a change brings it or takes it away: its lean events, its search part, its entry, its file's index. */
 type Told = { article: Article; lean: LeanEvent[]; search: string; key: string; file: number };
-
-const COMMA = Buffer.from(',');
 
 export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   const t0 = performance.now();
@@ -241,7 +239,7 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   };
   const touched = new Set<string>();
   for (const t of [...removed.values(), ...added.values()]) for (const l of t.lean) if (isMention(l)) touched.add(bucketOfLean(l));
-  const removeKeys: { key: string; id: string }[] = [];
+  const removeKeys: RowKey[] = [];
   const newRows: EventRow[] = [];
   const newFields = new Map<string, GroupFields>();
   const affected = new Set<string>(added.keys());
@@ -277,76 +275,36 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   const tMerge = performance.now();
 
   // 5. index.json: the articles encoded anew; the rows renumbered if positions moved, then spliced.
-  let rowsFile: Buffer = index;
-  let rows = layout.index.rows;
-  if (moved) ({ file: rowsFile, rows } = renumberRows(index, rows, oldArticles.map((a) => newPosition(a.id))));
-  const rowKeyAt = (i: number) => {
-    const r = JSON.parse(elementBytes(rowsFile, rows, i).toString('utf8')) as EventRow;
-    return { key: r[2] ?? r[3] ?? '', id: r[0] };
-  };
-  const lowerBound = (key: string, id: string) => {
-    let lo = 0;
-    let hi = rows.ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const r = rowKeyAt(mid);
-      if (compareRowKeys(r.key, r.id, key, id) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const remove: number[] = [];
-  for (const { key, id } of removeKeys) {
-    const at = lowerBound(key, id);
-    const found = at < rows.ends.length ? rowKeyAt(at) : null;
-    if (!found || found.key !== key || found.id !== id) return no(`the row ${id} is not where the layout says`);
-    remove.push(at);
-  }
-  remove.sort((a, b) => a - b);
-  if (remove.some((r, k) => k > 0 && r === remove[k - 1])) return no('two removed rows are one');
-  newRows.sort(compareRows);
-  const inserts: Insert[] = newRows.map((r) => ({ before: lowerBound(r[2] ?? r[3] ?? '', r[0]), bytes: Buffer.from(JSON.stringify(r)) }));
+  const old = layout.index.rows;
+  const { file: rowsFile, rows } = moved ? renumberRows(index, old, oldArticles.map((a) => newPosition(a.id))) : { file: index, rows: old };
   const head = index.subarray(0, al.start);
-  const articleEnds = new Uint32Array(newArticles.length);
-  const articlePieces: Buffer[] = [];
-  let articlesEnd = head.length;
-  newArticles.forEach((a, p) => {
-    const b = Buffer.from(`${p > 0 ? ',' : ''}${JSON.stringify(a)}`);
-    articlePieces.push(b);
-    articlesEnd += b.length;
-    articleEnds[p] = articlesEnd;
-  });
-  const middle = index.subarray(listEnd(al), layout.index.rows.start);
-  const rowsPart = spliceList(rowsFile, rows, remove, inserts, articlesEnd + middle.length);
-  const indexPieces = [head, ...articlePieces, middle, ...rowsPart.pieces, index.subarray(listEnd(layout.index.rows))];
+  const articlesPart = encodeList(newArticles, head.length);
+  const middle = index.subarray(listEnd(al), old.start);
+  const rowsPart = spliceRows(rowsFile, rows, removeKeys, newRows, articlesPart.end + middle.length);
+  if (typeof rowsPart === 'string') return no(rowsPart);
+  const indexPieces = [head, ...articlesPart.pieces, middle, ...rowsPart.pieces, index.subarray(listEnd(old))];
 
   // 6. search.json: each file's part, as it was or as its change brings it.
   const search = readFileSync(searchPath);
   const oldParts = layout.search.parts;
   const changedAt = new Map(changes.filter((c) => c.j >= 0).map((c) => [c.j, c]));
-  const partOf = new Map([...added.values()].map((t) => [t.file, t.search]));
-  const parts = new Uint32Array(2 * inputs.length);
-  const searchPieces: Buffer[] = [search.subarray(0, layout.search.start)];
-  let at = layout.search.start;
-  for (let j = 0; j < inputs.length; j++) {
-    const i = oldIndexOf.get((inputs[j] as { file: string }).file) ?? -1;
-    const told = partOf.get(j);
-    let part: Buffer | null = null;
-    if (changedAt.has(j)) part = told === undefined ? null : Buffer.from(told.slice(1, -1));
-    else if (oldParts[2 * i + 1]) part = search.subarray(oldParts[2 * i], (oldParts[2 * i] as number) + (oldParts[2 * i + 1] as number));
-    if (!part || part.length === 0) continue;
-    if (at > layout.search.start) {
-      searchPieces.push(COMMA);
-      at++;
-    }
-    parts[2 * j] = at;
-    parts[2 * j + 1] = part.length;
-    searchPieces.push(part);
-    at += part.length;
-  }
-  let lastEnd = layout.search.start;
-  for (let i = 0; i < layout.files.length; i++) if (oldParts[2 * i + 1]) lastEnd = (oldParts[2 * i] as number) + (oldParts[2 * i + 1] as number);
-  searchPieces.push(search.subarray(lastEnd));
+  const toldAt = new Map([...added.values()].map((t) => [t.file, t.search]));
+  const searchPart = joinParts(
+    inputs.length,
+    (j) => {
+      if (changedAt.has(j)) {
+        const told = toldAt.get(j);
+        return told === undefined ? null : Buffer.from(told.slice(1, -1));
+      }
+      const i = oldIndexOf.get((inputs[j] as { file: string }).file) as number;
+      const at = oldParts[2 * i] as number;
+      return oldParts[2 * i + 1] ? search.subarray(at, at + (oldParts[2 * i + 1] as number)) : null;
+    },
+    layout.search.start,
+  );
+  let searchEnd = layout.search.start;
+  for (let i = 0; i < layout.files.length; i++) if (oldParts[2 * i + 1]) searchEnd = (oldParts[2 * i] as number) + (oldParts[2 * i + 1] as number);
+  const searchPieces = [search.subarray(0, layout.search.start), ...searchPart.pieces, search.subarray(searchEnd)];
 
   // 7. The article files whose events changed; those of removed articles go.
   const fileOfOldPosition = new Map<number, number>();
@@ -455,8 +413,8 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     positions,
     problems,
     rejected,
-    index: same ? layout.index : { stamp: indexStamp, articles: { start: al.start, ends: articleEnds }, rows: rowsPart.layout },
-    search: same ? { ...layout.search, parts } : { stamp: searchStamp, start: layout.search.start, parts },
+    index: same ? layout.index : { stamp: indexStamp, articles: articlesPart.layout, rows: rowsPart.layout },
+    search: same ? { ...layout.search, parts: searchPart.parts } : { stamp: searchStamp, start: layout.search.start, parts: searchPart.parts },
     buckets: { file: layout.buckets.file, size: writer.size, live, table },
   };
   const events = rowsPart.layout.ends.length;

@@ -1,12 +1,16 @@
 /**
- * index.json's rows (schema 2: `[id, label, start, end, precision, flags, [article positions], [aliases]]`),
- * renumbered without parsing them: an article added or removed moves the positions of the articles after it,
- * and every row that names one must say its new position. The bytes of each row are scanned to its positions
- * (two strings, two strings or nulls, a string, a number: in UTF-8 no byte of a multi-byte character is a quote
- * or a backslash), and only rows whose positions change are written again.
+ * index.json's rows (schema 2: `[id, label, start, end, precision, flags, [article positions], [aliases]]`), in the
+ * file's bytes, sorted by compareRows (start, or end, then id):
+ *   - spliceRows: rows out (found by their sort key, by binary search) and rows in, in order;
+ *   - renumberRows: every position renumbered without parsing the rows — an article added or removed moves the
+ *     positions of the articles after it. Each row's bytes are scanned to its positions (two strings, two strings
+ *     or nulls, a string, a number: in UTF-8 no byte of a multi-byte character is a quote or a backslash), and only
+ *     rows whose positions change are written again.
  */
+import type { EventRow } from '../../src/pipeline/schema.ts';
 import type { ListLayout } from './dataset-state.ts';
-import { elementStart } from './splice-list.ts';
+import { compareRowKeys, compareRows } from './lean-assembly.ts';
+import { elementBytes, elementStart, spliceList, type Insert } from './splice-list.ts';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -76,4 +80,41 @@ function grow(b: Buffer, need: number): Buffer {
   const bigger = Buffer.allocUnsafe(Math.max(need, b.length * 2));
   b.copy(bigger);
   return bigger;
+}
+
+/** A row's place in the order: its sort key (start, or end when open at the start) and its id. */
+export type RowKey = { key: string; id: string };
+
+export function rowKeyOf(r: EventRow): RowKey {
+  return { key: r[2] ?? r[3] ?? '', id: r[0] };
+}
+
+/**
+ * The rows after removing those of `remove` (each must be there) and putting `add` in their places, as pieces to
+ * write from offset `at`, and their layout; or a message when a row to remove is not where the order says.
+ */
+export function spliceRows(file: Buffer, rows: ListLayout, remove: readonly RowKey[], add: readonly EventRow[], at: number): ReturnType<typeof spliceList> | string {
+  const keyAt = (i: number) => rowKeyOf(JSON.parse(elementBytes(file, rows, i).toString('utf8')) as EventRow);
+  const lowerBound = ({ key, id }: RowKey) => {
+    let lo = 0;
+    let hi = rows.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = keyAt(mid);
+      if (compareRowKeys(r.key, r.id, key, id) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const gone: number[] = [];
+  for (const k of remove) {
+    const i = lowerBound(k);
+    const found = i < rows.ends.length ? keyAt(i) : null;
+    if (!found || found.key !== k.key || found.id !== k.id) return `the row ${k.id} is not where the order puts it`;
+    gone.push(i);
+  }
+  gone.sort((a, b) => a - b);
+  if (gone.some((r, k) => k > 0 && r === gone[k - 1])) return 'a row to remove is named twice';
+  const inserts: Insert[] = [...add].sort(compareRows).map((r) => ({ before: lowerBound(rowKeyOf(r)), bytes: Buffer.from(JSON.stringify(r)) }));
+  return spliceList(file, rows, gone, inserts, at);
 }

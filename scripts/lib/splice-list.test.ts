@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import type { ListLayout } from './dataset-state.ts';
-import { elementBytes, listEnd, spliceList, type Insert } from './splice-list.ts';
+import { elementBytes, encodeList, joinParts, listEnd, spliceList, type Insert } from './splice-list.ts';
 
 /** `prefix` + the list as JSON.stringify writes it + `suffix`, and its layout. */
 function fileOf(items: readonly unknown[], prefix = '{"a":[', suffix = ']}\n'): { file: Buffer; layout: ListLayout } {
@@ -53,4 +53,25 @@ test('a spliced list is the list with the elements removed and inserted, as JSON
 test('an edit naming an element the list does not have is refused', () => {
   const { file, layout } = fileOf(['a', 'b']);
   expect(() => spliceList(file, layout, [2], [], layout.start)).toThrow(/elements the list does not have/);
+});
+
+test("parts joined into a list: each input's part where the pairs say, the empty ones left out", () => {
+  const parts = ['"a",1', null, '', '["b"]', '2'];
+  const r = joinParts(parts.length, (i) => (parts[i] ? Buffer.from(parts[i] as string) : null), 10);
+  const text = Buffer.concat(r.pieces).toString();
+  expect(`[${text}]`).toBe('["a",1,["b"],2]');
+  parts.forEach((p, i) => {
+    if (!p) return expect(r.parts[2 * i + 1]).toBe(0);
+    const at = (r.parts[2 * i] as number) - 10;
+    expect(text.slice(at, at + (r.parts[2 * i + 1] as number))).toBe(p);
+  });
+  expect(r.end).toBe(10 + text.length);
+});
+
+test("a list encoded is JSON.stringify's, with its layout", () => {
+  const items = [{ a: 1 }, 'é', [2, null]];
+  const r = encodeList(items, 3);
+  const file = Buffer.concat([Buffer.from('xx['), ...r.pieces, Buffer.from(']')]);
+  expect(file.toString().slice(2)).toBe(JSON.stringify(items));
+  items.forEach((x, i) => expect(JSON.parse(elementBytes(file, r.layout, i).toString())).toEqual(x));
 });

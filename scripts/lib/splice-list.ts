@@ -70,3 +70,40 @@ export function spliceList(file: Buffer, l: ListLayout, remove: readonly number[
   if (r !== remove.length || count !== ends.length) throw new Error('a list edit names elements the list does not have');
   return { pieces, layout: { start: at, ends }, end: pos };
 }
+
+/** A list's elements as JSON.stringify writes them, as pieces to write from offset `at`, and its layout. */
+export function encodeList(items: readonly unknown[], at: number): { pieces: Buffer[]; layout: ListLayout; end: number } {
+  const ends = new Uint32Array(items.length);
+  const pieces: Buffer[] = [];
+  let end = at;
+  items.forEach((x, i) => {
+    const b = Buffer.from(`${i > 0 ? ',' : ''}${JSON.stringify(x)}`);
+    pieces.push(b);
+    end += b.length;
+    ends[i] = end;
+  });
+  return { pieces, layout: { start: at, ends }, end };
+}
+
+/**
+ * Parts joined by commas into a list, each part the elements of one input (or none), as pieces to write from
+ * offset `at`: where each part went, as [offset, length] pairs by input, and where the list ends.
+ */
+export function joinParts(count: number, partOf: (i: number) => Buffer | null, at: number): { pieces: Buffer[]; parts: Uint32Array; end: number } {
+  const parts = new Uint32Array(2 * count);
+  const pieces: Buffer[] = [];
+  let end = at;
+  for (let i = 0; i < count; i++) {
+    const part = partOf(i);
+    if (!part || part.length === 0) continue;
+    if (pieces.length > 0) {
+      pieces.push(COMMA);
+      end++;
+    }
+    parts[2 * i] = end;
+    parts[2 * i + 1] = part.length;
+    pieces.push(part);
+    end += part.length;
+  }
+  return { pieces, parts, end };
+}
