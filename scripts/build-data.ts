@@ -276,7 +276,6 @@ async function main(): Promise<number> {
     const searchStart = search.bytes;
     // Where each file's part is in search.json: [offset, length] by file index (the layout, dataset-state.ts).
     const searchLayout = new Uint32Array(2 * inputs.length);
-    let searchEmpty = true;
     const searchParts = new Map<number, { i: number; id: string; part: string }[]>();
     const seenArticles = new Set<string>();
     let nextBatch = 0;
@@ -319,11 +318,10 @@ async function main(): Promise<number> {
             if (seenArticles.has(id)) continue;
             seenArticles.add(id);
             if (part.length <= 2) continue;
-            if (!searchEmpty) search.write(',');
+            if (search.bytes > searchStart) search.write(',');
             searchLayout[2 * i] = search.bytes;
             search.write(part.slice(1, -1));
             searchLayout[2 * i + 1] = search.bytes - (searchLayout[2 * i] as number);
-            searchEmpty = false;
           }
           searchParts.delete(nextBatch++);
         }
@@ -450,7 +448,7 @@ async function main(): Promise<number> {
           rejected: rejectedCount,
           index: { stamp: indexStamp, ...indexLayout },
           search: { stamp: (next.files['search.json'] as { stamp: FileStamp }).stamp, start: searchStart, parts: searchLayout },
-          buckets: { file: bucketFile, size: buckets.size, live: buckets.size, table: buckets.table },
+          buckets: { file: bucketFile, size: buckets.size, table: buckets.table },
         };
         for (const x of kept) next.layout.positions[x.i] = articleAt(x.article.id);
       }

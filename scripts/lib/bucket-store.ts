@@ -29,7 +29,7 @@ export function storedMention(articleId: string, k: number, id: string, label: s
   return [articleId, k, id, label, (approximate ? APPROXIMATE : 0) | (openEnd ? OPEN_END : 0), scratch.toString('base64', 0, stems.length * 4)];
 }
 
-export function stemsOf(m: StoredMention): number[] {
+function stemsOf(m: StoredMention): number[] {
   const b = Buffer.from(m[5], 'base64');
   const out: number[] = new Array(b.length >> 2);
   for (let i = 0; i < out.length; i++) out[i] = b.readUInt32LE(i * 4);

@@ -10,7 +10,7 @@
  * Written whole under a temporary name and renamed; a layout that does not match the output's stamps is not used.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileStamp } from './build-worker.ts';
 
@@ -33,8 +33,8 @@ export type DatasetLayout = {
   index: { stamp: FileStamp; articles: ListLayout; rows: ListLayout };
   /** search.json: each file's part, as [offset, length] pairs by file index (length 0: none). */
   search: { stamp: FileStamp; start: number; parts: Uint32Array };
-  /** The bucket store: its file (in the cache folder), its length, and each bucket's [offset, length] in it. */
-  buckets: { file: string; size: number; live: number; table: Record<string, [number, number]> };
+  /** The bucket store: its file (in the cache folder), its length, and each bucket's [offset, length] in it (the rest is stale lines). */
+  buckets: { file: string; size: number; table: Record<string, [number, number]> };
 };
 
 /**
@@ -106,15 +106,4 @@ export function stampOf(path: string): FileStamp | null {
 export function stampMatches(path: string, stamp: FileStamp): boolean {
   const s = stampOf(path);
   return s !== null && s.ino === stamp.ino && s.size === stamp.size && s.mtimeMs === stamp.mtimeMs;
-}
-
-/** `length` bytes of a file from `offset`, or null when the file is shorter. */
-export function readRange(path: string, offset: number, length: number): Buffer | null {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(length);
-    return readSync(fd, buf, 0, length, offset) === length ? buf : null;
-  } finally {
-    closeSync(fd);
-  }
 }

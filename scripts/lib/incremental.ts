@@ -111,8 +111,10 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   const storePath = join(x.cacheRoot, layout.buckets.file);
   if ((stampOf(storePath)?.size ?? -1) < layout.buckets.size) return no('the bucket store is missing');
   // Each edit appends the buckets it touched; once most of the store is lines nobody points at, a whole build writes it anew.
-  const stale = layout.buckets.size - layout.buckets.live;
-  if (stale > layout.buckets.live && stale > STALE_STORE_BYTES) return no('the bucket store is mostly stale lines');
+  let live = 0;
+  for (const [, length] of Object.values(layout.buckets.table)) live += length;
+  const stale = layout.buckets.size - live;
+  if (stale > live && stale > STALE_STORE_BYTES) return no('the bucket store is mostly stale lines');
   for (const [path, f] of Object.entries(m.files)) if (!stampMatches(join(out, path), f.stamp)) return no(`${path} was changed or removed behind the build's back`);
 
   // 1. The files: unchanged (same stamp, or same entry key), changed, added (read here) or removed.
@@ -347,16 +349,12 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   // 8. The bucket store: the touched buckets' new lines appended (the manifest, written last, points at them).
   const table: BucketTable = { ...layout.buckets.table };
   const writer = new BucketWriter(storePath, layout.buckets.size);
-  let live = layout.buckets.live;
   try {
     for (const [key, mentions] of newBuckets) {
-      live -= table[key]?.[1] ?? 0;
       delete table[key];
       if (mentions.length === 0) continue;
       writer.add(key, mentions);
-      const line = writer.table[key] as [number, number];
-      table[key] = line;
-      live += line[1];
+      table[key] = writer.table[key] as [number, number];
     }
   } finally {
     writer.close();
@@ -415,7 +413,7 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     rejected,
     index: same ? layout.index : { stamp: indexStamp, articles: articlesPart.layout, rows: rowsPart.layout },
     search: same ? { ...layout.search, parts: searchPart.parts } : { stamp: searchStamp, start: layout.search.start, parts: searchPart.parts },
-    buckets: { file: layout.buckets.file, size: writer.size, live, table },
+    buckets: { file: layout.buckets.file, size: writer.size, table },
   };
   const events = rowsPart.layout.ends.length;
   const problemLines = [

@@ -85,7 +85,7 @@ function grow(b: Buffer, need: number): Buffer {
 /** A row's place in the order: its sort key (start, or end when open at the start) and its id. */
 export type RowKey = { key: string; id: string };
 
-export function rowKeyOf(r: EventRow): RowKey {
+function rowKeyOf(r: EventRow): RowKey {
   return { key: r[2] ?? r[3] ?? '', id: r[0] };
 }
 
