@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { eventList, loadIndex, panel, waitForTimeline } from './helpers.ts';
+import { SUB_PATH_URL } from './ports.ts';
 import { decodeIndex, encodeIndex, indexFile } from '../src/pipeline/schema.ts';
 
 test('a deep link opens its event, and reopens it after a reload and after Back and Forward @core', async ({ page, request }) => {
@@ -31,7 +32,7 @@ test('a deep link works under a sub-path of a static host', async ({ page, reque
   const index = await loadIndex(request);
   const event = index.events[0];
   if (!event) throw new Error('no events');
-  await page.goto(`http://localhost:4174/sub/path/?event=${encodeURIComponent(event.id)}`);
+  await page.goto(`${SUB_PATH_URL}?event=${encodeURIComponent(event.id)}`);
   await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(event.label);
   await page.reload();
   await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(event.label);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { eventList, waitForTimeline } from './helpers.ts';
+import { SUB_PATH_URL } from './ports.ts';
 
 /** The requests for data/index.json a page makes, and its console warnings and errors. */
 function watch(page: Page) {
@@ -16,7 +17,7 @@ function watch(page: Page) {
 
 for (const [where, url, path] of [
   ['at the root', './', '/data/index.json'],
-  ['under a sub-path', 'http://localhost:4174/sub/path/', '/sub/path/data/index.json'],
+  ['under a sub-path', SUB_PATH_URL, '/sub/path/data/index.json'],
 ] as const) {
   test(`the index is downloaded once ${where}: index.html preloads it and the app takes the preloaded response over`, async ({ page }) => {
     const seen = watch(page);
