@@ -38,5 +38,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // Hooks remove temporary folders of thousands of files: on a busy machine that takes more than the default 10 s.
+    hookTimeout: 60_000,
   },
 });

@@ -14,7 +14,9 @@ import { EventPanel } from '../features/event-panel/components/event-panel.tsx';
 import { FilterControls, type FilterValues } from '../features/search/components/filter-controls.tsx';
 import { SearchBox } from '../features/search/components/search-box.tsx';
 import { filterEvents, isFilterActive, searchTextOf } from '../features/search/lib/filter-events.ts';
+import { PaneResizer } from '../features/timeline/components/pane-resizer.tsx';
 import { focusWindow, TimelineView, type DayWindow, type TimelineHandle } from '../features/timeline/components/timeline-view.tsx';
+import { usePaneHeights } from '../features/timeline/hooks/use-pane-heights.ts';
 import { dayNumber, formatDayTime, parseDay, parseDayTime } from '../lib/calendar-date.ts';
 import { isDated, neighbourEvent, type Dataset, type TimedEvent } from '../lib/dataset.ts';
 import type { Timex } from '../pipeline/schema.ts';
@@ -70,6 +72,7 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
   const selected = url.event ? (dataset.byId.get(url.event) ?? null) : null;
   const notFound = url.event !== null && selected === null;
   const [cursorId, setCursorId] = useState<string | null>(null);
+  const pane = usePaneHeights();
   const [listFocus, setListFocus] = useState(0);
   const [panelFocus, setPanelFocus] = useState(0);
   const [jumpText, setJumpText] = useState('');
@@ -303,7 +306,7 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
               {labelsOnly ? <span className="muted"> (labels only: the excerpts could not be loaded)</span> : null}
             </p>
           </div>
-          <div className="timeline-frame">
+          <div className="timeline-frame" id="timeline-frame">
             <ErrorBoundary region="timeline">
               <TimelineView
                 ref={timeline}
@@ -314,6 +317,7 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
                 initialWindow={initialWindow}
                 onSelect={onTimelineSelect}
                 onWindowChange={onWindowChange}
+                heights={pane.heights}
               />
             </ErrorBoundary>
             {notFound ? (
@@ -335,6 +339,7 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
               </div>
             ) : null}
           </div>
+          <PaneResizer value={pane.heights.max} max={pane.ceiling} onChange={pane.setCap} controls="timeline-frame" />
         </section>
         <div className={`lower${selected ? ' has-panel' : ''}`}>
           <section className={`list-region${url.read ? ' is-reading' : ''}`} aria-labelledby={url.read ? 'reader-title' : 'events-heading'} id="events">

@@ -10,6 +10,7 @@ import type { TimedEvent } from '../../../lib/dataset.ts';
 import { formatInterval } from '../../../lib/format-interval.ts';
 import { safeHref } from '../../../lib/safe-href.ts';
 import { useShare } from '../hooks/use-share.ts';
+import { asWritten } from '../lib/as-written.ts';
 import { ExcerptInContext } from './excerpt-in-context.tsx';
 import './event-panel.css';
 
@@ -169,7 +170,7 @@ export function EventPanel({ event, articles, articlesById, shareUrl, onClose, o
         <dl className="facts">
           <div>
             <dt>As written</dt>
-            <dd>{detail ? (detail.dating.expression ? `“${detail.dating.expression}”` : 'The publication date') : '…'}</dd>
+            <dd>{detail ? asWritten(detail.dating) : '…'}</dd>
           </div>
           <div>
             <dt>Resolved</dt>

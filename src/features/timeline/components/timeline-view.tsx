@@ -10,6 +10,7 @@ import { fractionalDayOfLocal, localDateOfNumber } from '../../../lib/calendar-d
 import type { TimedEvent } from '../../../lib/dataset.ts';
 import type { ArticleSummary } from '../../../pipeline/schema.ts';
 import { bucketContent, bucketItem, countText, eventContent, eventItem, laneOf, type Lanes, type TimelineItem } from '../lib/timeline-items.ts';
+import type { PaneHeights } from '../lib/pane-height.ts';
 import { ALL_LANES, bucketOf, prepareEvents, visibleItems, type BucketUnit, type PreparedEvents } from '../lib/visible-items.ts';
 import './timeline.css';
 
@@ -36,6 +37,8 @@ type Props = {
   initialWindow: DayWindow;
   onSelect: (eventId: string) => void;
   onWindowChange: (w: DayWindow) => void;
+  /** The pane grows with its lanes' items between these heights (pixels); past the cap its lanes scroll. */
+  heights: PaneHeights;
   /** More events than this in the drawn range are shown as aggregates. */
   aggregateAbove?: number;
   /** Aggregates over more lanes than this are counted in one lane. */
@@ -83,6 +86,7 @@ export function TimelineView({
   initialWindow,
   onSelect,
   onWindowChange,
+  heights,
   aggregateAbove = 300,
   maxAggregateLanes = 20,
   ref,
@@ -96,9 +100,27 @@ export function TimelineView({
   const contentCache = useRef(new Map<string, HTMLElement>());
   /** Lane labels by lane id, built when a lane is first drawn (cleared when the events or the lane kind change). */
   const groupCache = useRef(new Map<string, DataGroup>());
-  const latest = useRef({ lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes });
-  latest.current = { lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes };
+  const latest = useRef({ lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes, heights });
+  latest.current = { lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes, heights };
   const initialWindowRef = useRef(initialWindow);
+  const initialHeightsRef = useRef(heights);
+
+  /**
+   * The pane as tall as its lanes' items, between the floor and the cap (vis-timeline's own minHeight/maxHeight
+   * with an automatic height never settles when the items need less than the floor: its root stays hidden).
+   */
+  const fitHeightRef = useRef<() => void>(() => {});
+  fitHeightRef.current = () => {
+    const timeline = timelineRef.current;
+    const root = containerRef.current?.querySelector<HTMLElement>('.vis-timeline');
+    const centre = containerRef.current?.querySelector<HTMLElement>('.vis-panel.vis-center');
+    if (!timeline || !root || !centre) return;
+    let lanes = 0;
+    for (const g of containerRef.current?.querySelectorAll<HTMLElement>('.vis-foreground .vis-group') ?? []) lanes += g.offsetHeight;
+    const { min, max } = latest.current.heights;
+    const wanted = Math.round(Math.min(max, Math.max(min, root.offsetHeight - centre.clientHeight + lanes)));
+    if (Math.abs(wanted - root.offsetHeight) > 1) timeline.setOptions({ height: wanted });
+  };
 
   /** Redraw what the current window needs. */
   const refreshRef = useRef<() => void>(() => {});
@@ -186,7 +208,7 @@ export function TimelineView({
     if (!container) return undefined;
     const options: TimelineOptions = {
       ...toDates(initialWindowRef.current),
-      height: '100%',
+      height: initialHeightsRef.current.min,
       stack: true,
       selectable: true,
       multiselect: false,
@@ -222,6 +244,22 @@ export function TimelineView({
       refreshRef.current();
       const w = timeline.getWindow();
       latest.current.onWindowChange({ from: fractionalDayOfLocal(w.start), to: fractionalDayOfLocal(w.end) });
+    });
+    // When the lanes are taller than the pane, their labels' panel scrolls: it joins the tab order then (the arrow
+    // keys scroll it, and vis-timeline scrolls the items with it), and leaves it when everything fits.
+    const lanesPanel = container.querySelector<HTMLElement>('.vis-panel.vis-left');
+    if (lanesPanel) {
+      lanesPanel.setAttribute('role', 'region');
+      lanesPanel.setAttribute('aria-label', 'Lanes (scroll with the arrow keys)');
+    }
+    timeline.on('changed', () => {
+      fitHeightRef.current();
+      if (!lanesPanel) return;
+      const scrolls = lanesPanel.scrollHeight > lanesPanel.clientHeight + 1;
+      if (scrolls !== (lanesPanel.tabIndex === 0)) {
+        if (scrolls) lanesPanel.tabIndex = 0;
+        else lanesPanel.removeAttribute('tabindex');
+      }
     });
     timeline.on('select', (props: { items: (string | number)[] }) => {
       const id = props.items[0];
@@ -261,6 +299,10 @@ export function TimelineView({
     groupsRef.current.clear();
     refreshRef.current();
   }, [events, lanes, articlesById]);
+
+  useEffect(() => {
+    fitHeightRef.current();
+  }, [heights.min, heights.max]);
 
   useEffect(() => {
     const timeline = timelineRef.current;
