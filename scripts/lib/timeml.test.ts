@@ -35,3 +35,18 @@ test('TIMEX3 in TITLE and DCT are not gold', () => {
 test('a fragment without tags is its own text', () => {
   expect(stripTimeml('no tags here')).toEqual({ text: 'no tags here', timexes: [] });
 });
+
+test('TIMEX3 nested among EVENT and SIGNAL tags (TimeBank) keep their extents; the other tags leave only their text', () => {
+  const doc = readTimeml(`<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1989-11-02" functionInDocument="CREATION_TIME">11/02/89</TIMEX3></DCT>
+<TEXT>It <EVENT eid="e1" class="REPORTING">said</EVENT> it would <EVENT eid="e2" class="OCCURRENCE">close</EVENT> the deal <SIGNAL sid="s1">by</SIGNAL> <TIMEX3 tid="t1" type="DATE" value="1989-12-31">year-end</TIMEX3>, <EVENT eid="e3" class="OCCURRENCE">after <TIMEX3 tid="t2" type="DURATION" value="P2Y">two years</TIMEX3></EVENT>.</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB" />
+<TLINK lid="l1" relType="BEFORE" eventInstanceID="ei1" relatedToTime="t0" />
+</TimeML>`);
+  expect(doc.dct).toBe('1989-11-02');
+  expect(doc.text).toBe('It said it would close the deal by year-end, after two years.');
+  expect(doc.timexes.map((t) => [t.text, t.type, t.value, t.tid])).toEqual([
+    ['year-end', 'DATE', '1989-12-31', 't1'],
+    ['two years', 'DURATION', 'P2Y', 't2'],
+  ]);
+  for (const t of doc.timexes) expect(doc.text.slice(t.start, t.end)).toBe(t.text);
+});

@@ -50,7 +50,8 @@ const cases: readonly (readonly [string, string, readonly string[]])[] = [
   [OCT98, 'Earlier this week, the Fed raised rates.', ['Earlier this week=DATE:1998-W44']],
   [OCT98, 'Late last week, the dollar fell against the yen.', ['Late last week=DATE:1998-W43']],
   [OCT98, 'The index rose 3% in the past week.', ['the past week=DURATION:P1W']],
-  [OCT98, 'Talks continued over the weekend.', ['the weekend=DATE:1998-W44-WE']],
+  // 27 October 1998 is the Tuesday of ISO week 44: the weekend just gone (24–25 October) is the weekend of week 43.
+  [OCT98, 'Talks continued over the weekend.', ['the weekend=DATE:1998-W43-WE']],
   [OCT98, 'The president spoke this morning and will speak again Monday night.', ['this morning=TIME:1998-10-27TMO', 'Monday night=TIME:1998-11-02TNI']],
   [OCT98, 'Trading resumes at 10 a.m. EST.', ['10 a.m. EST=TIME:1998-10-27T10:00']],
   // Year ends, months, decades, seasons

@@ -108,7 +108,13 @@ function rule(gate: Gate, source: string, build: Build, priority = 0): void {
 
 // --- Explicit calendar dates -------------------------------------------------------------------------
 
-const WD_PREFIX = String.raw`(?:${WEEKDAY},?\s+(?:the\s+)?)?`;
+const WD_PREFIX = String.raw`(?:(?<wd>${WEEKDAY}),?\s+(?:the\s+)?)?`;
+
+/** A day of a month, with the weekday named before it ("Saturday, April 25") when there is one. */
+function daySpec(g: Groups, y: number | null, m: number, d: number): Spec {
+  const dow = weekdayNumber(g['wd'] ?? '');
+  return dow === null ? { k: 'day', y, m, d } : { k: 'day', y, m, d, dow };
+}
 
 // "Nov. 12, 2021", "November 12", "Friday, June 1st", "March 12 2009"
 rule(near(monthGate(), 4), String.raw`(?<![\w])${WD_PREFIX}(?<mon>${MONTH})\s+(?<d>${DAYNUM})(?![\d:,.]\d|\w)(?:(?:,\s*|\s+)(?<y>${YEAR4})(?!\d))?`, (g) => {
@@ -116,7 +122,7 @@ rule(near(monthGate(), 4), String.raw`(?<![\w])${WD_PREFIX}(?<mon>${MONTH})\s+(?
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
   if (m === null || !isValidDay(y ?? 2000, m, d)) return null;
-  return { k: 'day', y, m, d };
+  return daySpec(g, y, m, d);
 }, 3);
 
 // "12 November 2021", "the 12th of November", "Friday 12 November"
@@ -125,7 +131,7 @@ rule(near(monthGate(), 8), String.raw`(?<![\w.,])${WD_PREFIX}(?:the\s+)?(?<d>${D
   const d = Number.parseInt(g['d'] ?? '', 10);
   const y = yearOf(g);
   if (m === null || !isValidDay(y ?? 2000, m, d)) return null;
-  return { k: 'day', y, m, d };
+  return daySpec(g, y, m, d);
 }, 3);
 
 // Day ranges: "January 25-29" (the second day), "22-25 April 1951" and "22 to 24 February" (the first day)

@@ -42,6 +42,13 @@ export type Context = {
   narrative: boolean;
   /** True when `anchor` was set in the same sentence (a bare time of day then belongs to that day). */
   anchorNear: boolean;
+  /** Sentences between the one that set `anchor` and this one (0: the same sentence); Infinity without anchor. */
+  anchorDistance?: number;
+  /**
+   * How many sentences back a narrative's last date still sets the year of a day or month without one: no limit
+   * in a history told from afar; a few in news that tells its own days ("on Friday") around a past story.
+   */
+  narrativeReach?: number;
   /** The last quarter the text named ("the third quarter"), and whether in the same sentence; or null. */
   quarter: QuarterAnchor | null;
 };
@@ -70,7 +77,8 @@ function quarterInQuestion(ctx: Context): { index: number; how: string } {
   return { index: cur - 1, how: `the last quarter completed before the publication date ${formatDay(ctx.dct)}` };
 }
 
-const SEASON_ORDER: readonly Season[] = ['WI', 'SP', 'SU', 'FA'];
+/** The seasons of a year in order; winter Y runs from December Y into Y + 1, so it comes last. */
+const SEASON_ORDER: readonly Season[] = ['SP', 'SU', 'FA', 'WI'];
 
 function seasonOfMonth(m: number): { s: Season; yearShift: number } {
   if (m === 12) return { s: 'WI', yearShift: 0 };
@@ -110,6 +118,24 @@ function pickYear(dctYear: number, tense: Tense, ordinal: (y: number) => number,
   return futureDistance * 2 < pastDistance ? futureYear : pastYear;
 }
 
+/**
+ * News style names the year of a date only when it is not the year of publication ("Nov. 20" in an article
+ * of 2 November 1989 is 20 November 1989, even in "the offer was extended to Nov. 20"). So a day without a
+ * year is in the publication year unless the tense points the other way and that day lies more than `window`
+ * (same scale as `ordinal`) on the wrong side: "Dec. 28" in a past clause of an article of 5 January is the
+ * last one. With no tense to go by, the publication year within `window`, else the nearest occurrence.
+ */
+function newsYear(dctYear: number, tense: Tense, ordinal: (y: number) => number, now: number, window: number): number {
+  const distance = ordinal(dctYear) - now;
+  if (Math.abs(distance) <= window) return dctYear;
+  if (tense === 'past') return distance > 0 ? dctYear - 1 : dctYear;
+  if (tense === 'future') return distance < 0 ? dctYear + 1 : dctYear;
+  return pickYear(dctYear, tense, ordinal, now);
+}
+
+/** Days a day without a year may lie from the publication date, against the tense, and keep its year. */
+const NEWS_DAY_WINDOW = 62;
+
 function directionWords(tense: Tense, chosen: number, dct: number): string {
   if (tense === 'past') return 'the most recent';
   if (tense === 'future') return 'the next';
@@ -125,6 +151,14 @@ function yearValue(y: number): string {
  * clause of a sentence that has just named a month or day of an earlier year, is the occurrence nearest to
  * that date (January 1997), never one after the publication date. Null when the rule does not apply.
  */
+/**
+ * In a story of the past, a day or month without a year takes the year of the last date mentioned, if that date
+ * is within reach; in news, a year named far earlier, for something else, does not carry.
+ */
+function narrativeAnchor(ctx: Context): boolean {
+  return ctx.narrative && ctx.anchor !== null && (ctx.anchorDistance ?? 0) <= (ctx.narrativeReach ?? Infinity);
+}
+
 function nearAnchorYear(ctx: Context, ordinal: (y: number) => number, ordinalOf: (d: Day) => number): number | null {
   const a = ctx.anchor;
   if (!ctx.anchorNear || a === null || a.precision === 'year' || a.day.y >= ctx.dct.y || ctx.tense === 'future' || ctx.tense === 'present') return null;
@@ -139,6 +173,14 @@ function nearAnchorYear(ctx: Context, ordinal: (y: number) => number, ordinalOf:
   return best;
 }
 
+/** "Saturday, April 25": the year, of the publication year and the two around it, whose April 25 is a Saturday, nearest first; null if none. */
+function weekdayYear(dct: Day, m: number, d: number, dow: number): number | null {
+  for (const y of [dct.y, dct.y + 1, dct.y - 1]) {
+    if (d <= daysInMonth(y, m) && isoWeekday({ y, m, d }) === dow) return y;
+  }
+  return null;
+}
+
 /** Returns the value for a Spec; pure. */
 export function resolveSpec(spec: Spec, ctx: Context): Resolution {
   const { dct, tense } = ctx;
@@ -149,18 +191,20 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
         const day = { y: spec.y, m: spec.m, d: spec.d };
         return { type: 'DATE', value: formatDay(day), how: 'a full date', anchor: { day, precision: 'day' } };
       }
-      if (ctx.narrative && ctx.anchor !== null) {
-        const day = { y: ctx.anchor.day.y, m: spec.m, d: spec.d };
-        return { type: 'DATE', value: formatDay(day), how: `a day without a year, in a story last dated ${ctx.anchor.day.y}: that year`, anchor: { day, precision: 'day' } };
+      if (narrativeAnchor(ctx)) {
+        const day = { y: (ctx.anchor as Anchor).day.y, m: spec.m, d: spec.d };
+        return { type: 'DATE', value: formatDay(day), how: `a day without a year, in a story last dated ${day.y}: that year`, anchor: { day, precision: 'day' } };
       }
       const near = nearAnchorYear(ctx, (yy) => yy * 400 + spec.m * 32 + spec.d, (d) => d.y * 400 + d.m * 32 + d.d);
       if (near !== null) {
         const day = { y: near, m: spec.m, d: spec.d };
         return { type: 'DATE', value: formatDay(day), how: `a day without a year next to a date of ${ctx.anchor?.day.y ?? near} in the same sentence: the ${MONTH_NAMES[spec.m - 1]} ${spec.d} nearest to it`, anchor: { day, precision: 'day' } };
       }
-      const y = pickYear(dct.y, tense, (yy) => yy * 400 + spec.m * 32 + spec.d, dct.y * 400 + dct.m * 32 + dct.d);
+      const named = spec.dow === undefined ? null : weekdayYear(dct, spec.m, spec.d, spec.dow);
+      const y = named ?? newsYear(dct.y, tense, (yy) => toNumber({ y: yy, m: spec.m, d: spec.d }), toNumber(dct), NEWS_DAY_WINDOW);
       const day = { y, m: spec.m, d: spec.d };
-      const words = directionWords(tense, toNumber(day), toNumber(dct));
+      if (named !== null) return { type: 'DATE', value: formatDay(day), how: `a day without a year whose weekday it names: the ${MONTH_NAMES[spec.m - 1]} ${spec.d} nearest to ${dctText} that falls on a ${WEEKDAY_NAMES[(spec.dow ?? 1) - 1]}`, anchor: { day, precision: 'day' } };
+      const words = Math.abs(toNumber(day) - toNumber(dct)) <= NEWS_DAY_WINDOW ? 'within two months of it, the publication year’s' : directionWords(tense, toNumber(day), toNumber(dct));
       return {
         type: 'DATE',
         value: formatDay(day),
@@ -181,8 +225,8 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
         const words = spec.rel < 0 ? 'the last' : spec.rel > 0 ? 'the next' : 'this year’s';
         return { type: 'DATE', value: formatMonth(y, spec.m), how: `${words} ${name} from an article dated ${dctText}`, anchor: { day: { y, m: spec.m, d: 1 }, precision: 'month' } };
       }
-      if (ctx.narrative && ctx.anchor !== null) {
-        const y = ctx.anchor.day.y;
+      if (narrativeAnchor(ctx)) {
+        const y = (ctx.anchor as Anchor).day.y;
         return { type: 'DATE', value: formatMonth(y, spec.m), how: `a month without a year, in a story last dated ${y}: that year`, anchor: { day: { y, m: spec.m, d: 1 }, precision: 'month' } };
       }
       const near = nearAnchorYear(ctx, (yy) => yy * 12 + spec.m, (d) => d.y * 12 + d.m);
@@ -236,10 +280,10 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       const curIndex = (dct.y + cur.yearShift) * 4 + SEASON_ORDER.indexOf(cur.s);
       const idx = SEASON_ORDER.indexOf(spec.s);
       let y: number;
-      if (spec.rel === 0) y = dct.y;
+      if (spec.rel === 0) y = spec.s === cur.s ? dct.y + cur.yearShift : dct.y;
       else if (spec.rel === -1) y = Math.floor((curIndex - 1 - idx) / 4);
       else if (spec.rel === 1) y = Math.ceil((curIndex + 1 - idx) / 4);
-      else if (ctx.narrative && ctx.anchor !== null) y = ctx.anchor.day.y;
+      else if (narrativeAnchor(ctx)) y = (ctx.anchor as Anchor).day.y;
       else y = pickYear(dct.y + cur.yearShift, tense, (yy) => yy * 4 + idx, curIndex);
       return { type: 'DATE', value: `${yearValue(y)}-${spec.s}`, how: `${name} ${tenseWords(tense)} of an article dated ${dctText}: ${name} ${y}`, anchor: null };
     }
@@ -249,7 +293,11 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       const curQ = Math.floor((dct.m - 1) / 3) + 1;
       let y: number;
       if (spec.rel !== null) y = dct.y + spec.rel;
-      else if (ctx.narrative && ctx.anchor !== null) y = ctx.anchor.day.y;
+      else if (narrativeAnchor(ctx)) y = (ctx.anchor as Anchor).day.y;
+      // Results are reported after a quarter closes: "third-quarter" in November is this year's, even in "expects
+      // to report"; only a quarter more than one before the current one, in a future clause, is next year's.
+      else if (tense === 'future') y = q < curQ - 1 ? dct.y + 1 : dct.y;
+      else if (tense === 'past') y = q > curQ ? dct.y - 1 : dct.y;
       else y = pickYear(dct.y, tense, (yy) => yy * 4 + q, dct.y * 4 + curQ);
       return { type: 'DATE', value: `${yearValue(y)}-Q${q}`, how: `quarter ${q} ${tenseWords(tense)} of an article dated ${dctText}: of ${y}`, anchor: null };
     }
@@ -271,7 +319,11 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
           return { type: 'DATE', value: formatWeek(day), how: `${rel} ISO week of the publication date ${dctText}`, anchor: null };
         }
         case 'weekend': {
-          const day = addDays(dct, 7 * spec.offset);
+          // "over the weekend" in a weekday's paper: in a past clause the weekend just gone, in a future one the
+          // coming one; with no tense, the one nearer (Monday and Tuesday look back).
+          const wd = isoWeekday(dct);
+          const back = spec.offset === 0 && wd < 6 && (tense === 'past' || (tense !== 'future' && wd <= 2));
+          const day = addDays(dct, 7 * (back ? -1 : spec.offset));
           return { type: 'DATE', value: `${formatWeek(day)}-WE`, how: `the weekend of ${rel === 'the' ? 'the' : rel} ISO week of the publication date ${dctText}`, anchor: null };
         }
         case 'month': {
@@ -296,7 +348,7 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       let words: string;
       const back = ((wd - spec.dow + 7) % 7) || 7; // days back to the previous such weekday (strictly before)
       const ahead = ((spec.dow - wd + 7) % 7) || 7; // days ahead to the next (strictly after)
-      const anchorDay = ctx.narrative && ctx.anchor !== null && ctx.anchor.precision === 'day' ? ctx.anchor.day : null;
+      const anchorDay = narrativeAnchor(ctx) && ctx.anchor?.precision === 'day' ? ctx.anchor.day : null;
       if (spec.rel === -1) {
         day = n - back;
         words = `the ${name} before the publication date ${dctText}`;
@@ -311,14 +363,18 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
         const awd = isoWeekday(anchorDay);
         day = a + (((spec.dow - awd + 7) % 7));
         words = `the first ${name} on or after the last date of the story, ${formatDay(anchorDay)}`;
+      } else if (wd === spec.dow) {
+        // News names the publication day by its weekday ("said Friday" in Friday's paper), whatever the tense.
+        day = n;
+        words = `a weekday of an article dated ${dctText}, a ${name}: that very day`;
       } else if (tense === 'future') {
-        day = wd === spec.dow ? n + 7 : n + ahead;
+        day = n + ahead;
         words = `a weekday ${tenseWords(tense)} of an article dated ${dctText}: the ${name} after it`;
       } else if (tense === 'past') {
-        day = wd === spec.dow ? n : n - back;
-        words = `a weekday ${tenseWords(tense)} of an article dated ${dctText}: the ${name} ${wd === spec.dow ? 'of that very day' : 'before it'}`;
+        day = n - back;
+        words = `a weekday ${tenseWords(tense)} of an article dated ${dctText}: the ${name} before it`;
       } else {
-        day = wd === spec.dow ? n : back <= 4 || ahead > 3 ? n - back : n + ahead;
+        day = back <= 4 || ahead > 3 ? n - back : n + ahead;
         words = `a weekday ${tenseWords(tense)} of an article dated ${dctText}: the nearest ${name}`;
       }
       const d = dayFromNumber(day);

@@ -10,8 +10,8 @@ export type PartOfDay = 'MO' | 'AF' | 'EV' | 'NI';
 export type Rel = -1 | 0 | 1;
 
 export type Spec =
-  /** A day of a month, the year given or not ("12 November 2021", "June 1"). */
-  | { k: 'day'; y: number | null; m: number; d: number }
+  /** A day of a month, the year given or not ("12 November 2021", "June 1"); `dow`: the weekday named with it. */
+  | { k: 'day'; y: number | null; m: number; d: number; dow?: number }
   /** A month, the year given, relative ("last September") or not ("in March"). */
   | { k: 'month'; y: number | null; m: number; rel: Rel | null }
   /** "October of next year". */

@@ -68,6 +68,25 @@ function isNarrative(chosen: readonly Candidate[], dct: Day): boolean {
   return old >= 3 && old > 2 * recent;
 }
 
+/** Sentences back a past story's date carries in news that also tells its own days; see Context.narrativeReach. */
+const NEWS_NARRATIVE_REACH = 6;
+
+/**
+ * A text that tells news of its own around a past story: it names years of its publication time (within two years
+ * before it) twice, or days of its week ("on Friday") three times or more. A history told from afar does neither
+ * (a single recent year there is a citation).
+ */
+function hasNewsFrame(chosen: readonly Candidate[], dct: Day): boolean {
+  let weekdays = 0;
+  let years = 0;
+  for (const c of chosen) {
+    const y = explicitYear(c.spec);
+    if (y !== null && y >= dct.y - 2 && y <= dct.y && ++years >= 2) return true;
+    if (c.spec.k === 'weekday' && ++weekdays >= 3) return true;
+  }
+  return false;
+}
+
 function windowDays(unit: Unit | null): number {
   switch (unit) {
     case 'day':
@@ -253,6 +272,7 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
   if (dctDay === null) throw new RangeError(`Unexpected publication date "${dct}", expected YYYY-MM-DD`);
   const chosen = selectCandidates(recognize(text), text.length);
   const narrative = isNarrative(chosen, dctDay);
+  const narrativeReach = narrative && hasNewsFrame(chosen, dctDay) ? NEWS_NARRATIVE_REACH : Infinity;
   const starts = sentenceStarts(text);
   let anchor: Anchor | null = null;
   let anchorSentence = -1;
@@ -275,7 +295,7 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     // "closed until July", "done by March" in a clause of the present: what is to come.
     if ((tense === 'present' || tense === 'none') && signal !== null && /^(?:until|till|by|no later than)$/i.test(signal)) tense = 'future';
     const quarterNow = quarter === null ? null : { y: quarter.y, q: quarter.q, near: quarter.sentence === si };
-    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, quarter: quarterNow });
+    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, anchorDistance: anchor === null ? Infinity : si - anchorSentence, narrativeReach, quarter: quarterNow });
     const r = c.pod !== undefined && resolved.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)
       ? { ...resolved, type: 'TIME' as const, value: `${resolved.value}T${c.pod}`, how: `${resolved.how}, part of the day` }
       : resolved;
