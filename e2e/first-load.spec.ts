@@ -2,12 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { eventList, waitForTimeline } from './helpers.ts';
 import { SUB_PATH_URL } from './ports.ts';
 
-/** The requests for data/index.json a page makes, and its console warnings and errors. */
+/** The requests for data/overview.json and data/index.json a page makes, and its console warnings and errors. */
 function watch(page: Page) {
   const index: string[] = [];
   const problems: string[] = [];
   page.on('request', (r) => {
-    if (/\/data\/index\.json$/.test(new URL(r.url()).pathname)) index.push(r.url());
+    if (/\/data\/(overview|index)\.json$/.test(new URL(r.url()).pathname)) index.push(r.url());
   });
   page.on('console', (m) => {
     if (m.type() === 'warning' || m.type() === 'error') problems.push(m.text());
@@ -16,16 +16,16 @@ function watch(page: Page) {
 }
 
 for (const [where, url, path] of [
-  ['at the root', './', '/data/index.json'],
-  ['under a sub-path', SUB_PATH_URL, '/sub/path/data/index.json'],
+  ['at the root', './', '/data/'],
+  ['under a sub-path', SUB_PATH_URL, '/sub/path/data/'],
 ] as const) {
-  test(`the index is downloaded once ${where}: index.html preloads it and the app takes the preloaded response over`, async ({ page }) => {
+  test(`the overview and the index are downloaded once ${where}: index.html preloads the overview and the app takes the preloaded response over`, async ({ page }) => {
     const seen = watch(page);
     await page.goto(url);
     await waitForTimeline(page);
     await expect(eventList(page).getByRole('button').first()).toBeVisible();
     await page.waitForLoadState('load');
-    expect(seen.index.map((u) => new URL(u).pathname)).toEqual([path]);
+    expect(seen.index.map((u) => new URL(u).pathname)).toEqual([`${path}overview.json`, `${path}index.json`]);
     expect(seen.problems).toEqual([]);
   });
 }

@@ -8,6 +8,7 @@ import { afterAll, expect, test } from 'vitest';
 import { assembleDataset, extractArticle, type Extraction } from '../src/pipeline/build-dataset.ts';
 import { tagTimexes } from '../src/pipeline/temporal/tag-timexes.ts';
 import { encodeIndex } from '../src/pipeline/schema.ts';
+import { tileFiles } from '../src/pipeline/tiles.ts';
 import { generateArticle } from '../bench/generate-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -107,7 +108,9 @@ test('the same input builds byte-identical output, with and without worker threa
   expect(a.stderr).toContain('zzz-copy.txt');
   expect(a.stderr).toContain(generateArticle(42, 5).name);
   const snap = snapshot(join(tmp, 'same-a'));
-  expect(Object.keys(snap)).toHaveLength(64); // index.json, search.json and 62 article files
+  const paths = Object.keys(snap);
+  // index.json, search.json, 62 article files, and the tiled layout (overview.json, tiles/, ids/)
+  expect(paths.filter((p) => !/^(overview\.json|tiles\/|ids\/)/.test(p))).toHaveLength(64);
   expect(snapshot(join(tmp, 'same-b'))).toEqual(snap);
 
   // The reference: the pipeline's own assembly of full extractions, written with JSON.stringify.
@@ -125,6 +128,11 @@ test('the same input builds byte-identical output, with and without worker threa
     expect(readFileSync(join(tmp, 'same-a', 'articles', `${id}.json`), 'utf8')).toBe(`${JSON.stringify(detail)}\n`);
   }
   expect(dataset.index.events.some((e) => e.articleIds.length > 1)).toBe(true);
+  // The tiles are those of the index: every file of tileFiles, and no other.
+  const encoded = encodeIndex(dataset.index);
+  const tiles = [...tileFiles(encoded.articles, encoded.events)];
+  expect(paths.filter((p) => /^(overview\.json|tiles\/|ids\/)/.test(p)).sort()).toEqual(tiles.map((t) => t.path).sort());
+  for (const t of tiles) expect(readFileSync(join(tmp, 'same-a', t.path), 'utf8')).toBe(t.content);
 });
 
 test('an incremental rebuild writes only what changed and gives the bytes of a clean build', { timeout: 120_000 }, () => {

@@ -16,7 +16,7 @@
  *     previous dataset whole. Output bytes are the same as a clean build's (tested).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ import { runInNewContext } from 'node:vm';
 import { firstOfEachArticle } from '../src/pipeline/build-dataset.ts';
 import { formatDiagnostic, hasErrors } from '../src/pipeline/diagnostic.ts';
 import { mergeBucketOf, planMerge, type GroupFields, type MergeInput } from '../src/pipeline/merge-events.ts';
-import { INDEX_SCHEMA_VERSION, SCHEMA_VERSION, type ArticleSummary, type EventRow } from '../src/pipeline/schema.ts';
+import { INDEX_SCHEMA_VERSION, SCHEMA_VERSION, type ArticleSummary, type CompactIndex, type EventRow } from '../src/pipeline/schema.ts';
 import { BucketWriter, storedMention } from './lib/bucket-store.ts';
 import { handle, type FileStamp, type WorkerJob, type WorkerRequest, type WorkerResponse, type WriteTask } from './lib/build-worker.ts';
 import { loadManifest, manifestPath, outputKey, saveManifest, stampMatches, stampOf, type ListLayout, type Manifest, type Report } from './lib/dataset-state.ts';
@@ -36,6 +36,7 @@ import { loadInputState, readHead, saveInputState, statInput, unchanged, type In
 import { articleFingerprint, articleSummaryOf, compareArticles, compareRows, groupRow, refsOf } from './lib/lean-assembly.ts';
 import { WorkerPool } from './lib/worker-pool.ts';
 import { discardStaging, prepareStaging, swapIn } from './lib/write-atomic.ts';
+import { syncTiles, writeTiles } from './lib/write-tiles.ts';
 
 const DEFAULT_CACHE = fileURLToPath(new URL('../node_modules/.cache/dateline/build-data', import.meta.url));
 /** Below this many files, worker start-up costs more than it saves. */
@@ -241,7 +242,7 @@ async function main(): Promise<number> {
   const inputsNow = allKnown ? inputsFingerprint(version, inputs.map((f, i) => ({ file: f.file, key: known[i]?.key ?? null }))) : null;
   if (inputsNow !== null && previous?.version === version && previous.inputs === inputsNow && previous.report) {
     const files = Object.entries(previous.files);
-    if (files.length > 0 && files.every(([path, f]) => stampMatches(join(out, path), f.stamp))) {
+    if (files.length > 0 && files.every(([path, f]) => stampMatches(join(out, path), f.stamp)) && ['overview.json', 'README.md'].every((f) => existsSync(join(out, f)))) {
       return finish(previous.report, { extracted: 0, written: 0, linked: 0, events: previous.report.events, unchanged: true, ms: { total: Math.round(performance.now() - t0) } }, true);
     }
   }
@@ -251,9 +252,12 @@ async function main(): Promise<number> {
   if (previous) {
     const r = buildIncrementally({ version, cacheRoot, cacheDir, out, inputs, stamps, known, manifest: previous, journal, failAfter });
     if (r.done) {
+      // The tiles from the index as spliced: those whose bytes differ are written, the others left as they are.
+      const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as CompactIndex;
+      const tiles = syncTiles(out, index.articles, index.events);
       saveManifest(manifestAt, { ...r.manifest, inputs: inputsFingerprint(version, inputs.map((f, i) => ({ file: f.file, key: r.records[i]?.key ?? null }))) });
       saveInputState(statePath, version, r.records);
-      return finish(r.report, { extracted: r.extracted, written: r.written, linked: 0, removed: r.removed, events: r.report.events, incremental: true, renumbered: r.renumbered, ms: { ...r.ms, total: Math.round(performance.now() - t0) } }, true);
+      return finish(r.report, { extracted: r.extracted, written: r.written, linked: 0, removed: r.removed, events: r.report.events, incremental: true, renumbered: r.renumbered, tiles: { written: tiles.written, removed: tiles.removed }, ms: { ...r.ms, total: Math.round(performance.now() - t0) } }, true);
     }
     declined = r.why;
   }
@@ -435,6 +439,7 @@ async function main(): Promise<number> {
     {
       mkdirSync(join(staging, 'articles'));
       const indexLayout = writeIndexJson(join(staging, 'index.json'), articleSummaries, rows);
+      writeTiles(staging, articleSummaries, rows);
       for (const path of ['index.json', 'search.json']) next.files[path] = { fp: '', stamp: stampOf(join(staging, path)) as FileStamp };
       const indexStamp = (next.files['index.json'] as { stamp: FileStamp }).stamp;
       // Offsets are 32-bit: an index.json of 4 GiB or more has no layout (every build is then whole).

@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import { articleQueryOptions } from '../features/dataset/api/get-article.ts';
 import { useIndex } from '../features/dataset/api/get-index.ts';
+import { useOverview } from '../features/dataset/api/get-overview.ts';
 import { ImportButton } from '../features/import/components/import-button.tsx';
 import { useImportedDataset } from '../features/import/hooks/use-imported-dataset.ts';
 import { mergeOwnDataset } from '../features/import/lib/merge-own-dataset.ts';
 import { TimelineScreen } from './timeline-screen.tsx';
+import { useTiledDataset } from './use-tiled-dataset.ts';
 import { useUrlState } from './use-url-state.ts';
 
 function Masthead({ children }: { children?: React.ReactNode }) {
@@ -45,29 +47,38 @@ function LoadingView() {
 
 export function App() {
   const url = useUrlState();
-  const index = useIndex();
+  // overview.json first: a small archive (or a dataset without one) is read whole from index.json; a large one by
+  // tiles, those of the window shown (docs/dataset-layout.md).
+  const overview = useOverview();
+  const tiledView = overview.data?.index === null ? overview.data : null;
+  const index = useIndex(overview.isSuccess && tiledView === null);
+  const tiled = useTiledDataset(tiledView, url);
   // The reader's own (imported) articles, from this browser's storage, merged into the built dataset.
   const own = useImportedDataset({ articleQueryKey: (id) => articleQueryOptions(id).queryKey });
-  const dataset = useMemo(() => index.data && mergeOwnDataset(index.data, own.data?.own.index), [index.data, own.data]);
-  if (index.isPending || own.isPending) return <LoadingView />;
-  if (index.isError) {
+  const base = tiledView ? tiled.dataset : index.data;
+  const dataset = useMemo(() => base && mergeOwnDataset(base, own.data?.own.index), [base, own.data]);
+  const failure = tiledView ? tiled.error : index.isError ? index.error : null;
+  const retrying = tiledView ? false : index.isFetching;
+  const retry = () => (tiledView ? tiled.retry() : void index.refetch());
+  if (overview.isPending || (tiledView ? tiled.pending && !failure : index.isPending) || own.isPending) return <LoadingView />;
+  if (failure && (!tiledView || !dataset || dataset.events.length === 0)) {
     return (
       <>
         <Masthead />
         <main className="state-page">
           <div role="alert" className="notice notice-error state-card">
             <h2>The timeline could not be loaded</h2>
-            <p>{index.error.message}</p>
+            <p>{failure.message}</p>
             <p className="muted">Check your connection, then try again.</p>
-            <button type="button" className="button button-primary" onClick={() => void index.refetch()} disabled={index.isFetching}>
-              {index.isFetching ? 'Retrying…' : 'Retry'}
+            <button type="button" className="button button-primary" onClick={retry} disabled={retrying}>
+              {retrying ? 'Retrying…' : 'Retry'}
             </button>
           </div>
         </main>
       </>
     );
   }
-  if (!dataset || dataset.articles.length === 0) {
+  if (!dataset || (dataset.articles.length === 0 && !tiledView)) {
     return (
       <>
         <Masthead>
@@ -92,5 +103,5 @@ export function App() {
       </>
     );
   }
-  return <TimelineScreen dataset={dataset} url={url} masthead={Masthead} />;
+  return <TimelineScreen dataset={dataset} archive={tiledView ? tiled.archive : null} url={url} masthead={Masthead} />;
 }

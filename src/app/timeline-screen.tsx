@@ -23,12 +23,19 @@ import type { Timex } from '../pipeline/schema.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { useAfterFirstPaint } from './use-after-first-paint.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import type { Archive } from './use-tiled-dataset.ts';
 import { lastNavigationCause, navigate } from './use-url-state.ts';
 import { eventLink, type UrlState } from './url-state.ts';
 
 const ReaderView = lazy(() => import('../features/reader/components/reader-view.tsx'));
 
-type Props = { dataset: Dataset; url: UrlState; masthead: ComponentType<{ children?: ReactNode }> };
+type Props = {
+  dataset: Dataset;
+  /** A tiled archive: `dataset` holds the tiles loaded; the archive's totals, extent and counts come from here. */
+  archive?: Archive | null;
+  url: UrlState;
+  masthead: ComponentType<{ children?: ReactNode }>;
+};
 
 /** The window that shows all these events, with a margin, and room on the right for the last labels. */
 export function fitWindow(events: readonly TimedEvent[], widthPx = 1000): DayWindow | null {
@@ -66,11 +73,18 @@ function inside(e: TimedEvent, w: DayWindow): boolean {
   return (e.startDay ?? e.endDay ?? 0) >= w.from && (e.endDay ?? e.startDay ?? 0) + 1 <= w.to;
 }
 
-export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
+/** A window around the days [from, to) with a margin, as Fit frames them. */
+function framed({ from, to }: DayWindow, widthPx: number): DayWindow {
+  const span = Math.max(to - from, 10);
+  const right = Math.min(0.6, 170 / Math.max(widthPx - 170, 100));
+  return { from: from - span * 0.04, to: to + span * Math.max(0.04, right) };
+}
+
+export function TimelineScreen({ dataset, archive = null, url, masthead: Masthead }: Props) {
   const timeline = useRef<TimelineHandle>(null);
   const queryClient = useQueryClient();
   const selected = url.event ? (dataset.byId.get(url.event) ?? null) : null;
-  const notFound = url.event !== null && selected === null;
+  const notFound = url.event !== null && selected === null && !archive?.eventPending;
   const [cursorId, setCursorId] = useState<string | null>(null);
   const pane = usePaneHeights();
   const [listFocus, setListFocus] = useState(0);
@@ -84,7 +98,8 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
 
   // Labels are searched at once; the excerpts (search.json) load on the first keystroke, or for a search in the URL.
   const [wantExcerpts, setWantExcerpts] = useState(url.q.trim() !== '');
-  const excerpts = useSearchIndex(wantExcerpts);
+  // A tiled archive's search.json is the size of the archive: not fetched (labels of the loaded events only).
+  const excerpts = useSearchIndex(wantExcerpts && !archive);
   const searchText = useMemo(() => {
     const map = excerpts.data;
     return searchTextOf(map ? (e) => excerptTextOf(map, e) : undefined);
@@ -102,8 +117,14 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
     const fromUrl = windowFromUrl(url.win);
     if (selected && isDated(selected)) return fromUrl && inside(selected, fromUrl) ? fromUrl : focusWindow(selected);
     const width = Math.max(200, window.innerWidth - (window.innerWidth > 640 ? 180 : 90));
-    return fromUrl ?? fitWindow(events, width) ?? fitWindow(dataset.events, width) ?? { from: dayNumber('2000-01-01'), to: dayNumber('2030-01-01') };
+    const whole = archive?.extent ? framed(archive.extent, width) : null;
+    return fromUrl ?? whole ?? fitWindow(events, width) ?? fitWindow(dataset.events, width) ?? { from: dayNumber('2000-01-01'), to: dayNumber('2030-01-01') };
   });
+  // A tiled archive loads the tiles of the window shown, from the first one on.
+  useEffect(() => {
+    archive?.onWindow(timeline.current?.getWindow() ?? initialWindow);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // A selection that came from the browser (Back, Forward) is centred and zoomed on.
   const lastEvent = useRef(url.event);
@@ -137,7 +158,14 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
     setListFocus((n) => n + 1);
   }, [selected]);
 
-  const onWindowChange = useCallback((w: DayWindow) => navigate({ win: windowToUrl(w) }, 'replace'), []);
+  const onArchiveWindow = archive?.onWindow;
+  const onWindowChange = useCallback(
+    (w: DayWindow) => {
+      onArchiveWindow?.(w);
+      navigate({ win: windowToUrl(w) }, 'replace');
+    },
+    [onArchiveWindow],
+  );
   const onTimelineSelect = useCallback(
     (id: string) => {
       const e = dataset.byId.get(id);
@@ -216,7 +244,7 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
 
   const fit = () => {
     const width = timeline.current?.getWidth() ?? 1000;
-    const w = fitWindow(events, width) ?? fitWindow(dataset.events, width);
+    const w = (archive?.extent && !filtered ? framed(archive.extent, width) : null) ?? fitWindow(events, width) ?? fitWindow(dataset.events, width);
     // A jump, not an animation: every animated frame redraws the timeline.
     if (w) timeline.current?.setWindow(w, false);
   };
@@ -227,6 +255,7 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
   const labelsOnly = url.q.trim() !== '' && excerpts.isError;
   const filtered = isFilterActive(filter);
   const activeFilters = [url.article, url.source, url.from, url.to].filter((v) => v !== null).length;
+  const total = archive ? archive.events : dataset.events.length;
 
   return (
     <>
@@ -302,7 +331,7 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
               ) : null}
             </form>
             <p className="timeline-count" aria-live="polite">
-              {filtered ? `${events.length} of ${dataset.events.length} events` : `${dataset.events.length} events`}
+              {filtered ? `${events.length} of ${total} events` : `${total} events`}
               {labelsOnly ? <span className="muted"> (labels only: the excerpts could not be loaded)</span> : null}
             </p>
           </div>
@@ -318,6 +347,8 @@ export function TimelineScreen({ dataset, url, masthead: Masthead }: Props) {
                 onSelect={onTimelineSelect}
                 onWindowChange={onWindowChange}
                 heights={pane.heights}
+                counts={archive?.counts}
+                laneTotal={archive?.laneTotal[url.lanes]}
               />
             </ErrorBoundary>
             {notFound ? (

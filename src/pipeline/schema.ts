@@ -8,6 +8,9 @@
  *   articles/<articleId>.json  ArticleDetail: the text, sentences, sections, citations, dated expressions
  *                              and the full events (excerpts, derivations) of one article, loaded on demand
  *   search.json                SearchIndex: every event's excerpt text, loaded when a reader first searches
+ *   overview.json              Overview: what the app reads first, small at any size (docs/dataset-layout.md)
+ *   tiles/<period>.json        CompactIndex: the events of one period and the articles they name (tiles.ts)
+ *   ids/<prefix>.json          IdShard: event id (and alias) -> period, for deep links into periods not loaded
  */
 import * as z from 'zod/mini';
 
@@ -295,3 +298,28 @@ export const searchIndex = z.object({
   events: z.array(z.tuple([z.string(), z.string()])),
 });
 export type SearchIndex = z.infer<typeof searchIndex>;
+
+export const TILES_SCHEMA_VERSION = 1 as const;
+
+/** overview.json: counts and the list of tiles, small whatever the archive (docs/dataset-layout.md). */
+export const overview = z.object({
+  schemaVersion: z.literal(TILES_SCHEMA_VERSION),
+  /** The whole index, when it is small enough to load at once; null: read the tiles. */
+  index: z.nullable(z.string()),
+  events: nonNegativeInt,
+  articles: nonNegativeInt,
+  sources: z.array(z.string()),
+  /** The first and last day any dated event touches. */
+  extent: z.nullable(z.tuple([isoDay, isoDay])),
+  /** Events by the month they sort in (`YYYY-MM`), in time order. */
+  months: z.array(z.tuple([z.string(), nonNegativeInt])),
+  /** Every tile (its period's name) with its number of events, in time order. */
+  tiles: z.array(z.tuple([z.string(), nonNegativeInt])),
+  /** ids/ shards are named by this many characters of an id's hash. */
+  idWidth: /* @__PURE__ */ z.int().check(z.gte(1), z.lte(3)),
+});
+export type Overview = z.infer<typeof overview>;
+
+/** ids/<prefix>.json: the tile of every event id and alias of the prefix. */
+export const idShard = z.record(z.string(), z.string());
+export type IdShard = z.infer<typeof idShard>;

@@ -25,6 +25,7 @@ export function indexQueryOptions() {
   });
 }
 
-export function useIndex() {
-  return useQuery(indexQueryOptions());
+/** The whole index, once `enabled` (overview.json says the archive is small enough, or there is none). */
+export function useIndex(enabled = true) {
+  return useQuery({ ...indexQueryOptions(), enabled });
 }

@@ -11,7 +11,7 @@ import type { TimedEvent } from '../../../lib/dataset.ts';
 import type { ArticleSummary } from '../../../pipeline/schema.ts';
 import { bucketContent, bucketItem, countText, eventContent, eventItem, laneOf, type Lanes, type TimelineItem } from '../lib/timeline-items.ts';
 import type { PaneHeights } from '../lib/pane-height.ts';
-import { ALL_LANES, bucketOf, prepareEvents, visibleItems, type BucketUnit, type PreparedEvents } from '../lib/visible-items.ts';
+import { ALL_LANES, bucketOf, prepareEvents, visibleItems, type Bucket, type BucketUnit, type PreparedEvents, type VisibleItems } from '../lib/visible-items.ts';
 import './timeline.css';
 
 /** A window in fractional day numbers (see lib/calendar-date). */
@@ -43,6 +43,13 @@ type Props = {
   aggregateAbove?: number;
   /** Aggregates over more lanes than this are counted in one lane. */
   maxAggregateLanes?: number;
+  /**
+   * Counts for a drawn range whose events are not all loaded (a tiled archive, zoomed out): drawn instead of the
+   * events; null when the loaded events cover the range.
+   */
+  counts?: ((from: number, to: number) => Bucket[] | null) | undefined;
+  /** How many lanes the whole archive has (articles or sources), for the lane that sums them; default: those loaded. */
+  laneTotal?: number | undefined;
   ref?: Ref<TimelineHandle>;
 };
 
@@ -89,6 +96,8 @@ export function TimelineView({
   heights,
   aggregateAbove = 300,
   maxAggregateLanes = 20,
+  counts,
+  laneTotal,
   ref,
 }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -100,8 +109,8 @@ export function TimelineView({
   const contentCache = useRef(new Map<string, HTMLElement>());
   /** Lane labels by lane id, built when a lane is first drawn (cleared when the events or the lane kind change). */
   const groupCache = useRef(new Map<string, DataGroup>());
-  const latest = useRef({ lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes, heights });
-  latest.current = { lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes, heights };
+  const latest = useRef({ lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes, heights, counts, laneTotal });
+  latest.current = { lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes, heights, counts, laneTotal };
   const initialWindowRef = useRef(initialWindow);
   const initialHeightsRef = useRef(heights);
 
@@ -141,7 +150,10 @@ export function TimelineView({
     const groupOf = groupOfRef.current;
     // Content nodes are kept per event (and per count) so unchanged items compare equal; bounded, as a cache.
     if (contentCache.current.size > 5000) contentCache.current.clear();
-    const visible = visibleItems(prepared, drawn.from, drawn.to, { limit, maxLanes });
+    const overall = latest.current.counts?.(drawn.from, drawn.to) ?? null;
+    const visible: VisibleItems = overall
+      ? { mode: 'aggregate', buckets: overall, unit: overall[0]?.unit ?? 'month', total: overall.reduce((n, b) => n + b.count, 0) }
+      : visibleItems(prepared, drawn.from, drawn.to, { limit, maxLanes });
     const next: TimelineItem[] =
       visible.mode === 'events'
         ? visible.events.map((e) => {
@@ -164,7 +176,7 @@ export function TimelineView({
     // Only the lanes that hold something drawn: vis-timeline lays out every lane it is given, on every redraw.
     const laneIds = new Set(next.map((i) => String(i.group)));
     const groups = groupsRef.current;
-    const newGroups = [...laneIds].filter((id) => !groups.get(id)).map((id) => laneGroup(id, prepared.lanes.size));
+    const newGroups = [...laneIds].filter((id) => !groups.get(id)).map((id) => laneGroup(id, latest.current.laneTotal ?? prepared.lanes.size));
     if (newGroups.length) groups.add(newGroups);
     const items = itemsRef.current;
     const keep = new Set(next.map((i) => i.id));

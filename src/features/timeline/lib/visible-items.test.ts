@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { EventSummary } from '../../../pipeline/schema.ts';
 import { dayNumber, isoFromNumber } from '../../../lib/calendar-date.ts';
 import { buildDataset } from '../../../lib/dataset.ts';
-import { ALL_LANES, bucketOf, bucketUnitFor, countInRange, eventsInRange, prepareEvents, visibleItems } from './visible-items.ts';
+import { ALL_LANES, bucketOf, bucketUnitFor, countInRange, eventsInRange, monthBuckets, prepareEvents, visibleItems } from './visible-items.ts';
 
 function ev(id: string, start: string | null, end: string | null): EventSummary {
   return { id, label: id, start, end, precision: 'day', articleId: 'a', articleIds: ['a'], approximate: false, kind: 'mention', aliases: [] };
@@ -94,4 +94,19 @@ test('aggregates over more lanes than maxLanes are counted together in one lane'
   // Only the lanes with events in the range count: a window over the first ten days has ten lanes.
   const few = visibleItems(p, base, base + 9, { limit: 5, maxLanes: 20 });
   expect(few.mode === 'aggregate' && new Set(few.buckets.map((b) => b.group)).size).toBe(10);
+});
+
+test('counts from per-month totals: by month zoomed in, summed into years zoomed out, only within the range', () => {
+  const months = [['2019-12', 4], ['2020-01', 3], ['2020-02', 2], ['2023-05', 7]].map(([m, n]) => [dayNumber(`${m as string}-01`), n as number] as const);
+  const near = monthBuckets(months, dayNumber('2020-01-05'), dayNumber('2020-02-20'));
+  expect(near.map((b) => [b.unit, isoFromNumber(b.fromDay), b.count])).toEqual([
+    ['month', '2020-01-01', 3],
+    ['month', '2020-02-01', 2],
+  ]);
+  const far = monthBuckets(months, dayNumber('2015-01-01'), dayNumber('2024-12-31'));
+  expect(far.map((b) => [b.unit, isoFromNumber(b.fromDay), b.count, b.group])).toEqual([
+    ['year', '2019-01-01', 4, ALL_LANES],
+    ['year', '2020-01-01', 5, ALL_LANES],
+    ['year', '2023-01-01', 7, ALL_LANES],
+  ]);
 });

@@ -176,3 +176,32 @@ export function visibleItems(p: PreparedEvents, from: number, to: number, { limi
   else for (const [group, lane] of used) countBuckets(lane, group, unit, periods, f, t, buckets);
   return { mode: 'aggregate', buckets, unit, total };
 }
+
+/**
+ * Counts for the days [from, to] from per-month totals (the dataset's overview, when the events of the range are not
+ * all loaded): by month or a coarser period, over every lane together. `months` are [first day of the month, count],
+ * in time order.
+ */
+export function monthBuckets(months: readonly (readonly [number, number])[], from: number, to: number): Bucket[] {
+  const f = Math.floor(from);
+  const t = Math.floor(to);
+  const fine = bucketUnitFor(t - f);
+  const unit: BucketUnit = UNITS.indexOf(fine) < UNITS.indexOf('month') ? 'month' : fine;
+  const out: Bucket[] = [];
+  let lo = 0;
+  let hi = months.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((months[mid]?.[0] ?? Infinity) < bucketOf(f, unit).fromDay) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < months.length; i++) {
+    const [day, count] = months[i] as readonly [number, number];
+    if (day > t) break;
+    const period = bucketOf(day, unit);
+    const tail = out[out.length - 1];
+    if (tail && tail.fromDay === period.fromDay) tail.count += count;
+    else out.push({ id: `agg:${ALL_LANES}:${unit}:${period.fromDay}`, group: ALL_LANES, unit, ...period, count });
+  }
+  return out;
+}
