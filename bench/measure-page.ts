@@ -159,3 +159,58 @@ export async function measurePage(browser: Browser, url: string, kind: 'app' | '
     await context.close();
   }
 }
+
+export type JumpFigures = {
+  /** Click on Go -> the last tile fetched for the new window has arrived. */
+  fetchedMs: number | null;
+  /** The last tile's arrival -> the frame with the new window's events. */
+  drawnAfterFetchMs: number | null;
+  /** Tiles fetched for the new window, and their bytes as sent. */
+  tiles: number;
+  tileBytes: number;
+};
+
+/**
+ * A tiled archive: after the first view, Jump to date `iso` (a period not loaded), then until the new window's events
+ * (\`.tl-event\`, whose label has \`marker\`) are drawn; the tiles' arrival from Resource Timing.
+ */
+export async function measureJump(browser: Browser, url: string, iso: string, timeoutMs = 60_000): Promise<JumpFigures> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const figures: JumpFigures = { fetchedMs: null, drawnAfterFetchMs: null, tiles: 0, tileBytes: 0 };
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstItemAt !== null, undefined, { timeout: timeoutMs, polling: 50 });
+    await settleAfter(page, 'none', 0, timeoutMs);
+    await page.getByLabel('Jump to date').fill(iso);
+    const r = await page.evaluate(
+      async ({ timeoutMs }) => {
+        const before = new Set(performance.getEntriesByType('resource').map((e) => e.name));
+        const go = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Go');
+        if (!go) throw new Error('no Go button');
+        const t0 = performance.now();
+        go.click();
+        const drawnAt = await new Promise<number | null>((resolve) => {
+          const tick = (t: number) => {
+            if (document.querySelector('.timeline-canvas[data-mode="events"] .vis-item.tl-event')) return resolve(t);
+            if (t - t0 > timeoutMs) return resolve(null);
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        });
+        const tiles = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => !before.has(e.name) && /\/data\/tiles\//.test(e.name) && e.responseEnd <= (drawnAt ?? Infinity));
+        const fetchedAt = tiles.length ? Math.max(...tiles.map((e) => e.responseEnd)) : null;
+        return { t0, drawnAt, fetchedAt, count: tiles.length, bytes: tiles.reduce((n, e) => n + e.transferSize, 0) };
+      },
+      { timeoutMs },
+    );
+    figures.tiles = r.count;
+    figures.tileBytes = r.bytes;
+    if (r.fetchedAt !== null) figures.fetchedMs = r.fetchedAt - r.t0;
+    if (r.drawnAt !== null && r.fetchedAt !== null) figures.drawnAfterFetchMs = r.drawnAt - r.fetchedAt;
+    return figures;
+  } finally {
+    await context.close();
+  }
+}

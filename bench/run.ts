@@ -11,15 +11,18 @@
  *           `--runs` times (a new browser context each: empty cache) and each figure is the median, with its range;
  *           the static server has compressed the files before the first run, as a static host serves them.
  *   bundle  JS and CSS bytes of the production bundle, raw and gzip.
+ *   archive archives of N articles (default 1k, 100k) built and read by tiles (docs/dataset-layout.md): the build,
+ *           the layout's sizes, the app's first view (first events, bytes before them, heap; the ratio to the
+ *           smallest size), Fit and back, and a jump to a period not loaded (tiles fetched, events drawn after).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_SEED, generateArticle, writeCorpus } from './generate-corpus.ts';
-import { measurePage, withBrowser, type PageFigures } from './measure-page.ts';
+import { measureJump, measurePage, withBrowser, type PageFigures } from './measure-page.ts';
 import { serveStatic } from './static-server.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -27,7 +30,7 @@ const BENCH = join(ROOT, '.bench');
 /** Earlier runs' outputs, removed when the bench ends (see benchBuild). */
 const TRASH = join(BENCH, 'trash');
 
-type Section = 'build' | 'app' | 'bundle';
+type Section = 'build' | 'app' | 'bundle' | 'archive';
 type Args = { sizes: number[] | null; only: Section | null; seed: number; runs: number };
 
 function parseArgs(argv: readonly string[]): Args | string {
@@ -39,7 +42,7 @@ function parseArgs(argv: readonly string[]): Args | string {
       const sizes = v.split(',').map((s) => Number(s.replace(/k$/i, '000')));
       if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) return `--sizes expects whole numbers, e.g. 1000,10000`;
       args.sizes = sizes;
-    } else if (a === '--only' && (v === 'build' || v === 'app' || v === 'bundle')) args.only = v;
+    } else if (a === '--only' && (v === 'build' || v === 'app' || v === 'bundle' || v === 'archive')) args.only = v;
     else if (a === '--seed' && v && Number.isInteger(Number(v))) args.seed = Number(v);
     else if (a === '--runs' && v && Number.isInteger(Number(v)) && Number(v) > 0) args.runs = Number(v);
     else return `unexpected "${a ?? ''}"`;
@@ -318,6 +321,67 @@ async function benchApp(sizes: readonly number[], seed: number, appDist: string,
   });
 }
 
+/** Every file under `dir`, as paths relative to it with their sizes. */
+function filesUnder(dir: string, prefix = ''): { path: string; size: number }[] {
+  const out: { path: string; size: number }[] = [];
+  for (const e of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const path = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...filesUnder(dir, path));
+    else out.push({ path, size: statSync(join(dir, path)).size });
+  }
+  return out;
+}
+
+async function benchArchive(sizes: readonly number[], seed: number, appDist: string, runs: number): Promise<void> {
+  const firsts: { n: number; ms: number }[] = [];
+  for (const n of sizes) {
+    const corpus = ensureCorpus(n, seed);
+    const data = join(BENCH, `archive-data-${n}`);
+    const cache = join(BENCH, `archive-cache-${n}`);
+    for (const dir of [cache, data]) if (existsSync(dir)) renameSync(dir, join(TRASH, `${Date.now()}-${basename(dir)}`));
+    spawnSync('sync');
+    const built = await runBuild(corpus.dir, data, cache);
+    const files = filesUnder(data);
+    const size = (re: RegExp) => files.filter((f) => re.test(f.path)).reduce((s, f) => s + f.size, 0);
+    const tiles = files.filter((f) => f.path.startsWith('tiles/'));
+    const shards = files.filter((f) => f.path.startsWith('ids/'));
+    const view = JSON.parse(readFileSync(join(data, 'overview.json'), 'utf8')) as { index: string | null; events: number; tiles: [string, number][] };
+    print(
+      `archive ${fmt(n)} articles: build ${fmt(built.wallMs / 1000, 1)} s, peak RSS ${fmt(built.stats.peakRssMb)} MB, ${fmt(view.events)} events; overview.json ${kib(size(/^overview\.json$/))} ` +
+        `(${kib(gzipSync(readFileSync(join(data, 'overview.json'))).length)} gzip), ${fmt(tiles.length)} tiles (largest ${kib(Math.max(0, ...tiles.map((t) => t.size)))}), ` +
+        `${fmt(shards.length)} id shards (largest ${kib(Math.max(0, ...shards.map((t) => t.size)))}), index.json ${mb(size(/^index\.json$/))}, search.json ${mb(size(/^search\.json$/))}; the app reads ${view.index === null ? 'tiles' : 'index.json whole'}`,
+    );
+    const dist = distWith(appDist, data, `dist-archive-${n}`);
+    const server = await serveStatic(dist);
+    try {
+      const assets = readdirSync(join(dist, 'assets')).map((f) => `/assets/${f}`);
+      server.warm(['/', ...assets, '/data/overview.json', '/data/index.json', ...tiles.map((t) => `/data/${t.path}`), ...shards.map((t) => `/data/${t.path}`)]);
+      // A period to jump to: the middle of the fullest month's tiles.
+      const dated = view.tiles.filter(([name]) => /^\d{4}/.test(name));
+      const fullest = dated.reduce((best, t) => (t[1] > best[1] ? t : best), dated[0] ?? ['2020', 0]);
+      const target = `${fullest[0].slice(0, 10)}${fullest[0].length === 4 ? '-06-15' : fullest[0].length === 7 ? '-15' : ''}`;
+      await withBrowser(async (browser) => {
+        const app = await measureRuns(browser, server.url, 'app', runs);
+        const shown = app.filter((f) => f.firstEventsMs !== null);
+        const first = median(shown.map((f) => f.firstEventsMs))?.median ?? null;
+        if (first !== null) firsts.push({ n, ms: first });
+        const base = firsts[0];
+        const ratio = base && first !== null && base.n !== n ? `; ${fmt(first / base.ms, 2)}× the first events of ${fmt(base.n)} articles` : '';
+        print(`archive ${fmt(n)} articles, app: ${describe(app)}${ratio}`);
+        const jumps = [];
+        for (let i = 0; i < Math.min(runs, 3); i++) jumps.push(await measureJump(browser, server.url, target.slice(0, 10)));
+        const last = jumps[jumps.length - 1];
+        print(
+          `archive ${fmt(n)} articles, jump to ${target.slice(0, 10)} (not loaded): tiles fetched ${ms(jumps.map((j) => j.fetchedMs))}, events drawn ${ms(jumps.map((j) => j.drawnAfterFetchMs))} after the fetch ` +
+            `(${last?.tiles ?? 0} tiles, ${mb(last?.tileBytes ?? 0)})`,
+        );
+      });
+    } finally {
+      await server.close();
+    }
+  }
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
@@ -330,11 +394,12 @@ async function main(): Promise<number> {
   const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
   print(`bench: ${new Date().toISOString()}, node ${process.version}, ${process.platform}, load average ${load()} (other work on these cores slows every figure); seed ${args.seed}`);
   if (!args.only || args.only === 'build') await benchBuild(args.sizes ?? [1000, 10_000, 100_000], args.seed);
-  if (!args.only || args.only === 'app' || args.only === 'bundle') {
+  if (!args.only || args.only === 'app' || args.only === 'bundle' || args.only === 'archive') {
     const appDist = join(BENCH, 'dist-app');
     viteBuild(appDist);
     if (!args.only || args.only === 'bundle') benchBundle(appDist);
     if (!args.only || args.only === 'app') await benchApp(args.sizes ?? [1000, 10_000, 50_000], args.seed, appDist, args.runs);
+    if (args.only === 'archive') await benchArchive(args.sizes ?? [1000, 100_000], args.seed, appDist, args.runs);
   }
   print(`bench: done in ${fmt((performance.now() - started) / 1000, 1)} s, load average ${load()}`);
   rmSync(TRASH, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { assembleDataset, extractArticle, type Extraction } from '../src/pipelin
 import { tagTimexes } from '../src/pipeline/temporal/tag-timexes.ts';
 import { encodeIndex } from '../src/pipeline/schema.ts';
 import { tileFiles } from '../src/pipeline/tiles.ts';
+import { DATASET_README } from './lib/write-tiles.ts';
 import { generateArticle } from '../bench/generate-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -110,7 +111,8 @@ test('the same input builds byte-identical output, with and without worker threa
   const snap = snapshot(join(tmp, 'same-a'));
   const paths = Object.keys(snap);
   // index.json, search.json, 62 article files, and the tiled layout (overview.json, tiles/, ids/)
-  expect(paths.filter((p) => !/^(overview\.json|tiles\/|ids\/)/.test(p))).toHaveLength(64);
+  expect(paths.filter((p) => !/^(overview\.json|README\.md|tiles\/|ids\/)/.test(p))).toHaveLength(64);
+  expect(readFileSync(join(tmp, 'same-a', 'README.md'), 'utf8')).toBe(DATASET_README);
   expect(snapshot(join(tmp, 'same-b'))).toEqual(snap);
 
   // The reference: the pipeline's own assembly of full extractions, written with JSON.stringify.
