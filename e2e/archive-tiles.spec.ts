@@ -104,3 +104,20 @@ test('an id no shard knows says “event not found” over the archive', async (
   await expect(page.getByRole('alert')).toContainText('Event not found');
   await waitForTimeline(page);
 });
+
+test('search reads only the shards of its words, never search.json; a result opens its event from a period not loaded', async ({ page }) => {
+  const asked = await serveArchive(page);
+  await page.goto('./');
+  await waitForTimeline(page);
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('happening 2003');
+  const results = page.getByRole('list', { name: 'Search results' });
+  await expect(results.getByRole('button')).toHaveCount(40);
+  const target = results.getByRole('button', { name: /Happening 5 of 2003$/ });
+  await target.click();
+  await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText('Happening 5 of 2003');
+  await expect(page.locator('.vis-item.vis-selected').first()).toBeVisible();
+  expect(asked.filter((p) => p.startsWith('search/')).sort()).toEqual(['search/20.json', 'search/ha.json']);
+  expect(asked).toContain('tiles/2003.json');
+  expect(asked).not.toContain('search.json');
+  expect(asked).not.toContain('index.json');
+});

@@ -18,7 +18,7 @@ docs/dataset-layout.md and src/pipeline/schema.ts.
 `;
 
 /** The folders the tiled layout owns, beside overview.json. */
-const TILE_FOLDERS = ['tiles', 'ids'];
+const TILE_FOLDERS = ['tiles', 'ids', 'search'];
 
 export type TilesWritten = { written: number; removed: number; files: number };
 

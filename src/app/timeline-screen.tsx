@@ -12,6 +12,7 @@ import { isOwnId } from '../features/import/lib/own-ids.ts';
 import { EventList } from '../features/event-list/components/event-list.tsx';
 import { EventPanel } from '../features/event-panel/components/event-panel.tsx';
 import { FilterControls, type FilterValues } from '../features/search/components/filter-controls.tsx';
+import { ArchiveResults } from '../features/search/components/archive-results.tsx';
 import { SearchBox } from '../features/search/components/search-box.tsx';
 import { filterEvents, isFilterActive, searchTextOf } from '../features/search/lib/filter-events.ts';
 import { PaneResizer } from '../features/timeline/components/pane-resizer.tsx';
@@ -23,6 +24,7 @@ import type { Timex } from '../pipeline/schema.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { useAfterFirstPaint } from './use-after-first-paint.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import { useArchiveSearch } from './use-archive-search.ts';
 import type { Archive } from './use-tiled-dataset.ts';
 import { lastNavigationCause, navigate } from './use-url-state.ts';
 import { eventLink, type UrlState } from './url-state.ts';
@@ -98,8 +100,10 @@ export function TimelineScreen({ dataset, archive = null, url, masthead: Masthea
 
   // Labels are searched at once; the excerpts (search.json) load on the first keystroke, or for a search in the URL.
   const [wantExcerpts, setWantExcerpts] = useState(url.q.trim() !== '');
-  // A tiled archive's search.json is the size of the archive: not fetched (labels of the loaded events only).
+  // A tiled archive's search.json is the size of the archive: its search shards are read instead (the words of
+  // the query only), and their results listed in place of the events.
   const excerpts = useSearchIndex(wantExcerpts && !archive);
+  const archiveSearch = useArchiveSearch(url.q, archive !== null && url.q.trim() !== '');
   const searchText = useMemo(() => {
     const map = excerpts.data;
     return searchTextOf(map ? (e) => excerptTextOf(map, e) : undefined);
@@ -151,6 +155,14 @@ export function TimelineScreen({ dataset, archive = null, url, masthead: Masthea
     setCursorId(e.id);
     navigate({ event: e.id }, 'push');
   }, []);
+
+  // A search result of a tiled archive opens an event that may not be loaded: it is shown once its tile is in.
+  const [revealId, setRevealId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!selected || selected.id !== revealId) return;
+    setRevealId(null);
+    if (isDated(selected)) timeline.current?.focusEvent(selected, true);
+  }, [selected, revealId]);
 
   const close = useCallback(() => {
     if (selected) setCursorId(selected.id);
@@ -400,11 +412,27 @@ export function TimelineScreen({ dataset, archive = null, url, masthead: Masthea
               </ErrorBoundary>
             ) : (
               <>
-                <h2 id="events-heading" className="region-heading">
-                  Events <span className="muted">in time order</span>
-                </h2>
-                <p className="visually-hidden">Use the left and right arrow keys to move between events, Enter to open one and Escape to close it.</p>
-                {listShown ? (
+                {archive && url.q.trim() !== '' ? (
+                  <ArchiveResults
+                    data={archiveSearch.data}
+                    pending={archiveSearch.pending}
+                    error={archiveSearch.error}
+                    currentId={selected?.id ?? null}
+                    onOpen={(p) => {
+                      setCursorId(p[0]);
+                      setRevealId(p[0]);
+                      navigate({ event: p[0] }, 'push');
+                    }}
+                  />
+                ) : (
+                  <>
+                    <h2 id="events-heading" className="region-heading">
+                      Events <span className="muted">in time order</span>
+                    </h2>
+                    <p className="visually-hidden">Use the left and right arrow keys to move between events, Enter to open one and Escape to close it.</p>
+                  </>
+                )}
+                {archive && url.q.trim() !== '' ? null : listShown ? (
                   <EventList
                     events={events}
                     articlesById={dataset.articlesById}

@@ -11,6 +11,7 @@
  *   overview.json              Overview: what the app reads first, small at any size (docs/dataset-layout.md)
  *   tiles/<period>.json        CompactIndex: the events of one period and the articles they name (tiles.ts)
  *   ids/<prefix>.json          IdShard: event id (and alias) -> period, for deep links into periods not loaded
+ *   search/<prefix>.json       SearchShard: word -> its latest events (search-shards.ts)
  */
 import * as z from 'zod/mini';
 
@@ -323,3 +324,12 @@ export type Overview = z.infer<typeof overview>;
 /** ids/<prefix>.json: the tile of every event id and alias of the prefix. */
 export const idShard = z.record(z.string(), z.string());
 export type IdShard = z.infer<typeof idShard>;
+
+/** search/<prefix>.json: for each word of the prefix, how many events have it and the latest as [id, label, day, tile]. */
+export const searchShard = z.record(
+  z.string(),
+  z.object({ n: nonNegativeInt, e: z.array(z.tuple([z.string(), z.string(), z.string(), z.string()])) }),
+);
+export type SearchShard = z.infer<typeof searchShard>;
+/** A word's event in a search shard: [id, label, day it sorts by, tile]. */
+export type SearchPosting = [id: string, label: string, day: string, tile: string];

@@ -4,6 +4,7 @@
  * in. A function of index.json's articles and rows alone, so a clean build and an incremental one write the same
  * bytes, and a change rewrites only the tiles and shards its events fall in.
  */
+import { searchShardFiles } from './search-shards.ts';
 import { INDEX_SCHEMA_VERSION, TILES_SCHEMA_VERSION, type ArticleSummary, type CompactIndex, type EventRow, type IdShard, type Overview } from './schema.ts';
 
 /** A tile holds at most this many events (a single day with more is cut in parts). */
@@ -84,7 +85,7 @@ function tileIndex(articles: readonly ArticleSummary[], rows: readonly EventRow[
 
 export type TileFile = { path: string; content: string };
 
-/** Every file of the tiled layout (overview.json, tiles/, ids/), one at a time: at 1M events they do not fit in memory at once. */
+/** Every file of the tiled layout (overview.json, tiles/, ids/, search/), one at a time: at 1M events they do not fit in memory at once. */
 export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], { cap = TILE_CAP, wholeIndexMax = WHOLE_INDEX_MAX }: TileOptions = {}): Generator<TileFile> {
   const spans = tileSpans(rows, cap);
   const months: [string, number][] = [];
@@ -136,6 +137,8 @@ export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly E
     const map: IdShard = Object.fromEntries(entries);
     yield { path: `ids/${shard}.json`, content: `${JSON.stringify(map)}\n` };
   }
+  shards.clear();
+  yield* searchShardFiles(articles, rows, spans);
 }
 
 function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,0 +1,87 @@
+/**
+ * Search that does not download the archive: an inverted index of the words of every event's label, its articles'
+ * titles and sources, cut into shards by the first two characters of a word (search/<prefix>.json). A query fetches
+ * the shard of each of its words, a few hundred KB at most whatever the archive: each word keeps its
+ * `SEARCH_POSTINGS` latest events (with what a result shows: label, date, tile) and how many it has in all.
+ */
+import { sortKeyOf, type TileSpan } from './tiles.ts';
+import type { ArticleSummary, EventRow, SearchPosting } from './schema.ts';
+
+/** Events kept per word, the latest first. */
+export const SEARCH_POSTINGS = 50;
+
+/** A word's entry: how many events have it, and the latest of them as [id, label, day, tile]. */
+export type SearchEntry = { n: number; e: SearchPosting[] };
+
+/** Words that are in nearly every text: a search for them finds nothing in particular. */
+const STOP = new Set(
+  'a an and are as at be been but by for from had has have he her his i in into is it its of on or our she that the their they this to was were will with said says after before over than then there these those which who'.split(' '),
+);
+
+/** The words of a text as the index keeps them: lower case, letters and digits, two characters or more, no stop words. */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = m[0];
+    if (w.length >= 2 && !STOP.has(w)) out.push(w);
+  }
+  return out;
+}
+
+/** The shard of a word (or of a prefix of two characters or more): its first two characters, `_` for any but a–z and 0–9. */
+export function searchShardOf(word: string): string {
+  let s = '';
+  for (let i = 0; i < 2; i++) {
+    const c = word[i] ?? '_';
+    s += /[0-9a-z]/.test(c) ? c : '_';
+  }
+  return s;
+}
+
+/**
+ * The shards of the index, from index.json's rows (in its order) cut into `spans` (tileSpans). The latest
+ * `SEARCH_POSTINGS` events per word are kept as they come (a ring per word), so memory stays bounded by the
+ * vocabulary, not the archive.
+ */
+export function* searchShardFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], spans: readonly TileSpan[]): Generator<{ path: string; content: string }> {
+  const articleWords = articles.map((a) => [...new Set([...wordsOf(a.title), ...wordsOf(a.source)])]);
+  type Ring = { n: number; rows: number[]; tiles: number[] };
+  const words = new Map<string, Ring>();
+  spans.forEach((span, t) => {
+    for (let i = span.from; i < span.to; i++) {
+      const row = rows[i] as EventRow;
+      const own = new Set(wordsOf(row[1]));
+      for (const p of row[6]) for (const w of articleWords[p] ?? []) own.add(w);
+      for (const w of own) {
+        let ring = words.get(w);
+        if (!ring) words.set(w, (ring = { n: 0, rows: [], tiles: [] }));
+        ring.rows[ring.n % SEARCH_POSTINGS] = i;
+        ring.tiles[ring.n % SEARCH_POSTINGS] = t;
+        ring.n++;
+      }
+    }
+  });
+  const shards = new Map<string, string[]>();
+  for (const w of words.keys()) {
+    const s = searchShardOf(w);
+    const list = shards.get(s);
+    if (list) list.push(w);
+    else shards.set(s, [w]);
+  }
+  for (const shard of [...shards.keys()].sort()) {
+    const entries: [string, SearchEntry][] = [];
+    for (const w of (shards.get(shard) as string[]).sort()) {
+      const ring = words.get(w) as Ring;
+      const kept = Math.min(ring.n, SEARCH_POSTINGS);
+      const e: SearchPosting[] = [];
+      // The latest first: back from the last one written.
+      for (let k = 0; k < kept; k++) {
+        const at = (ring.n - 1 - k) % SEARCH_POSTINGS;
+        const row = rows[ring.rows[at] as number] as EventRow;
+        e.push([row[0], row[1], sortKeyOf(row), (spans[ring.tiles[at] as number] as TileSpan).name]);
+      }
+      entries.push([w, { n: ring.n, e }]);
+    }
+    yield { path: `search/${shard}.json`, content: `${JSON.stringify(Object.fromEntries(entries))}\n` };
+  }
+}
