@@ -151,3 +151,94 @@ test('a wire dateline opening the sentence is not part of the label', () => {
   const [kept] = eventsOf('NATO - the alliance - met in May 2019.', (t) => [timex(t, 'May 2019', '2019-05', month('2019-05', 31))]).filter((x) => x.kind === 'mention');
   expect(kept?.label).toMatch(/^NATO/);
 });
+
+const day = (d: string): Interval => ({ start: d, end: d, precision: 'day', approximate: false });
+const mentionsOf = (events: EventDetail[]) => events.filter((e) => e.kind === 'mention');
+
+test('reported speech: the saying takes its own date, the announced happening its own, planned when after publication', () => {
+  const body = 'The harbour board said on Tuesday that the talks would resume next month.';
+  const events = mentionsOf(eventsOf(body, (t) => [timex(t, 'Tuesday', '2022-03-08', day('2022-03-08')), timex(t, 'next month', '2022-04', month('2022-04', 30))]));
+  expect(events.map((e) => [e.start, e.label])).toEqual([
+    ['2022-03-08', 'The harbour board said'],
+    ['2022-04-01', 'The talks would resume'],
+  ]);
+  expect(events[1]?.dating.explanation).toMatch(/Reported.*After the publication date/);
+  expect(events[0]?.dating.explanation).not.toMatch(/After the publication date/);
+});
+
+test('a date inside what was said dates what was said, not the saying', () => {
+  const body = 'The union leader told reporters the strike began in January.';
+  const events = mentionsOf(eventsOf(body, (t) => [timex(t, 'January', '2022-01', month('2022-01', 31))]));
+  expect(events.map((e) => [e.start, e.label])).toEqual([['2022-01-01', 'The strike began']]);
+  const noClause = mentionsOf(eventsOf('The airline reported a loss in 2021.', (t) => [timex(t, '2021', '2021', year('2021'))]));
+  expect(noClause.map((e) => e.label)).toEqual(['The airline reported a loss']);
+});
+
+test('negated and hypothetical happenings make no event; "not until" and a negation inside what was said do', () => {
+  const none = [
+    ['The mayor did not sign the agreement on Monday.', 'Monday', day('2022-03-07')],
+    ['The army could invade the valley in April.', 'April', month('2022-04', 30)],
+    ['The council has never met in March.', 'March', month('2022-03', 31)],
+  ] as const;
+  for (const [body, when, interval] of none) {
+    expect(mentionsOf(eventsOf(body, (t) => [timex(t, when, 'x', interval)]))).toEqual([]);
+  }
+  const until = mentionsOf(eventsOf('The plant did not reopen until May.', (t) => [timex(t, 'May', '2021-05', month('2021-05', 31))]));
+  expect(until).toHaveLength(1);
+  const said = mentionsOf(eventsOf('The mayor said on Friday he would not sign.', (t) => [timex(t, 'Friday', '2022-03-04', day('2022-03-04'))]));
+  expect(said.map((e) => e.start)).toEqual(['2022-03-04']);
+  const far = 'The ban would not apply to the shipments of grain loaded at the two ports before the 2019 floods.';
+  expect(mentionsOf(eventsOf(far, (t) => [timex(t, '2019', '2019', year('2019'))]))).toHaveLength(1);
+});
+
+test('a date in a trailing reference dates what is referred to, not the clause before, which takes its date from the context', () => {
+  const body =
+    'The chief refuted the rumours on 3 March. The chief pointed out that such fears had proved wrong, apparently referring to similar warnings in June 2020.';
+  const events = mentionsOf(eventsOf(body, (t) => [timex(t, '3 March', '2022-03-03', day('2022-03-03')), timex(t, 'June 2020', '2020-06', month('2020-06', 30))]));
+  expect(events.map((e) => [e.start, e.label])).toEqual([
+    ['2022-03-03', 'The chief refuted the rumours'],
+    ['2022-03-03', 'The chief pointed out that such fears had proved wrong'],
+  ]);
+  expect(events[1]).toMatchObject({ approximate: true });
+  expect(events[1]?.dating.explanation).toContain('‘June 2020’ dates what it refers to');
+  // Without a passage about the same actor before it, the clause makes no event.
+  const alone = mentionsOf(eventsOf('Ships waited. The chief said fears had proved wrong, citing warnings in June 2020.', (t) => [timex(t, 'June 2020', '2020-06', month('2020-06', 30))]));
+  expect(alone).toEqual([]);
+});
+
+test('an absolute phrase with its own happening takes the date, not the clause before it', () => {
+  const body = 'Nine states voted for the plan, with the first inspectors arriving on Tuesday.';
+  const events = mentionsOf(eventsOf(body, (t) => [timex(t, 'Tuesday', '2022-03-08', day('2022-03-08'))]));
+  expect(events.map((e) => e.label)).toEqual(['The first inspectors arriving']);
+});
+
+test('labels: a dropped date leaves no broken possessive, an apposition no "was", a fronted participle names the subject', () => {
+  const label = (body: string, when: string, interval: Interval) => mentionsOf(eventsOf(body, (t) => [timex(t, when, 'x', interval)]))[0]?.label;
+  expect(label('The council welcomed Tuesday’s announcement of new funding.', 'Tuesday', day('2022-03-08'))).toBe('The council welcomed the announcement of new funding');
+  expect(label('Smith, a retired teacher, lived in the town since 1990.', '1990', year('1990'))).toBe('Smith, a retired teacher, lived in the town');
+  expect(label('However, cited by police in December for speeding, Jones was ordered home.', 'December', month('2021-12', 31))).toBe('Jones was cited by police for speeding');
+  expect(label('The minister, meanwhile, dismissed protests from farmers on Thursday.', 'Thursday', day('2022-03-10'))).toBe('The minister, meanwhile, dismissed protests from farmers');
+});
+
+test('a long label is cut at the end of a phrase, not inside one', () => {
+  const long = 'The committee in charge of the regional railway network published a long report on delays and cancellations';
+  expect(labelFromClause(long, { start: 0, end: long.length }, [])).toBe('The committee in charge of the regional railway network published a long report…');
+});
+
+test('a saying in the present perfect is news of the publication day; what it announces keeps its own date', () => {
+  const body = 'The ministry has announced that the bridge will reopen next week.';
+  const week: Interval = { start: '2022-03-14', end: '2022-03-20', precision: 'week', approximate: false };
+  const events = mentionsOf(eventsOf(body, (t) => [timex(t, 'next week', '2022-W11', week)]));
+  expect(events.map((e) => [e.start, e.label])).toEqual([
+    ['2022-03-10', 'The ministry has announced that the bridge will reopen'],
+    ['2022-03-14', 'The bridge will reopen'],
+  ]);
+  expect(events[0]?.dating).toMatchObject({ method: 'publication', expression: null });
+});
+
+test('a relative clause holding the date is the happening it dates; a pronoun in what was said names the sayer', () => {
+  const label = (body: string, when: string, interval: Interval) => mentionsOf(eventsOf(body, (t) => [timex(t, when, 'x', interval)])).map((e) => e.label);
+  expect(label('The airline blamed the losses on a strike that began in April.', 'April', month('2021-04', 30))).toEqual(['A strike began']);
+  expect(label('The harbour company said it will sell the ferries in June.', 'June', month('2022-06', 30))).toEqual(['The harbour company will sell the ferries']);
+  expect(label('Prices rose before Friday’s vote.', 'Friday', day('2022-03-04'))).toEqual(['Prices rose before the vote']);
+});

@@ -37,6 +37,90 @@ const DATELINE = /^\p{Lu}[\p{Lu} .'-]{1,30}(?:,\s*\p{Lu}[\p{L} .'-]{1,30})?\s*(?
 const TRAILING_JUNK = /(?:\s+(?:was|were|is|are|be|been|has|have|had|the|a|an|of|in|on|at|to|for|by|from|with|and|or|but|that|which|since|back|until|as|its|their|his|her))+\s*$/i;
 const RELATIVE = /\b(?:that|which|who)\s+((?:was|were|is|are|has been|have been|had been|had|has|have)\s+)?(\w+)/i;
 
+/** Verbs that report speech or thought: what follows them is the reported happening, with a date of its own. */
+const REPORT_VERB =
+  /\b(?:said|says|told|tells|announced|announces|stated|claimed|reported|warned|warns|added|adds|noted|argued|argues|insisted|insists|confirmed|confirms|revealed|wrote|writes|declared|predicted|predicts|promised|pledged|vowed|vows|acknowledged|admitted|explained|estimated|expects|expected|believes|believed|thinks|thought|hopes|hoped|pointed out|points out)\b/gi;
+/** A word that makes a clause finite: an auxiliary or modal, a regular past, or a common irregular past. */
+const FINITE =
+  /\b(?:was|were|is|are|will|would|could|can|may|might|should|must|had|has|have|did|does|do|\p{Ll}{2,}ed|began|went|came|made|took|gave|rose|fell|won|lost|left|met|held|saw|got|ran|sold|bought|told|said|found|built|sent|kept|grew|became|broke|spoke|wrote|struck|paid|led|hit|cut|set|put)\b/u;
+const CLAUSE_START = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|my|he|she|it|they|we|i|you|there|\p{Lu}[\p{L}'’.-]*|\d)/u;
+const VERB_AFTER_THAT = /^(?:was|were|is|are|will|would|could|can|may|might|should|had|has|have|did|does|do|\p{Ll}+ed)\b/u;
+
+/** Where the reported clause starts in `clause` ("X said on Tuesday [that] the talks would resume…"), or -1. */
+export function complementStart(text: string, clause: Span, timexes: readonly Span[]): number {
+  const s = text.slice(clause.start, clause.end);
+  REPORT_VERB.lastIndex = 0;
+  const m = REPORT_VERB.exec(s);
+  if (!m || m.index === 0 || m.index > 160) return -1;
+  let at = m.index + m[0].length;
+  const rest = s.slice(at);
+  const that = /^[^,;]{0,60}?\bthat\s+/.exec(rest);
+  if (that && !VERB_AFTER_THAT.test(rest.slice(that[0].length))) return clause.start + at + that[0].length;
+  // Without "that": skip the object of "told" and a date right after the verb, then a clause must follow.
+  if (/^told|^tells/i.test(m[0])) {
+    const obj = /^\s+(?:(?!the\b|a\b|an\b|he\b|she\b|it\b|they\b|we\b|its\b|their\b|his\b|her\b)[\p{L}'’.-]+\s+){1,3}?(?=(?:the|a|an|he|she|it|they|we|its|their|his|her)\b)/iu.exec(rest);
+    if (!obj) return -1;
+    at += obj[0].length;
+  }
+  for (let moved = true; moved; ) {
+    moved = false;
+    const lead = s.slice(at).match(/^\s*(?:on|in|at|last|this|earlier)?\s*/)?.[0].length ?? 0;
+    const t = timexes.find((x) => x.start === clause.start + at + lead);
+    if (t) {
+      at = t.end - clause.start;
+      moved = true;
+    }
+  }
+  const tail = s.slice(at).replace(/^\s+/, '');
+  if (!CLAUSE_START.test(tail) || !FINITE.test(tail.slice(0, 80))) return -1;
+  return clause.end - tail.length;
+}
+
+/** A trailing phrase that names what the main clause refers to: the date inside it dates that, not the clause. */
+const REFERENCE_PHRASE =
+  /^(?:\p{Ll}+ly\s+)?(?:referring|citing|recalling|quoting|alluding|pointing|harking|echoing|invoking|mentioning|in reference|with reference|in response)\s+(?:back\s+)?(?:to\s+)?/iu;
+/** "with the vanguard arriving on Tuesday": an absolute phrase with a happening of its own. */
+const ABSOLUTE_PHRASE =
+  /^with\s+(?!whom\b|which\b)(?=(?:[\p{L}'’.-]+\s+){1,6}?\p{Ll}{2,}ing\s+(?:on|in|at|by|from|to|into|for|since|after|before|during|last|this|next|early|late|\p{Lu}|\d))/u;
+const LOCAL_CLAUSE = /[,;]|\b(?:that|which|who|because|when|while|after|before|although|though|if|as|and|but|where)\b/gi;
+const NOT_OR_MODAL = /\b(?:not|never|no longer)\b|n't\b|\b(?:could|might|may|can|should|would)\b/g;
+const AUXILIARY = /^(?:be|been|being|have|has|had|ever|yet|also|even|only|really|actually|\p{Ll}+ly)$/u;
+const VERB_FORM = /^\p{Ll}+(?:ed|ing|en)$|^(?:began|went|came|made|took|gave|rose|fell|won|lost|left|met|held|saw|got|ran|sold|bought|told|said|found|built|sent|kept|grew|became|broke|spoke|wrote|struck|paid|led)$/u;
+
+/**
+ * True when the happening a date stands with is negated ("did not sign the deal on Monday") or hypothetical
+ * ("could invade in April"): a "not" or modal in the date's own clause, with no other verb between it and the
+ * date ("would not lift the sanctions imposed after the 1990 invasion" dates the invasion). "Not … until May"
+ * says when it did happen; "would" in reported speech is what was announced.
+ */
+export function isNegatedOrHypothetical(beforeDate: string, reported: boolean): boolean {
+  let from = 0;
+  for (const m of beforeDate.matchAll(LOCAL_CLAUSE)) from = m.index + m[0].length;
+  const local = beforeDate.slice(from);
+  if (/\b(?:until|till|unless)\b/i.test(local)) return false;
+  let last: RegExpExecArray | null = null;
+  for (const m of local.matchAll(NOT_OR_MODAL)) last = m;
+  if (!last || (reported && last[0] === 'would')) return false;
+  const words = local.slice(last.index + last[0].length).trim().split(/\s+/).filter((w) => w !== '' && !AUXILIARY.test(w) && !/^(?:not|n't|never)$/.test(w));
+  return words.length <= 10 && !words.slice(1).some((w) => VERB_FORM.test(w));
+}
+const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)\b/i;
+/** A relative pronoun with the verb of its clause, with no comma before the date: "that began", "which was signed". */
+const RELATIVE_BEFORE_DATE =
+  /\b(?:that|which|who)\s+(?=(?:was|were|is|are|has|have|had|will|would|\p{Ll}+ed|began|went|came|made|took|gave|rose|fell|won|lost|left|met|held|saw|got|ran|sold|bought|told|said|found|built|sent|kept|grew|became|broke|spoke|wrote|struck|paid|led)\b)[^,;]*$/gu;
+const REPORTED_BEFORE = new RegExp(`(?:${REPORT_VERB.source})[^,;.!?]{0,60}$`, 'i');
+
+/** The subject that opens a clause: its words up to the verb, at most five ("Jones was ordered home" -> "Jones"). */
+export function subjectAfter(clause: string): string {
+  const words = clause.replace(LEADING_MARKERS, '').trim().split(/\s+/);
+  const np: string[] = [];
+  for (const w of words) {
+    if (np.length >= 5 || (np.length > 0 && NP_BOUNDARY.test(w))) break;
+    np.push(w);
+  }
+  return np.length > 0 && np.length < 5 && !/[,;]$/.test(np[np.length - 1] ?? '') ? np.join(' ') : '';
+}
+
 /** TimeML mods after which the event goes on past the interval's end. */
 const OPEN_END_MODS = new Set(['SINCE', 'AFTER', 'ON_OR_AFTER']);
 
@@ -115,12 +199,18 @@ function tidyEnd(s: string): string {
   return out;
 }
 
-/** Cut at a word boundary to at most `max` characters, with an ellipsis when cut. */
+/** Where a phrase ends inside a label: at a comma, or before a preposition, conjunction or relative word. */
+const PHRASE_BOUNDARY =
+  /,\s|\s(?=(?:that|which|who|whose|where|when|while|because|after|before|as|and|but|or|to|in|on|at|for|from|with|by|about|over|under|against|amid|during|including|into|of|since|through|than|despite|without|between)\s)/g;
+
+/** Cut at the end of a phrase (else at a word) to at most `max` characters, with an ellipsis when cut. */
 export function clip(s: string, max = MAX_LABEL): string {
   if (s.length <= max) return s;
   const cut = s.slice(0, max - 1);
+  let phrase = -1;
+  for (const m of cut.matchAll(PHRASE_BOUNDARY)) if (m.index > max * 0.4) phrase = m.index;
   const space = cut.lastIndexOf(' ');
-  return `${tidyEnd(space > max * 0.5 ? cut.slice(0, space) : cut)}…`;
+  return `${tidyEnd(phrase > 0 ? cut.slice(0, phrase) : space > max * 0.5 ? cut.slice(0, space) : cut)}…`;
 }
 
 /**
@@ -133,11 +223,19 @@ export function labelFromClause(text: string, clause: Span, drop: readonly Span[
   let at = clause.start;
   for (const d of [...drop].sort((a, b) => a.start - b.start)) {
     if (d.end <= clause.start || d.start >= clause.end) continue;
-    s += text.slice(at, Math.max(at, d.start)).replace(SIGNAL_BEFORE, '');
+    // "welcomed Tuesday's announcement" -> "welcomed the announcement", not "welcomed 's announcement"; the words
+    // before a possessive date belong to the noun after it ("before Friday's purchases").
+    const possessive = /^['’]s?(?=\s)/.exec(text.slice(d.end, Math.min(clause.end, d.end + 3)));
+    const before = text.slice(at, Math.max(at, d.start));
+    s += possessive ? before : before.replace(SIGNAL_BEFORE, '');
     at = Math.max(at, d.end);
+    if (possessive) {
+      at += possessive[0].length;
+      if (!/\b(?:the|a|an|this|that|its|their|his|her|our)\s*$/i.test(s)) s += s.endsWith(' ') ? 'the' : ' the';
+    }
   }
   // What follows the dated part after a comma ("…, alleging it was…") is commentary, when enough stands before it.
-  const comma = drop.length > 0 ? text.slice(at, clause.end).search(/[,;]/) : -1;
+  const comma = drop.length > 0 ? text.slice(at, clause.end).search(/[,;](?!\d)/) : -1;
   s += comma >= 0 && s.replace(/\s+/g, ' ').trim().split(' ').length >= 5 ? text.slice(at, at + comma) : text.slice(at, clause.end);
   s = s.replace(/\s+/g, ' ').trim().replace(/^[,;:]\s*/, '');
   s = s.replace(/[.!?]+["”’]?$/, '').replace(TRAILING_ATTRIBUTION, '');
@@ -162,7 +260,7 @@ const NP_BOUNDARY =
 
 /** The noun phrase that ends `head`: back to a preposition or verb, at most five words ("after a strike" -> "a strike"). */
 export function nounPhraseBefore(head: string): string {
-  const words = head.trim().split(/\s+/);
+  const words = head.trim().replace(/[\s,;:]+$/, '').split(/\s+/);
   const np: string[] = [];
   for (let k = words.length - 1; k >= 0 && np.length < 5; k--) {
     const w = words[k] ?? '';
@@ -186,14 +284,30 @@ function explain(expression: string, published: string, timexes: readonly Timex[
 const PARTICIPLE =
   /^\s*(?:\p{Ll}+ed|made|held|built|won|sold|taken|given|seen|done|written|chosen|drawn|known|shown|begun|set|put|cut|hit|struck|paid|sent|spent|brought|bought|caught|fought|found|lost|met|led|left|told|kept|born)\b[^,;]*$/u;
 
-/** The comma-enclosed participle phrase holding `t` ("…the deal, signed yesterday, raises…"), or null. */
-function participlePhrase(text: string, segments: readonly Span[], t: Timex): Span | null {
+/**
+ * The participle phrase holding `t`: enclosed by commas after a noun ("…the deal, signed yesterday, raises…"),
+ * or fronted before the subject ("Cited by police in December, Jones was…"), or null. A past tense after an
+ * apposition ("Smith, a teacher, lived in…") is the verb of the sentence, not a participle phrase.
+ */
+function participlePhrase(text: string, segments: readonly Span[], t: Timex): { span: Span; fronted: boolean } | null {
   const k = segments.findIndex((seg) => seg.start <= t.start && t.start < seg.end);
   const seg = segments[k];
-  if (k < 1 || !seg || text[seg.start - 1] !== ',') return null;
+  const next = segments[k + 1];
+  if (!seg || !next) return null;
   const span = trimSpan(text, seg);
-  return PARTICIPLE.test(text.slice(span.start, t.start)) ? span : null;
+  const lead = text.slice(span.start, t.start);
+  const head = lead.replace(LEADING_MARKERS, '');
+  if (k === 0 || (k === 1 && LEADING_MARKERS.test(text.slice(segments[0]?.start ?? 0, seg.start)))) {
+    const fronted = FRONTED_PARTICIPLE.test(head) && (k === 0 ? /^\s*\p{Lu}/u.test(head) : PARTICIPLE.test(head));
+    return fronted && !isFragment(text.slice(next.start, next.end)) ? { span, fronted: true } : null;
+  }
+  if (text[seg.start - 1] !== ',' || !isFragment(text.slice(next.start, next.end))) return null;
+  return PARTICIPLE.test(lead) ? { span, fronted: false } : null;
 }
+
+/** A participle that opens the sentence, with the preposition after it ("Cited by", "Born in"). */
+const FRONTED_PARTICIPLE =
+  /^\s*(?:\p{L}\p{Ll}+ed|made|held|built|won|sold|taken|given|seen|chosen|known|shown|struck|sent|brought|caught|found|led|left|told|born)\s+(?:by|in|on|at|for|from|with|as|after|during|to|into|over|under|since)\b[^,;]*$/iu;
 
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|my|some|many|most|several|all|both|each|every|no|one|two|three|four|five|ten|hundreds|thousands|millions|more|fewer|about|around|nearly|only|just|at)$/i;
 
@@ -272,6 +386,50 @@ export function buildEvents(src: EventSource): EventDetail[] {
     citationIds: [],
   });
 
+  /** An undated passage that a dated citation supports takes the citation's date, and says so. */
+  const citationEvent = (sentence: Span, paragraph: Span, sentenceText: string, cite: Citation & { date: string }, label: string, cites: readonly Citation[], why: string): EventDetail => {
+    const what = cite.headline ? `“${cite.headline}”` : cite.host;
+    return {
+      articleId,
+      articleIds,
+      aliases,
+      id: idFor('citation', sentenceText, cite.url),
+      kind: 'mention',
+      label,
+      start: cite.date,
+      end: cite.date,
+      precision: 'day',
+      approximate: true,
+      openEnd: false,
+      excerpts: [excerptOf(sentence, paragraph)],
+      dating: {
+        expression: null,
+        start: null,
+        end: null,
+        value: cite.date,
+        method: 'citation',
+        explanation: `${why}; the source it cites, ${what} (${cite.host}), is dated ${formatDayLong(cite.date)} in its address and matches this passage (score ${cite.supports?.score.toFixed(2) ?? '?'}).`,
+      },
+      citationIds: cites.map((c) => c.id),
+    };
+  };
+  /** "X has stated that…": the present perfect of a report in the news means the day of publication. */
+  const presentPerfectEvent = (sentence: Span, paragraph: Span, sentenceText: string, label: string, cites: readonly Citation[], explanation: string): EventDetail => ({
+    articleId,
+    articleIds,
+    aliases,
+    id: idFor('present-perfect', sentenceText),
+    kind: 'mention',
+    label,
+    start: publishedOn,
+    end: publishedOn,
+    precision: 'day',
+    approximate: false,
+    openEnd: false,
+    excerpts: [excerptOf(sentence, paragraph)],
+    dating: { expression: null, start: null, end: null, value: publishedOn, method: 'publication', explanation },
+    citationIds: cites.map((c) => c.id),
+  });
   let ti = 0;
   // The tagger gives them sorted; sort (a stable sort: same order) only when they are not.
   const timexes = isSortedByStart(src.timexes) ? src.timexes : [...src.timexes].sort((a, b) => a.start - b.start);
@@ -302,6 +460,61 @@ export function buildEvents(src: EventSource): EventDetail[] {
         } else groups.push({ span: seg, timexes: inSeg });
       }
       const single = groups.length === 1;
+      /**
+       * The main clause whose only date dates what it refers to takes the date its context gives: the cited
+       * source supporting the sentence, or the passage before it about the same actor; else it makes no event.
+       */
+      const pushContextEvent = (main: Span, t: Timex, referent: Span, said: boolean) => {
+        // The saying is labelled with what was said ("X has announced that ships will be cleared").
+        const label = said ? labelFromClause(text, { start: main.start, end: referent.end }, [t]) : labelFromClause(text, main, []);
+        const why = `No date of its own: ‘${t.text}’ dates ${said ? 'what was said' : 'what it refers to'} (${labelFromClause(text, referent, [t]).toLowerCase()})`;
+        const cite = cites.find((c) => c.date !== null);
+        if (cite?.date) {
+          events.push(citationEvent(sentence, paragraph, sentenceText, { ...cite, date: cite.date }, label, cites, why));
+          return;
+        }
+        const perfect = PRESENT_PERFECT_REPORT.exec(text.slice(main.start, main.end));
+        if (perfect) {
+          events.push(presentPerfectEvent(sentence, paragraph, sentenceText, label, cites, `${why}; a statement reported in the present perfect (“${perfect[0]}”) is news of the publication day, ${published}.`));
+          return;
+        }
+        let prev: EventDetail | undefined;
+        for (let k = events.length - 1; k >= 0 && !prev; k--) {
+          const x = (events[k] as EventDetail).excerpts[0];
+          if (x && x.start < sentence.start) prev = x.paragraphStart === paragraph.start && events[k]?.kind === 'mention' ? events[k] : undefined;
+          if (x && x.start < sentence.start) break;
+        }
+        const subject = subjectAfter(text.slice(main.start, main.end));
+        // The same actor: a pronoun, or the subject's head word in the passage before ("Milley", "the chief").
+        const head = /([\p{L}'’-]{3,})$/u.exec(subject)?.[1];
+        const named = head === undefined ? null : new RegExp(`(?<![\\p{L}])${head.replace(/[’'-]/g, '.')}(?![\\p{L}])`, 'iu');
+        const continues = PRONOUN_SUBJECT.test(subject) || (named !== null && prev?.excerpts.some((x) => named.test(x.text)) === true);
+        if (!prev || !continues) return;
+        const p = prev;
+        events.push({
+          articleId,
+          articleIds,
+          aliases,
+          id: idFor('context', sentenceText, t.text),
+          kind: 'mention',
+          label,
+          start: p.start,
+          end: p.end,
+          precision: p.precision,
+          approximate: true,
+          openEnd: p.openEnd,
+          excerpts: [excerptOf(sentence, paragraph)],
+          dating: {
+            expression: null,
+            start: null,
+            end: null,
+            value: p.dating.value,
+            method: p.dating.method,
+            explanation: `${why}; it goes on from the passage before it (“${p.label}”): ${p.dating.explanation}`,
+          },
+          citationIds: cites.map((c) => c.id),
+        });
+      };
       groups.forEach((g, gi) => {
         if (g.timexes.length === 0) return;
         let labelSpan = trimSpan(text, g.span);
@@ -312,35 +525,83 @@ export function buildEvents(src: EventSource): EventDetail[] {
           const lead = text.slice(firstSeg.start, firstSeg.end).trim();
           if (FRONTED.test(lead) || g.timexes.some((t) => lead.replace(/[\s,]+$/, '').endsWith(t.text) && lead.length - t.text.length < 12)) {
             const mainEnd = single ? sentence.end : (groups[1]?.span.start ?? sentence.end);
-            const main = trimSpan(text, { start: firstSeg.end + 1, end: mainEnd });
-            // Drop a parenthetical right after the subject's verb (", citing anonymous sources,").
-            labelSpan = main;
+            labelSpan = trimSpan(text, { start: firstSeg.end + 1, end: mainEnd });
             fronted = true;
           }
         }
         const excerptSpan = single ? sentence : trimSpan(text, g.span);
         const first = g.timexes[0] as Timex & { interval: Interval };
         const interval = spanIntervals(g.timexes);
-        let label = labelFromClause(text, labelSpan, g.timexes);
-        const participle = participlePhrase(text, segments, first);
+        // The date belongs to the clause it stands in; the event is the happening of that clause.
+        let dated: Span | null = null;
+        let reported = false;
+        const seg = segments.find((x) => x.start <= first.start && first.start < x.end);
+        if (!fronted && seg && seg.start > labelSpan.start && g.timexes.every((t) => t.start >= seg.start && t.start < seg.end)) {
+          // "…, apparently referring to similar reports in April 2021": the date dates the reports, not the clause
+          // before it, which takes the date its context gives. What is referred to is told elsewhere: no event of
+          // its own. "…, with the first troops arriving on Tuesday" has a happening of its own: an event.
+          const phrase = trimSpan(text, seg);
+          const reference = REFERENCE_PHRASE.exec(text.slice(phrase.start, phrase.end));
+          const lead = reference ?? ABSOLUTE_PHRASE.exec(text.slice(phrase.start, phrase.end));
+          if (lead && /\p{L}/u.test(text.slice(phrase.start + lead[0].length, first.start))) {
+            dated = { start: phrase.start + lead[0].length, end: phrase.end };
+            pushContextEvent(trimSpan(text, { start: labelSpan.start, end: seg.start - 1 }), first, dated, false);
+            if (reference) return;
+          }
+        }
+        const cs = complementStart(text, labelSpan, g.timexes);
+        if (!dated && cs >= 0 && g.timexes.every((t) => t.start >= cs)) {
+          // "X told reporters the strike began in January": the date is the strike's, not the telling's.
+          dated = { start: cs, end: labelSpan.end };
+          reported = true;
+          // The saying takes the date its context gives ("has announced": the publication day), or makes no event.
+          if (!participlePhrase(text, segments, first)) pushContextEvent(trimSpan(text, { start: labelSpan.start, end: cs }), first, dated, true);
+        }
+        const thatOpener = /^that\s+/i.exec(text.slice(labelSpan.start, labelSpan.end));
+        if (!dated && thatOpener && REPORTED_BEFORE.test(text.slice(sentence.start, labelSpan.start))) {
+          // "X said on Tuesday | that the talks would resume next month": the second clause is what was said.
+          dated = { start: labelSpan.start + thatOpener[0].length, end: labelSpan.end };
+          reported = true;
+        }
+        // "…a strike that began last spring": a relative clause holding the date is the happening it dates.
+        const region = dated ?? labelSpan;
+        let relative: RegExpExecArray | null = null;
+        if (!fronted) for (const m of text.slice(region.start, first.start).matchAll(RELATIVE_BEFORE_DATE)) relative = m;
+        if (relative && relative.index > 0) {
+          labelSpan = { start: region.start + relative.index, end: region.end };
+          dated = null;
+        }
+        // Negated and hypothetical happenings ("did not sign", "could invade") are not events.
+        if (isNegatedOrHypothetical(text.slice((dated ?? labelSpan).start, first.start), reported)) return;
+
+        let label = labelFromClause(text, dated ?? labelSpan, g.timexes);
+        // "Hudson's Bay said it will redeem…": what was said names who, not "it".
+        const pronoun = reported && dated && cs >= 0 ? /^(?:He|She|It)\s/.exec(label) : null;
+        const sayer = pronoun ? subjectAfter(text.slice(labelSpan.start, cs)) : '';
+        if (pronoun && sayer && !PRONOUN_SUBJECT.test(sayer)) label = clip(`${capitalise(sayer)} ${label.slice(pronoun[0].length)}`);
+        const participle = dated && !reported ? null : participlePhrase(text, segments, first);
         // A clause that opens with a relative pronoun ("that began on May 24") is about the noun before it.
-        const opener = /^(?:that|which|who)\s+/i.exec(text.slice(labelSpan.start, labelSpan.end));
+        const opener = dated ? null : /^(?:that|which|who)\s+/i.exec(text.slice(labelSpan.start, labelSpan.end));
         if (opener) {
           const np = nounPhraseBefore(text.slice(sentence.start, labelSpan.start));
           const rest = labelFromClause(text, { start: labelSpan.start + opener[0].length, end: labelSpan.end }, g.timexes);
           if (np) label = clip(capitalise(`${np} ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`));
         } else if (participle) {
-          // "the deal, signed yesterday, …": the participle phrase tells what happened to the noun before it.
-          const np = nounPhraseBefore(text.slice(sentence.start, participle.start).replace(/[\s,;]+$/, ''));
-          const phrase = labelFromClause(text, { start: participle.start, end: participle.end }, g.timexes);
+          // "the deal, signed yesterday, …": the participle phrase tells what happened to the noun before it;
+          // "Cited by police in December, Jones…": a fronted one, to the subject after it.
+          const np = participle.fronted
+            ? subjectAfter(text.slice(participle.span.end + 1, sentence.end))
+            : nounPhraseBefore(text.slice(sentence.start, participle.span.start).replace(/[\s,;]+$/, ''));
+          const phrase = labelFromClause(text, participle.span, g.timexes);
           if (np) label = clip(capitalise(`${np} was ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}`));
-        } else if (!fronted && isFragment(text.slice(labelSpan.start, labelSpan.end))) {
+        } else if (!fronted && !dated && isFragment(text.slice(labelSpan.start, labelSpan.end))) {
           // A clause without its subject ("raises pay by 4.5% in 2020") or ending in a bare participle names
           // nobody: the whole sentence does.
           label = labelFromClause(text, trimSpan(text, sentence), g.timexes);
         }
         const expression = g.timexes.length === 1 ? first.text : text.slice(first.start, (g.timexes[g.timexes.length - 1] as Timex).end);
-        events.push({
+        const planned = (interval.start ?? interval.end ?? '') > publishedOn;
+        const event: EventDetail = {
           articleId,
           articleIds,
           aliases,
@@ -359,10 +620,11 @@ export function buildEvents(src: EventSource): EventDetail[] {
             end: (g.timexes[g.timexes.length - 1] as Timex).end,
             value: g.timexes.map((t) => t.value).join('/'),
             method: 'expression',
-            explanation: explain(expression, published, g.timexes),
+            explanation: `${explain(expression, published, g.timexes)}${reported ? '. Reported: the date is that of what was said, not of the saying' : ''}${planned ? '. After the publication date: announced or expected, not yet happened' : ''}`,
           },
           citationIds: supportingCitations(src.citations, excerptSpan).map((c) => c.id),
-        });
+        };
+        events.push(event);
       });
       continue;
     }
@@ -376,53 +638,15 @@ export function buildEvents(src: EventSource): EventDetail[] {
 
     // An undated passage that a dated citation supports takes the citation's date, and says so.
     const datedCite = cites.find((c) => c.date !== null);
-    if (datedCite && datedCite.date) {
-      const what = datedCite.headline ? `“${datedCite.headline}”` : datedCite.host;
-      events.push({
-        articleId,
-        articleIds,
-        aliases,
-        id: idFor('citation', sentenceText, datedCite.url),
-        kind: 'mention',
-        label: labelOf(sentence),
-        start: datedCite.date,
-        end: datedCite.date,
-        precision: 'day',
-        approximate: true,
-        openEnd: false,
-        excerpts: [excerptOf(sentence, paragraph)],
-        dating: {
-          expression: null,
-          start: null,
-          end: null,
-          value: datedCite.date,
-          method: 'citation',
-          explanation: `No date in the passage; the source it cites, ${what} (${datedCite.host}), is dated ${formatDayLong(datedCite.date)} in its address and matches this passage (score ${datedCite.supports?.score.toFixed(2) ?? '?'}).`,
-        },
-        citationIds: cites.map((c) => c.id),
-      });
+    if (datedCite?.date) {
+      events.push(citationEvent(sentence, paragraph, sentenceText, { ...datedCite, date: datedCite.date }, labelOf(sentence), cites, 'No date in the passage'));
       continue;
     }
 
     // "X has stated that…": the present perfect of a report in the news means the day of publication.
     const opener = ANTERIOR_OPENER.exec(sentenceText);
     if (!opener && PRESENT_PERFECT_REPORT.test(sentenceText.slice(0, 160))) {
-      events.push({
-        articleId,
-        articleIds,
-        aliases,
-        id: idFor('present-perfect', sentenceText),
-        kind: 'mention',
-        label: labelOf(sentence),
-        start: publishedOn,
-        end: publishedOn,
-        precision: 'day',
-        approximate: false,
-        openEnd: false,
-        excerpts: [excerptOf(sentence, paragraph)],
-        dating: { expression: null, start: null, end: null, value: publishedOn, method: 'publication', explanation: `No date in the passage; a statement reported in the present perfect (“${PRESENT_PERFECT_REPORT.exec(sentenceText)?.[0]}”) is news of the publication day, ${published}.` },
-        citationIds: cites.map((c) => c.id),
-      });
+      events.push(presentPerfectEvent(sentence, paragraph, sentenceText, labelOf(sentence), cites, `No date in the passage; a statement reported in the present perfect (“${PRESENT_PERFECT_REPORT.exec(sentenceText)?.[0]}”) is news of the publication day, ${published}.`));
       continue;
     }
     // "Earlier, the Times reported…": it happened on or before the publication date.
