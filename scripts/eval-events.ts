@@ -31,6 +31,8 @@ export type EventCounts = {
   happenings: number;
   found: number;
   foundExact: number;
+  /** Disagreements where the event is dated by the expression the gold dates its happening by (a value error). */
+  wrongValue: number;
   /** Timeline events whose label names a negated (polarity NEG) or modal event instance. */
   labelled: number;
   negated: number;
@@ -38,11 +40,16 @@ export type EventCounts = {
 };
 
 export function emptyEventCounts(): EventCounts {
-  return { judged: 0, compatible: 0, exact: 0, judgedText: 0, compatibleText: 0, happenings: 0, found: 0, foundExact: 0, labelled: 0, negated: 0, modal: 0 };
+  return { judged: 0, compatible: 0, exact: 0, judgedText: 0, compatibleText: 0, happenings: 0, found: 0, foundExact: 0, wrongValue: 0, labelled: 0, negated: 0, modal: 0 };
 }
 
 type Dated = Pick<EventDetail, 'start' | 'end'>;
-type Excerpted = Dated & { label: string; excerpts: readonly { start: number; end: number }[] };
+type Excerpted = Dated & {
+  label: string;
+  excerpts: readonly { start: number; end: number }[];
+  /** The dating expression's offsets, when an expression dates it. */
+  expression?: { start: number; end: number } | null;
+};
 
 export function overlaps(e: Dated, h: Pick<Happening, 'start' | 'end'>): boolean {
   return (e.start ?? '') <= h.end && h.start <= (e.end ?? '9999-99-99');
@@ -67,7 +74,7 @@ export function names(label: string, g: GoldEvent): boolean {
   return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
 }
 
-export type Judgement = { event: Excerpted; judged: Happening[]; compatible: boolean; exact: boolean };
+export type Judgement = { event: Excerpted; judged: Happening[]; compatible: boolean; exact: boolean; sameExpression: boolean };
 
 /** The happenings a timeline event is judged against: those its label names, else all its excerpt holds. */
 export function judge(e: Excerpted, happenings: readonly Happening[]): Judgement | null {
@@ -75,7 +82,9 @@ export function judge(e: Excerpted, happenings: readonly Happening[]): Judgement
   if (held.length === 0) return null;
   const named = held.filter((h) => names(e.label, h.event));
   const judged = named.length > 0 ? named : held;
-  return { event: e, judged, compatible: judged.some((h) => overlaps(e, h)), exact: judged.some((h) => sameDays(e, h)) };
+  const x = e.expression;
+  const sameExpression = x != null && judged.some((h) => h.timex !== null && h.timex.start < x.end && x.start < h.timex.end);
+  return { event: e, judged, compatible: judged.some((h) => overlaps(e, h)), exact: judged.some((h) => sameDays(e, h)), sameExpression };
 }
 
 export type DocumentScore = { judgements: Judgement[]; missed: Happening[] };
@@ -92,6 +101,7 @@ export function scoreDocument(doc: TimemlEventsDocument, timeline: readonly Exce
       counts.judged++;
       if (j.compatible) counts.compatible++;
       if (j.exact) counts.exact++;
+      if (!j.compatible && j.sameExpression) counts.wrongValue++;
     }
     const jt = judge(e, inText);
     if (jt) {
@@ -132,7 +142,13 @@ export function timelineOf(doc: TimemlEventsDocument, name: string): Excerpted[]
   if (!extraction) return null;
   return extraction.events
     .filter((e) => e.kind === 'mention')
-    .map((e) => ({ start: e.start, end: e.end, label: e.label, excerpts: e.excerpts.map((x) => ({ start: x.start - offset, end: x.end - offset })) }));
+    .map((e) => ({
+      start: e.start,
+      end: e.end,
+      label: e.label,
+      excerpts: e.excerpts.map((x) => ({ start: x.start - offset, end: x.end - offset })),
+      expression: e.dating.start === null || e.dating.end === null ? null : { start: e.dating.start - offset, end: e.dating.end - offset },
+    }));
 }
 
 function pct(hits: number, of: number): string {
@@ -143,6 +159,7 @@ export function formatEventReport(c: EventCounts): string {
   return [
     `precision ${pct(c.compatible, c.judged)} %  (exact ${pct(c.exact, c.judged)} %)  of ${c.judged} timeline events holding a happening: ${c.compatible} compatible, ${c.exact} exact`,
     `          ${pct(c.compatibleText, c.judgedText)} %  on happenings dated in the text only (${c.compatibleText} of ${c.judgedText})`,
+    `          ${c.judged - c.compatible} disagree: ${c.wrongValue} dated by the expression that dates the happening in the gold (its value differs), ${c.judged - c.compatible - c.wrongValue} by another expression or by the context`,
     `recall    ${pct(c.found, c.happenings)} %  (exact ${pct(c.foundExact, c.happenings)} %)  of ${c.happenings} happenings dated in the text: ${c.found} on the timeline, ${c.foundExact} exact`,
     `labels    ${c.labelled} name an annotated event: ${c.negated} a negated one, ${c.modal} a modal one`,
   ].join('\n');
@@ -208,7 +225,7 @@ function main(argv: string[]): number {
       for (const j of judgements) {
         if (j.compatible) continue;
         const x = j.event.excerpts[0];
-        console.log(`WRONG ${name}  ${days(j.event)}  "${j.event.label}"  gold ${j.judged.map((h) => goldOf(h, doc.dct)).join('; ')}  ${x ? context(doc.text, x.start, x.end).slice(0, 400) : ''}`);
+        console.log(`${j.sameExpression ? 'VALUE' : 'WRONG'} ${name}  ${days(j.event)}  "${j.event.label}"  gold ${j.judged.map((h) => goldOf(h, doc.dct)).join('; ')}  ${x ? context(doc.text, x.start, x.end).slice(0, 400) : ''}`);
       }
       for (const h of missed) {
         const near = timeline.filter((e) => e.excerpts.some((x) => x.start <= h.event.start && h.event.end <= x.end));
