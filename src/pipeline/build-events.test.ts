@@ -242,3 +242,27 @@ test('a relative clause holding the date is the happening it dates; a pronoun in
   expect(label('The harbour company said it will sell the ferries in June.', 'June', month('2022-06', 30))).toEqual(['The harbour company will sell the ferries']);
   expect(label('Prices rose before Friday’s vote.', 'Friday', day('2022-03-04'))).toEqual(['Prices rose before the vote']);
 });
+
+test('labels leave out an aside in commas and start a noun phrase at its determiner', () => {
+  const label = (body: string, when: string, interval: Interval) => mentionsOf(eventsOf(body, (t) => [timex(t, when, 'x', interval)])).map((e) => e.label);
+  expect(label('The plant, which makes batteries, will close in May.', 'May', month('2022-05', 31))).toEqual(['The plant will close']);
+  expect(label('Officials cosponsor the talks that began in May.', 'May', month('2021-05', 31))).toEqual(['The talks began']);
+});
+
+test('a participle right before the date, after its noun, is the happening the date dates', () => {
+  const label = (body: string, when: string, interval: Interval) => mentionsOf(eventsOf(body, (t) => [timex(t, when, 'x', interval)])).map((e) => e.label);
+  const week: Interval = { start: '2022-02-28', end: '2022-03-06', precision: 'week', approximate: false };
+  expect(label('Both firms are allies in the fight against a takeover bid launched last week by a rival.', 'last week', week)).toEqual(['A takeover bid was launched by a rival']);
+  // A verb of its own clause is not a participle: "The port reopened in May" is the port reopening.
+  expect(label('The port reopened in May.', 'May', month('2021-05', 31))).toEqual(['The port reopened']);
+  expect(label('He was elected in May.', 'May', month('2021-05', 31))).toEqual(['He was elected']);
+});
+
+test('the date of a figure compared with dates no happening; a subordinate clause before the main one is not its label', () => {
+  const yearEarlier = year('2021');
+  expect(mentionsOf(eventsOf('Revenue fell 8% to $85 million, from $93 million a year earlier.', (t) => [timex(t, 'a year earlier', '2021', yearEarlier)]))).toEqual([]);
+  const events = mentionsOf(eventsOf('While there were no gains in the spring, there was a gain of $18 million in 2020.', (t) => [timex(t, '2020', '2020', year('2020'))]));
+  expect(events.map((e) => e.label)).toEqual(['There was a gain of $18 million']);
+  const said = mentionsOf(eventsOf('The analyst thinks several airlines will report losses in 2023.', (t) => [timex(t, '2023', '2023', year('2023'))]));
+  expect(said.map((e) => e.label)).toEqual(['Several airlines will report losses']);
+});

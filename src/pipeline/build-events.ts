@@ -43,7 +43,7 @@ const REPORT_VERB =
 /** A word that makes a clause finite: an auxiliary or modal, a regular past, or a common irregular past. */
 const FINITE =
   /\b(?:was|were|is|are|will|would|could|can|may|might|should|must|had|has|have|did|does|do|\p{Ll}{2,}ed|began|went|came|made|took|gave|rose|fell|won|lost|left|met|held|saw|got|ran|sold|bought|told|said|found|built|sent|kept|grew|became|broke|spoke|wrote|struck|paid|led|hit|cut|set|put)\b/u;
-const CLAUSE_START = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|my|he|she|it|they|we|i|you|there|\p{Lu}[\p{L}'’.-]*|\d)/u;
+const CLAUSE_START = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|my|he|she|it|they|we|i|you|there|several|many|some|most|all|no|both|each|every|few|other|more|fewer|\p{Lu}[\p{L}'’.-]*|\d)/u;
 const VERB_AFTER_THAT = /^(?:was|were|is|are|will|would|could|can|may|might|should|had|has|have|did|does|do|\p{Ll}+ed)\b/u;
 
 /** Where the reported clause starts in `clause` ("X said on Tuesday [that] the talks would resume…"), or -1. */
@@ -105,6 +105,15 @@ export function isNegatedOrHypothetical(beforeDate: string, reported: boolean): 
   return words.length <= 10 && !words.slice(1).some((w) => VERB_FORM.test(w));
 }
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)\b/i;
+/** A clause opened by a subordinator: the main clause after its comma is the one a later date dates. */
+const SUBORDINATE_OPENER = /^(?:while|although|though|whereas|because|if|even though|even as|despite)\b/i;
+/** "…to $85.7 million, from $93.3 million a year earlier": the date of the figure compared with, not of a happening. */
+const COMPARISON_BASE = /\bfrom\s+(?:about\s+|nearly\s+|almost\s+)?[$£€#]?\d[\d.,]*\s*(?:%|percent|(?:million|billion|trillion)\b)?\s*(?:(?:or\s+)?[$£€#]?\d[\d.,]*\s*(?:cents?\s+)?a\s+share\s*)?$/i;
+/** "a takeover bid launched last week": a past participle right before the date, after its noun. */
+const REDUCED_RELATIVE =
+  /([\p{L}\d'’.-]+)\s+(\p{Ll}+ed|made|held|built|won|sold|taken|given|seen|done|written|chosen|drawn|known|shown|begun|paid|sent|spent|brought|bought|caught|fought|found|lost|led|kept|set|put|cut|hit|struck)\s*$/u;
+const NOT_A_NOUN = /^(?:was|were|is|are|be|been|being|has|have|had|not|never|also|and|or|but|that|which|who|to|\p{Ll}+ly)$/iu;
+
 /** A relative pronoun with the verb of its clause, with no comma before the date: "that began", "which was signed". */
 const RELATIVE_BEFORE_DATE =
   /\b(?:that|which|who)\s+(?=(?:was|were|is|are|has|have|had|will|would|\p{Ll}+ed|began|went|came|made|took|gave|rose|fell|won|lost|left|met|held|saw|got|ran|sold|bought|told|said|found|built|sent|kept|grew|became|broke|spoke|wrote|struck|paid|led)\b)[^,;]*$/gu;
@@ -240,6 +249,8 @@ export function labelFromClause(text: string, clause: Span, drop: readonly Span[
   s = s.replace(/\s+/g, ' ').trim().replace(/^[,;:]\s*/, '');
   s = s.replace(/[.!?]+["”’]?$/, '').replace(TRAILING_ATTRIBUTION, '');
   s = s.replace(DATELINE, '').replace(LEADING_MARKERS, '').replace(/,\s*(?:citing|quoting|according to)\s[^,]{1,60},/gi, '');
+  // "The plant, which makes batteries, will close" -> "The plant will close": the aside is not the happening.
+  s = s.replace(/,\s+(?:which|who)\s[^,;]{1,120},\s*/gi, ' ');
   const rel = RELATIVE.exec(s);
   if (rel && rel.index > 0) {
     const np = nounPhraseBefore(s.slice(0, rel.index));
@@ -267,7 +278,9 @@ export function nounPhraseBefore(head: string): string {
     if (np.length > 0 && NP_BOUNDARY.test(w)) break;
     np.unshift(w);
   }
-  return np.join(' ').replace(/^[,;:(]+/, '');
+  // "cosponsor the multi-party talks" -> "the multi-party talks": a noun phrase starts at its determiner.
+  const det = np.findLastIndex((w, k) => k < np.length - 1 && /^(?:the|a|an|its|their|his|her|our|this|that|these|those)$/i.test(w));
+  return (det > 0 ? np.slice(det) : np).join(' ').replace(/^[,;:(]+/, '');
 }
 
 /** "‘in April 2021’, in an article of 20 Nov 2021: a month named with a year", from the tagger's derivations. */
@@ -314,7 +327,7 @@ const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|my
 /** A clause that starts with a lowercase word other than a determiner has lost its subject to the clause before. */
 function isFragment(clause: string): boolean {
   const first = /^[\s,;:]*([\p{L}'’-]+)/u.exec(clause)?.[1] ?? '';
-  return /^\p{Ll}/u.test(first) && !DETERMINERS.test(first);
+  return /^\p{Ll}/u.test(first) && !DETERMINERS.test(first) && !/^(?:there|it|he|she|they|we|i|you)$/i.test(first);
 }
 
 function coarser(a: Precision, b: Precision): Precision {
@@ -532,10 +545,16 @@ export function buildEvents(src: EventSource): EventDetail[] {
         const excerptSpan = single ? sentence : trimSpan(text, g.span);
         const first = g.timexes[0] as Timex & { interval: Interval };
         const interval = spanIntervals(g.timexes);
+        const seg = segments.find((x) => x.start <= first.start && first.start < x.end);
+        // "While there were no gains in the period, there was a gain in 1988": the main clause holds the date.
+        if (!fronted && seg && seg.start > labelSpan.start && SUBORDINATE_OPENER.test(text.slice(labelSpan.start, seg.start))) {
+          labelSpan = trimSpan(text, { start: seg.start, end: labelSpan.end });
+        }
+        // A date of the figure compared with ("from $93.3 million a year earlier") dates no happening.
+        if (seg && g.timexes.every((t) => COMPARISON_BASE.test(text.slice(Math.max(seg.start, labelSpan.start), t.start))) && !/\bwhen\b/.test(text.slice(first.end, g.span.end))) return;
         // The date belongs to the clause it stands in; the event is the happening of that clause.
         let dated: Span | null = null;
         let reported = false;
-        const seg = segments.find((x) => x.start <= first.start && first.start < x.end);
         if (!fronted && seg && seg.start > labelSpan.start && g.timexes.every((t) => t.start >= seg.start && t.start < seg.end)) {
           // "…, apparently referring to similar reports in April 2021": the date dates the reports, not the clause
           // before it, which takes the date its context gives. What is referred to is told elsewhere: no event of
@@ -571,6 +590,16 @@ export function buildEvents(src: EventSource): EventDetail[] {
           labelSpan = { start: region.start + relative.index, end: region.end };
           dated = null;
         }
+        // "…allies in its fight against a hostile bid launched last week": the participle before the date is the
+        // happening it dates, when a verb of the clause stands before its noun.
+        const reduced = relative ? null : REDUCED_RELATIVE.exec(text.slice(region.start, first.start).replace(SIGNAL_BEFORE, ''));
+        let passive: { np: string; from: number } | null = null;
+        if (reduced && !NOT_A_NOUN.test(reduced[1] ?? '')) {
+          const headText = text.slice(region.start, region.start + reduced.index + (reduced[1]?.length ?? 0));
+          const np = nounPhraseBefore(headText);
+          const beforeNp = headText.slice(0, headText.length - np.length);
+          if (np && FINITE.test(beforeNp) && !REPORTED_BEFORE.test(beforeNp)) passive = { np, from: region.start + reduced.index + (reduced[1]?.length ?? 0) };
+        }
         // Negated and hypothetical happenings ("did not sign", "could invade") are not events.
         if (isNegatedOrHypothetical(text.slice((dated ?? labelSpan).start, first.start), reported)) return;
 
@@ -582,7 +611,10 @@ export function buildEvents(src: EventSource): EventDetail[] {
         const participle = dated && !reported ? null : participlePhrase(text, segments, first);
         // A clause that opens with a relative pronoun ("that began on May 24") is about the noun before it.
         const opener = dated ? null : /^(?:that|which|who)\s+/i.exec(text.slice(labelSpan.start, labelSpan.end));
-        if (opener) {
+        if (passive) {
+          const phrase = labelFromClause(text, trimSpan(text, { start: passive.from, end: region.end }), g.timexes);
+          label = clip(capitalise(`${passive.np} ${/[^s]s$/.test(passive.np) ? 'were' : 'was'} ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}`));
+        } else if (opener) {
           const np = nounPhraseBefore(text.slice(sentence.start, labelSpan.start));
           const rest = labelFromClause(text, { start: labelSpan.start + opener[0].length, end: labelSpan.end }, g.timexes);
           if (np) label = clip(capitalise(`${np} ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`));
