@@ -82,3 +82,48 @@ test('in a history told from afar, a month without a year keeps the year of the 
   ].join(' ');
   expect(values(story, '2009-12-19').at(-1)).toBe('May=DATE:1921-05');
 });
+
+test('durations are lengths of time, not dates: only "ago" and "from now" place them', () => {
+  expect(values('He has worked there for eight years.', '2013-02-15')).toEqual(['eight years=DURATION:P8Y']);
+  expect(values('The deal took a month to negotiate.', '2013-02-15')).toEqual(['a month=DURATION:P1M']);
+  expect(values('Prices will double over the next decade.', '2013-02-15')).toEqual(['the next decade=DURATION:P10Y']);
+  expect(values('Costs fell over the last decade.', '2013-02-15')).toEqual(['the last decade=DURATION:P10Y']);
+  expect(values('The plant closed eight years ago.', '2013-02-15')).toEqual(['eight years ago=DATE:2005']);
+  expect(values('In recent weeks, sales have slowed.', '2013-02-15')).toEqual(['recent weeks=DURATION:PXW']);
+});
+
+test('hours, minutes and seconds of a race are a length of time; a clock time after "at" is a time of day', () => {
+  expect(values('She won the marathon in 3:07:35.', '2013-02-15')).toEqual(['3:07:35=DURATION:PT3H7M35S']);
+  expect(values('The bell rang at 10:30:00 GMT.', '2013-02-15')).toEqual([]);
+});
+
+test('centuries, capitalised or not', () => {
+  expect(values('In the 20th Century, steel was king.', '2013-02-15')).toEqual(['the 20th Century=DATE:19']);
+  expect(values('The church dates from the twelfth century.', '2013-02-15')).toEqual(['the twelfth century=DATE:11']);
+});
+
+test('fiscal years take the value of the year they are named by; a year of accounts "ended" is a length of time', () => {
+  expect(values('Elco earned $7.8 million in fiscal 1989.', '1989-11-02')).toEqual(['fiscal 1989=DATE:1989']);
+  expect(values('Sales will rise in the current fiscal year.', '1989-11-02')).toEqual(['the current fiscal year=DATE:1989']);
+  expect(values('Sales rose in the latest fiscal year.', '1989-11-02')).toEqual(['the latest fiscal year=DATE:1988']);
+  expect(values('The unit had revenue of $76 million for the year ended March 31.', '1989-11-02')).toEqual(['the year=DURATION:P1Y', 'March 31=DATE:1989-03-31']);
+});
+
+test('"at the time" alone is the date just named, else the past of a past clause', () => {
+  expect(values('The vote was held on May 3. At the time, the party led the polls.', '2013-06-20')).toEqual(['May 3=DATE:2013-05-03', 'the time=DATE:2013-05-03']);
+  expect(values('The firm was small. Its founder was poor. At the time, nobody noticed it.', '2013-06-20')).toEqual(['the time=DATE:PAST_REF']);
+});
+
+test('recurring times: parts of the day, months and seasons', () => {
+  expect(values('He jogs every morning.', '2013-02-15')).toEqual(['every morning=SET:XXXX-XX-XXTMO']);
+  expect(values('Orangemen march each July.', '2013-02-15')).toEqual(['each July=SET:XXXX-07']);
+  expect(values('The fund pays dividends annually.', '2013-02-15')).toEqual(['annually=SET:P1Y']);
+});
+
+test('an earnings story compares with the same quarter a year back, wherever "a year earlier" stands', () => {
+  const story = 'Third-quarter profit rose 8% to $5 million. A year earlier, the company earned $4 million. Year-earlier sales were restated.';
+  expect(values(story, '1989-11-02')).toEqual(['Third-quarter=DATE:1989-Q3', 'A year earlier=DATE:1988-Q3', 'Year-earlier=DATE:1988-Q3']);
+  expect(values('In the year-ago third quarter, it earned $2 million.', '1989-11-02')).toEqual(['the year-ago third quarter=DATE:1988-Q3']);
+  expect(values('Net rose in the third quarter, against a loss in the 1988 quarter.', '1989-11-02')).toEqual(['the third quarter=DATE:1989-Q3', 'the 1988 quarter=DATE:1988-Q3']);
+  expect(values('Without a quarter named, year-ago results were weak.', '1989-11-02')).toEqual(['year-ago=DATE:1988']);
+});

@@ -261,7 +261,7 @@ rule(near(/0['’]?s/g, 4), String.raw`(?:(?<![\w-])|(?<=\b[Mm]id-))(?:${ci('the
 rule(near(/[1-9]0s/g, 1), String.raw`(?<=\b(?:the|and|mid-|early|late|or)\s?)(?<d>[1-9]0)s(?!\w)`, (g) => ({ k: 'decade', decade: 190 + Number(g['d']) / 10 }), 1);
 
 // "the 19th century", "the twentieth century"
-rule(near(/century/g, 6), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ]century(?!\w)`, (g) => {
+rule(near(/[Cc]entury/g, 6), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<o>${ORDINAL})[- ][Cc]entury(?!\w)`, (g) => {
   const n = ordinalValue(g['o'] ?? '');
   return n === null || n < 1 ? null : { k: 'century', century: n - 1 };
 }, 2);
@@ -289,14 +289,30 @@ rule(near(/\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?!\w)/g, 3), St
   return { k: 'season', s, y, rel };
 }, 1);
 
-rule(near(/quarter/g, 7), String.raw`(?<![\w-])(?:${ci('the')}\s+(?:fiscal\s+)?|(?<=\b(?:its|their)\s)fiscal\s+)?(?<o>${ORDINAL})[- ](?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?<y>${YEAR4})|(?<rel>this|last|next|the|the current|the previous)\s+(?:fiscal\s+|financial\s+)?year))?(?!\w)`, (g, _text, start, end) => {
+rule(near(/quarter/g, 7), String.raw`(?<![\w-])(?:${ci('the')}\s+(?:(?:(?<y0>${YEAR4})|(?<ago>year-(?:earlier|ago)|comparable|year-before|prior-year))\s+)?(?:fiscal\s+)?|(?<=\b(?:its|their)\s)fiscal\s+)?(?<o>${ORDINAL})[- ](?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?<y>${YEAR4})|(?<rel>this|last|next|the|the current|the previous)\s+(?:fiscal\s+|financial\s+)?year))?(?!\w)`, (g, _text, start, end) => {
   const q = ordinalValue(g['o'] ?? '');
   if (q === null || q > 4 || q === 0) return null;
   void start;
   void end;
   const relWord = g['rel'];
-  return { k: 'quarter', q, y: yearOf(g), rel: relWord === undefined ? null : relWord === 'the' ? 0 : relOf(relWord) };
+  const y = yearOf(g) ?? yearOf(g, 'y0');
+  // "the year-ago third quarter": that quarter, a year back ("comparable" only with a year-ago sense).
+  const ago = g['ago'];
+  if (ago !== undefined && ago !== 'comparable' && y === null && relWord === undefined) return { k: 'quarter', q, y: null, rel: null, yearAgo: true };
+  return { k: 'quarter', q, y, rel: relWord === undefined ? null : relWord === 'the' ? 0 : relOf(relWord) };
 }, 2);
+
+// "the 1988 period", "the 1989 quarter": the quarter the story is about, of that year; "the latest period".
+rule(near(/period|quarter/g, 4), String.raw`(?<![\w-])${ci('the')}\s+(?:(?<y>${YEAR4})|latest)\s+(?:fiscal\s+)?(?<w>period|quarter)(?![\w-])`, (g) => {
+  const y = yearOf(g);
+  if (y === null) return g['w'] === 'period' ? { k: 'quarterRef' } : null;
+  return { k: 'quarterRef', y, period: g['w'] === 'period' };
+}, 3);
+
+// "year-earlier profit", "year-ago results": the same period a year back (a quarter when the story is about one)
+// (a year before the publication year's period, not before the last date named: "in the 1988 period. The year-ago
+// results" are 1988's; "the year-earlier nine months" is a length of time, left to the duration rules).
+rule(near(/[Yy]ear-(?:earlier|ago)/g, 1), String.raw`(?<![\w-])(?:${ci('year')})-(?:earlier|ago)(?=\s+[a-z])(?!\s+(?:[a-z]+\s+)?(?:months|weeks|years|days|quarters)\b)`, () => ({ k: 'sameLastYear', quarter: 'period', lastYear: true }), 1);
 
 rule(near(/Q[1-4]/g, 2), String.raw`(?<![\w-])(?:(?<y1>${YEAR4})\s*)?Q(?<q>[1-4])(?:(?:\s+|-|/|\s+of\s+)(?:FY\s?)?(?<y>${YEAR4}|['’]\d{2}))?(?!\w)`, (g) => {
   const raw = g['y'] ?? g['y1'];
@@ -322,10 +338,13 @@ rule(near(/quarter|period/g, 6), String.raw`(?<![\w-])(?:${ci('the')}\s+)?(?<m1>
 }, 3);
 
 // "this fiscal year", "the current fiscal year", "last fiscal year", "the 1999 fiscal year"
-rule(near(/fiscal\s+year/g, 3), String.raw`(?<![\w-])(?:(?<rel>${ci('this', 'last', 'next', 'the current', 'the previous', 'the prior', 'the coming', 'the next', 'the new', 'the past', 'the last')})\s+|(?:${ci('the')}\s+)?(?<y>${YEAR4})\s+)fiscal\s+year(?![\w-])`, (g) => {
+rule(near(/fiscal\s+year/g, 3), String.raw`(?<![\w-])(?:(?<rel>${ci('this', 'last', 'next', 'the current', 'the previous', 'the prior', 'the coming', 'the next', 'the new', 'the past', 'the last', 'the latest', 'the')})\s+|(?:${ci('the')}\s+)?(?<y>${YEAR4})\s+)fiscal\s+year(?![\w-])`, (g, text, _start, end) => {
   if (g['y'] !== undefined) return { k: 'fy', y: Number(g['y']) };
+  // "in the fiscal year ended Jan. 31": a year of accounts, a length of time.
+  if (/^\s+(?:ended|ending)\b/.test(text.slice(end, end + 8))) return { k: 'duration', n: 1, unit: 'year', frame: 0 };
   const w = (g['rel'] ?? '').toLowerCase();
-  const offset = /last|previous|prior|past/.test(w) ? -1 : /next|coming|new/.test(w) ? 1 : 0;
+  // "the latest fiscal year": the last one closed.
+  const offset = /last|latest|previous|prior|past/.test(w) ? -1 : /next|coming|new/.test(w) ? 1 : 0;
   return { k: 'fyRel', offset };
 }, 2);
 
@@ -383,6 +402,9 @@ rule(near(/\b(?:week|weekend|month|year|quarter|decade)(?!\w)/g, 3), String.raw`
   return { k: 'relUnit', unit, offset, part };
 }, 2);
 
+// "the next decade", "over the last decade": ten years reaching from or to the publication date, not the 2020s
+rule(near(/decade/g, 3), String.raw`(?<![\w-])${ci('the')}\s+(?<rel>next|last|previous|past|coming)\s+decade(?![\w-])`, (g) => ({ k: 'duration', n: 1, unit: 'decade', frame: /next|coming/.test(g['rel'] ?? '') ? 1 : -1 }), 3);
+
 // "this year's", "last year's" (possessive) — same meaning
 rule(near(/year['’]s/g, 2), String.raw`(?<![\w-])(?<rel>${ci('this', 'last', 'next')})\s+year(?=['’]s\b)`, (g) => ({ k: 'yearRel', offset: relOf(g['rel']) ?? 0 }), 2);
 
@@ -427,9 +449,11 @@ rule(near(/\b(?:day|week|month|year|morning|afternoon|evening|night)(?!\w)/g, 4)
 }, 1);
 
 // "ended the day", "for the day", "the rest of the week", "the entire year": the day/week/year of the story
-rule(near(/\b(?:day|week|weekend|month|year)(?![\w-])/g, 3), String.raw`(?<![\w-])(?:${ci('the')}\s+(?:(?<whole>entire|whole|full|same)\s+)?)(?<u>day|week|weekend|month|year)(?!\w|-)`, (g, text, start) => {
+rule(near(/\b(?:day|week|weekend|month|year)(?![\w-])/g, 3), String.raw`(?<![\w-])(?:${ci('the')}\s+(?:(?<whole>entire|whole|full|same)\s+)?)(?<u>day|week|weekend|month|year)(?!\w|-)`, (g, text, start, end) => {
   const u = g['u'] as 'day' | 'week' | 'weekend' | 'month' | 'year';
   const prev = before(text, start, 24);
+  // "for the year ended March 31": a year of accounts, a length of time that ends on the date named.
+  if (u === 'year' && /^\s+(?:ended|ending)\b/.test(text.slice(end, end + 8))) return { k: 'duration', n: 1, unit: 'year', frame: 0 };
   if (g['whole'] === undefined && !/\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|during|of|in|throughout|through|on|over)\s+$/i.test(prev)) return null;
   // "earlier in the year", "so far in the quarter"
   if (/\b(?:earlier|later|early|late|so far)\s+in\s+$/i.test(prev)) return u === 'weekend' ? null : { k: 'anaphor', unit: u, offset: 0, pod: null };
@@ -447,7 +471,7 @@ rule(near(/\b(?:before|after|earlier|later)(?!\w)/g, 3), String.raw`(?<![\w-])(?
 }, 2);
 
 // "the same period last year", "the same month a year ago", "the year-earlier quarter"
-rule(near(/[Tt]he same|year-(?:earlier|ago|before)|prior-year/g, 2), String.raw`(?<![\w-])(?:${ci('the same')}\s+(?:period|month|quarter|week|day|time)(?:\s+of)?\s+(?:a year (?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior) year|the year before)|${ci('the')}\s+(?:year-(?:earlier|ago)|prior-year|year-before)\s+(?:period|quarter|month|level|figure))(?!\w)`, (_g, text, start, end) => {
+rule(near(/[Tt]he same|year-(?:earlier|ago|before)|prior-year/g, 2), String.raw`(?<![\w-])(?:${ci('the same')}\s+(?:period|month|quarter|week|day|time)(?:\s+of)?\s+(?:a year (?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior) year|the year before)|${ci('the')}\s+(?:(?:comparable|corresponding)\s+)?(?:year-(?:earlier|ago)|prior-year|year-before)\s+(?:period|quarter|month|level|figure))(?!\w)`, (_g, text, start, end) => {
   const extent = text.slice(start, end);
   return { k: 'sameLastYear', quarter: /quarter/i.test(extent) ? 'quarter' : /period/i.test(extent) ? 'period' : null, lastYear: /last year$/i.test(extent) };
 }, 3);
@@ -467,7 +491,11 @@ rule(near(/[Yy]ear[- ]end/g, 1), String.raw`(?<![\w-])(?:(?<the>${ci('the')})\s+
 }, 2);
 
 // "at the same time", "by that time", "at the time": the time of the story
-rule(near(/time/g, 3), String.raw`(?<=\b(?:[Aa]t|[Bb]y|until|till|since|from|around)\s)(?:the same|that|the) time(?!\w)`, () => ({ k: 'anaphor', unit: 'same', offset: 0, pod: null }), 1);
+rule(near(/time/g, 3), String.raw`(?<=\b(?:[Aa]t|[Bb]y|until|till|since|from|around)\s)(?<w>the same|that|the) time(?!\w)`, (g, text, _start, end) => {
+  // "at the time," stands alone; "at the time of the vote", "by the time he left" are tied to an event.
+  const alone = g['w'] !== 'the same' && /^\s*(?:[,.;:!?)'"’”]|$)/.test(text.slice(end, end + 2));
+  return { k: 'anaphor', unit: alone ? 'time' : 'same', offset: 0, pod: null };
+}, 1);
 
 // "Years later", "many months earlier", "weeks before"
 rule(near(/\b(?:later|earlier)(?!\w)/g, 4), String.raw`(?<![\w-])(?:(?<q>${ci('many', 'several', 'a few', 'some')})\s+)?(?<u>${ci('years', 'months', 'weeks', 'days', 'decades')})\s+(?<dir>later|earlier)(?!\w)`, (g) => {
@@ -513,7 +541,8 @@ rule(near(/\b(?:years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)/g
     if (!/\b(?:for|over|in|within|past|takes?|took|lasted|last|spent|just|only|mere)\s+$/i.test(before(text, start, 12))) return null;
     return { k: 'duration', n: null, unit, frame: 0 };
   }
-  if (q === 'recent' || q === 'in recent') return { k: 'ref', ref: 'PAST_REF', window: unit };
+  // "in recent weeks": a stretch of unsaid length up to now (TimeML: DURATION PXW, as "the past few weeks").
+  if (q === 'recent' || q === 'in recent') return { k: 'duration', n: null, unit, frame: -1 };
   if (q === 'the coming') return { k: 'ref', ref: 'FUTURE_REF', window: unit };
   if (q === 'for') return null;
   const frame = /past|last|previous|preceding/.test(q) ? -1 : /next|following|succeeding|remaining/.test(q) ? 1 : 0;
@@ -522,7 +551,7 @@ rule(near(/\b(?:years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)/g
 
 // --- Sets -----------------------------------------------------------------------------------------------
 
-rule(near(/\b(?:[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnual|[Yy]early|[Qq]uarterly|[Hh]ourly|[Nn]ightly|[Bb]iweekly|[Ff]ortnightly|[Bb]iannually|[Oo]nce|[Tt]wice|[Tt]hree times|[Ff]our times)/g, 1), String.raw`(?<![\w-])(?:(?<every>${ci('every', 'each')})\s+(?:(?<other>other)\s+)?(?:(?<n>${NUMBER})\s+)?(?<u>${UNIT}|${WEEKDAY}|${POD})|(?<adv>${ci('daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly', 'biweekly', 'fortnightly', 'biannually', 'annual')})|(?<freq>${ci('once', 'twice', 'three times', 'four times')})\s+(?:a|per|every|each)\s+(?<fu>day|week|month|year|quarter))(?!\w)`, (g) => {
+rule(near(/\b(?:[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnual|[Yy]early|[Qq]uarterly|[Hh]ourly|[Nn]ightly|[Bb]iweekly|[Ff]ortnightly|[Bb]iannually|[Oo]nce|[Tt]wice|[Tt]hree times|[Ff]our times)/g, 1), String.raw`(?<![\w-])(?:(?<every>${ci('every', 'each')})\s+(?:(?<other>other)\s+)?(?:(?<n>${NUMBER})\s+)?(?<u>${UNIT}|${WEEKDAY}|${POD}|${MONTH_FULL}|${ci('spring', 'summer', 'autumn', 'fall', 'winter')})|(?<adv>${ci('daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly', 'biweekly', 'fortnightly', 'biannually', 'annual')})|(?<freq>${ci('once', 'twice', 'three times', 'four times')})\s+(?:a|per|every|each)\s+(?<fu>day|week|month|year|quarter))(?!\w)`, (g) => {
   const adv = g['adv']?.toLowerCase();
   if (adv !== undefined) {
     // Adjectives ("daily newspaper") are tagged as well: TimeML marks both.
@@ -538,7 +567,12 @@ rule(near(/\b(?:[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnual|[Yy]ear
   const dow = weekdayNumber(u);
   if (dow !== null) return { k: 'set', value: `XXXX-WXX-${dow}` };
   const pod = podCode(u);
-  if (pod !== null) return { k: 'set', value: `TXX${pod}` };
+  if (pod !== null) return { k: 'set', value: `XXXX-XX-XXT${pod}` };
+  // "each July", "every summer"
+  const month = monthNumber(u);
+  if (month !== null) return { k: 'set', value: `XXXX-${month < 10 ? '0' : ''}${month}` };
+  const season = seasonCode(u);
+  if (season !== null) return { k: 'set', value: `XXXX-${season}` };
   const unit = unitOf(u);
   if (unit === null) return null;
   const n = g['n'] === undefined ? 1 : numberValue(g['n']) ?? 1;
@@ -625,6 +659,16 @@ rule(near(/(?<![A-Za-z])[aApP]\.?\s?[mM](?![a-zA-Z])|o['’]clock/g, 4), String.
 }, 3);
 
 rule(near(/\d:\d/g, 2), String.raw`(?<![\w.:$£€])(?<h>[01]?\d|2[0-3]):(?<mi>[0-5]\d)(?![\d:]|\.\d)(?:\s*(?:hrs?|hours)\b)?${TZ}${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, Number(g['h']), Number(g['mi'])), 2);
+
+// "won in 3:07:35", "a time of 2:05:11": hours, minutes and seconds of a race or a session are a length of time,
+// unless a preposition of a point in time ("at", "until") or a time zone / a.m. says it is a time of day.
+rule(near(/\d:\d\d:\d/g, 1), String.raw`(?<![\w.:$£€])(?<h>\d{1,2}):(?<mi>[0-5]\d):(?<s>[0-5]\d)(?:\.\d+)?(?![\d:]|\.\d|\s*(?:[ap]\.?m\b|[AP]\.?M\b|UTC|GMT|EST|EDT|CET|BST|PST|PDT|hrs?\b|hours\b))`, (g, text, start) => {
+  if (/\b(?:at|from|until|till|by|since|before|after|around|about|approximately|to)\s+$/i.test(before(text, start, 16))) return null;
+  const h = Number(g['h']);
+  const mi = Number(g['mi']);
+  const sec = Number(g['s']);
+  return { k: 'clockDuration', h, min: mi, s: sec };
+}, 3);
 
 rule(near(/UTC|GMT|hours|hrs/g, 2), String.raw`(?<![\w.:$£€])(?<h>[01]\d|2[0-3])(?<mi>[0-5]\d)\s*(?:(?<tz>UTC|GMT)|hours|hrs)${DAY_AFTER}(?!\w)`, (g) => timeSpec(g, Number(g['h']), Number(g['mi'])), 2);
 

@@ -250,11 +250,12 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
     case 'year':
       if (spec.bc) return { type: 'DATE', value: `BC${pad(spec.y, 4)}`, how: 'a year before the common era', anchor: null };
       return { type: 'DATE', value: yearValue(spec.y), how: 'a year', anchor: { day: { y: spec.y, m: 1, d: 1 }, precision: 'year' } };
+    // TimeBank and TempEval-3 give a fiscal year the value of the calendar year it is named by ("fiscal 1989": 1989).
     case 'fy':
-      return { type: 'DATE', value: `FY${yearValue(spec.y)}`, how: 'a fiscal year, taken as its calendar year', anchor: null };
+      return { type: 'DATE', value: yearValue(spec.y), how: 'a fiscal year, taken as its calendar year', anchor: null };
     case 'fyRel': {
       const y = dct.y + spec.offset;
-      return { type: 'DATE', value: `FY${yearValue(y)}`, how: `the fiscal year of ${y}, ${spec.offset === 0 ? 'the year of' : spec.offset < 0 ? 'the year before' : 'the year after'} the publication date ${dctText}`, anchor: null };
+      return { type: 'DATE', value: yearValue(y), how: `the fiscal year of ${y}, ${spec.offset === 0 ? 'the year of' : spec.offset < 0 ? 'the year before' : 'the year after'} the publication date ${dctText}`, anchor: null };
     }
     case 'weekOfMonth': {
       const month = resolveSpec({ k: 'month', y: spec.y, m: spec.m, rel: null }, ctx);
@@ -299,6 +300,7 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       else if (tense === 'future') y = q < curQ - 1 ? dct.y + 1 : dct.y;
       else if (tense === 'past') y = q > curQ ? dct.y - 1 : dct.y;
       else y = pickYear(dct.y, tense, (yy) => yy * 4 + q, dct.y * 4 + curQ);
+      if (spec.yearAgo === true) return { type: 'DATE', value: `${yearValue(y - 1)}-Q${q}`, how: `quarter ${q} a year before that of ${y}, the one in question`, anchor: null };
       return { type: 'DATE', value: `${yearValue(y)}-Q${q}`, how: `quarter ${q} ${tenseWords(tense)} of an article dated ${dctText}: of ${y}`, anchor: null };
     }
     case 'half': {
@@ -392,9 +394,12 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       const whole = Number.isInteger(n);
       // "profit in the third quarter rose from $4 million a year earlier": that quarter, a year back.
       // ("a year ago" too, in a sentence comparing figures; "founded 25 years ago" is no comparison.)
-      if ((spec.anchor === 'text' ? Math.abs(n) <= 2 : spec.unit === 'year' && Math.abs(n) === 1) && ctx.quarter !== null && ctx.quarter.near && (spec.unit === 'year' || spec.unit === 'quarter') && whole) {
+      // A year back from the quarter a story reports on holds for the whole story ("Net rose 8%. A year earlier,
+      // it was …"), other offsets only within the sentence that named the quarter.
+      const storyQuarter = ctx.quarter !== null && (ctx.quarter.near || (spec.unit === 'year' && Math.abs(n) === 1));
+      if ((spec.anchor === 'text' ? Math.abs(n) <= 2 : spec.unit === 'year' && Math.abs(n) === 1) && storyQuarter && ctx.quarter !== null && (spec.unit === 'year' || spec.unit === 'quarter') && whole) {
         const index = ctx.quarter.y * 4 + ctx.quarter.q - 1 + (spec.unit === 'year' ? 4 * n : n);
-        return { type: 'DATE', value: quarterValue(index), how: `${Math.abs(n)} ${spec.unit}${Math.abs(n) === 1 ? '' : 's'} ${spec.dir < 0 ? 'before' : 'after'} the quarter named in the sentence`, anchor: null };
+        return { type: 'DATE', value: quarterValue(index), how: `${Math.abs(n)} ${spec.unit}${Math.abs(n) === 1 ? '' : 's'} ${spec.dir < 0 ? 'before' : 'after'} the quarter ${ctx.quarter.near ? 'named in the sentence' : 'the story reports on'}`, anchor: null };
       }
       const words = `${Math.abs(n)} ${spec.unit}${Math.abs(n) === 1 ? '' : 's'} ${spec.dir < 0 ? 'before' : 'after'} ${baseWords}`;
       switch (spec.unit) {
@@ -438,6 +443,14 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       const from = a !== null ? `the last date mentioned, ${formatDay(base)}` : `the publication date ${dctText}`;
       const rel = spec.offset === 0 ? 'the same' : spec.offset > 0 ? 'the next' : 'the previous';
       switch (spec.unit) {
+        case 'time':
+          // "at the time": the date of this or the previous sentence; with none that near, an unspecified past
+          // in a past clause ("At the time, nobody noticed"), else the present.
+          if (!ctx.narrative && (a === null || (ctx.anchorDistance ?? 0) > 1)) {
+            if (tense === 'past') return { type: 'DATE', value: 'PAST_REF', how: 'a time of the story’s past, with no date named near it', anchor: null };
+            return { type: 'DATE', value: 'PRESENT_REF', how: 'the time of the publication', anchor: null };
+          }
+          return resolveSpec({ ...spec, unit: 'same' }, ctx);
         case 'same': {
           if (a === null) return { type: 'DATE', value: 'PRESENT_REF', how: 'the time of the publication', anchor: null };
           const value = a.precision === 'day' ? formatDay(base) : a.precision === 'month' ? formatMonth(base.y, base.m) : yearValue(base.y);
@@ -488,6 +501,10 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
     }
     case 'set':
       return { type: 'SET', value: spec.value, how: 'a recurring time', anchor: null };
+    case 'clockDuration': {
+      const parts = `${spec.h > 0 ? `${spec.h}H` : ''}${spec.min > 0 ? `${spec.min}M` : ''}${spec.s > 0 || (spec.h === 0 && spec.min === 0) ? `${spec.s}S` : ''}`;
+      return { type: 'DURATION', value: `PT${parts}`, how: 'hours, minutes and seconds: a length of time', anchor: null };
+    }
     case 'time': {
       let day = dct;
       let words = `the publication date ${dctText}`;
@@ -506,6 +523,13 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       return { type: 'TIME', value, how: `a time of day on ${words}`, anchor: { day, precision: 'day' } };
     }
     case 'quarterRef': {
+      if (spec.y !== undefined) {
+        // "the 1988 period": with no quarter named before, a period of that year is the year.
+        if (spec.period === true && ctx.quarter === null) return { type: 'DATE', value: yearValue(spec.y), how: 'a period of a named year', anchor: null };
+        const { index, how } = quarterInQuestion(ctx);
+        const q = index - Math.floor(index / 4) * 4 + 1;
+        return { type: 'DATE', value: `${yearValue(spec.y)}-Q${q}`, how: `${how}, in ${spec.y}`, anchor: null };
+      }
       const { index, how } = quarterInQuestion(ctx);
       return { type: 'DATE', value: quarterValue(index), how, anchor: null };
     }

@@ -18,7 +18,10 @@ export function sentenceStarts(text: string): number[] {
       // "Sept. 30", "Calif., company": month and state abbreviations of wire copy.
       if (/(?:^|[\s.(])(?:Sept|Calif|Mass|Conn|Wash|Mich|Minn|Tenn|Ariz|Colo|Okla|Penn|Mont|Wyo|Nebr|Kans)$/.test(before)) continue;
     }
-    starts.push(end);
+    // "…on June 10.\nIf…": a line break right after a sentence's end opens no sentence of its own.
+    const last = starts.length - 1;
+    if (last > 0 && !/\S/.test(text.slice(starts[last] as number, m.index))) starts[last] = end;
+    else starts.push(end);
   }
   return starts;
 }

@@ -31,7 +31,8 @@ export type Spec =
   | { k: 'century'; century: number }
   | { k: 'season'; s: Season; y: number | null; rel: Rel | null }
   /** q: 1..4, or -1 for "the final quarter". */
-  | { k: 'quarter'; q: number; y: number | null; rel: Rel | null }
+  /** `yearAgo`: "the year-earlier third quarter", that quarter a year before the one the year would give. */
+  | { k: 'quarter'; q: number; y: number | null; rel: Rel | null; yearAgo?: boolean }
   | { k: 'half'; h: 1 | 2; y: number | null; rel: Rel | null }
   /** today (0), yesterday (-1), tomorrow (1), optionally a part of the day ("tonight"). */
   | { k: 'relDay'; offset: number; pod: PartOfDay | null }
@@ -41,7 +42,8 @@ export type Spec =
   /** "3 days ago", "two weeks from now" (anchor dct); "three days later" (anchor: the last date in the text). */
   | { k: 'offset'; n: number | null; unit: Unit; dir: -1 | 1; anchor: 'dct' | 'text' }
   /** "that day", "the next day", "the following year", "the same month": relative to the last date in the text. */
-  | { k: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year' | 'same'; offset: number; pod: PartOfDay | null }
+  /** `time`: "at the time", "by that time": the date just named, else the past (or present) of the story. */
+  | { k: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year' | 'same' | 'time'; offset: number; pod: PartOfDay | null }
   | { k: 'ref'; ref: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'; window: Unit | null }
   /** A length of time; frame -1 for "the past two weeks" (ending at dct), 1 for "the next two weeks". */
   | { k: 'duration'; n: number | null; unit: Unit; frame: -1 | 0 | 1 }
@@ -53,11 +55,14 @@ export type Spec =
    */
   | { k: 'sameLastYear'; quarter: 'quarter' | 'period' | null; lastYear: boolean }
   /** "the quarter", "the fiscal quarter": the quarter the text is about (the last one it named). */
-  | { k: 'quarterRef' }
+  /** `y`: "the 1988 period", "the 1988 quarter": the quarter in question, of that year (`period`: or the year). */
+  | { k: 'quarterRef'; y?: number; period?: boolean }
   /** "year-end", "at year end": the end of the year in question. */
   | { k: 'yearEnd' }
   | { k: 'set'; value: string }
   | { k: 'time'; h: number; min: number; utc: boolean; day: Spec | null }
+  /** "3:07:35" after "in", "a time of": hours, minutes and seconds as a length of time. */
+  | { k: 'clockDuration'; h: number; min: number; s: number }
   /** `nth`: a holiday on the nth (-1 last) weekday of its month, `plus` days after it (Thanksgiving, Election Day). */
   | { k: 'holiday'; name: string; m: number; d: number; y: number | null; nth?: { n: number; dow: number; plus: number } };
 

@@ -317,7 +317,9 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     // In a story of the distant past, a recent year is a citation ("Davies, 2004"), not the story's time.
     const citation = narrative && r.anchor !== null && r.anchor.precision === 'year' && r.anchor.day.y > dctDay.y - 15;
     const q = /^(\d{4})-Q([1-4])$/.exec(r.value);
-    if (q !== null && !bounding && (c.spec.k === 'quarter' || c.spec.k === 'relUnit' || c.spec.k === 'quarterRef')) quarter = { y: Number(q[1]), q: Number(q[2]), sentence: si };
+    // ("the year-earlier third quarter", "the 1988 quarter" are what the story compares with, not what it is about.)
+    const comparison = (c.spec.k === 'quarter' && c.spec.yearAgo === true) || (c.spec.k === 'quarterRef' && c.spec.y !== undefined);
+    if (q !== null && !bounding && !comparison && (c.spec.k === 'quarter' || c.spec.k === 'relUnit' || c.spec.k === 'quarterRef')) quarter = { y: Number(q[1]), q: Number(q[2]), sentence: si };
     // "for the first nine months", "the first half": the story moves to a longer period than the quarter.
     else if (c.spec.k === 'half' || c.spec.k === 'fy' || (c.spec.k === 'duration' && (c.spec.unit === 'month' || c.spec.unit === 'year') && c.spec.n !== null && c.spec.n > 3)) quarter = null;
     if (r.anchor !== null && !bounding && !citation) {
