@@ -127,3 +127,23 @@ test('an earnings story compares with the same quarter a year back, wherever "a 
   expect(values('Net rose in the third quarter, against a loss in the 1988 quarter.', '1989-11-02')).toEqual(['the third quarter=DATE:1989-Q3', 'the 1988 quarter=DATE:1988-Q3']);
   expect(values('Without a quarter named, year-ago results were weak.', '1989-11-02')).toEqual(['year-ago=DATE:1988']);
 });
+
+test('"the previous year" is the year before the story\'s time, and a look back does not move the story', () => {
+  const story = 'Unrest grew in 1918, and the war began in 1919. The army attacked in 1920, repeating its successes from the previous year. It took the city on 12 October.';
+  expect(values(story, '2009-12-19')).toEqual(['1918=DATE:1918', '1919=DATE:1919', '1920=DATE:1920', 'the previous year=DATE:1919', '12 October=DATE:1920-10-12']);
+  expect(values('Profit rose 8% from the previous year.', '1998-10-27')).toEqual(['the previous year=DATE:1997']);
+});
+
+test('in a history, "tomorrow" in a quotation does not become the time of the story', () => {
+  const story = 'The army crossed the river in 1935. It took the town in 1936 and the capital in 1936. He warned: "It will be you tomorrow." On May 4, he sailed.';
+  expect(values(story, '2009-12-19').at(-1)).toBe('May 4=DATE:1936-05-04');
+});
+
+test('in news, "at the same time" links events and is no time expression', () => {
+  expect(values('The bank cut rates. At the same time, it raised fees.', '2013-02-15')).toEqual([]);
+});
+
+test('"the year previous" after a year named since the quarter compares years, not quarters', () => {
+  const story = 'Ford lost money in the fourth quarter. It earned $2.7 billion last year, and lost $14.6 billion the year previous.';
+  expect(values(story, '2010-01-28')).toEqual(['the fourth quarter=DATE:2009-Q4', 'last year=DATE:2009', 'the year previous=DATE:2008']);
+});

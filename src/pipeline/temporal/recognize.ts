@@ -398,6 +398,9 @@ rule(near(/\b(?:week|weekend|month|year|quarter|decade)(?!\w)/g, 3), String.raw`
   if (relWord === 'the past' || relWord === 'past' || relWord === 'the coming' || relWord === 'coming') {
     return { k: 'duration', n: 1, unit, frame: offset < 0 ? -1 : 1 };
   }
+  // "the previous year", "the previous month": before the time the story is at (the publication date when it has
+  // named none), as "the following year" is after it.
+  if (relWord === 'the previous' && (unit === 'year' || unit === 'month' || unit === 'week')) return { k: 'anaphor', unit, offset: -1, pod: null };
   if (unit === 'year') return { k: 'yearRel', offset };
   return { k: 'relUnit', unit, offset, part };
 }, 2);
@@ -464,9 +467,9 @@ rule(near(/\b(?:day|week|weekend|month|year)(?![\w-])/g, 3), String.raw`(?<![\w-
   return { k: 'anaphor', unit: u, offset: 0, pod: null };
 }, 0);
 
-rule(near(/\b(?:before|after|earlier|later)(?!\w)/g, 3), String.raw`(?<![\w-])(?<rel>${ci('the day', 'the week', 'the month', 'the year', 'a day', 'a week', 'a month', 'a year')})\s+(?<dir>before|after|earlier|later)(?=\s*[,.;)]|\s+(?:and|but|when|as|that)\b)`, (g) => {
+rule(near(/\b(?:before|after|earlier|later|previous)(?!\w)/g, 3), String.raw`(?<![\w-])(?<rel>${ci('the day', 'the week', 'the month', 'the year', 'a day', 'a week', 'a month', 'a year')})\s+(?<dir>before|after|earlier|later|previous)(?=\s*[,.;)]|\s+(?:and|but|when|as|that)\b)`, (g) => {
   const unit = (g['rel'] ?? '').toLowerCase().split(/\s+/)[1] as 'day' | 'week' | 'month' | 'year';
-  const dir = /before|earlier/.test(g['dir'] ?? '') ? -1 : 1;
+  const dir = /before|earlier|previous/.test(g['dir'] ?? '') ? -1 : 1;
   return { k: 'offset', n: 1, unit, dir, anchor: 'text' };
 }, 2);
 

@@ -53,7 +53,8 @@ export type Context = {
   quarter: QuarterAnchor | null;
 };
 
-export type QuarterAnchor = { y: number; q: number; near: boolean };
+/** `distance`: sentences back to the one that named the quarter (0 when `near`). */
+export type QuarterAnchor = { y: number; q: number; near: boolean; distance?: number };
 
 /** The quarter of a day, as a running index (year * 4 + quarter - 1). */
 function quarterIndex(day: Day): number {
@@ -396,7 +397,9 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       // ("a year ago" too, in a sentence comparing figures; "founded 25 years ago" is no comparison.)
       // A year back from the quarter a story reports on holds for the whole story ("Net rose 8%. A year earlier,
       // it was …"), other offsets only within the sentence that named the quarter.
-      const storyQuarter = ctx.quarter !== null && (ctx.quarter.near || (spec.unit === 'year' && Math.abs(n) === 1));
+      // (Unless a year was named since: "… last year, and $19.8 billion the year previous" compares years.)
+      const yearSince = ctx.anchor !== null && ctx.anchor.precision === 'year' && (ctx.anchorDistance ?? Infinity) < (ctx.quarter?.distance ?? 0);
+      const storyQuarter = ctx.quarter !== null && (ctx.quarter.near || (spec.unit === 'year' && Math.abs(n) === 1 && !yearSince));
       if ((spec.anchor === 'text' ? Math.abs(n) <= 2 : spec.unit === 'year' && Math.abs(n) === 1) && storyQuarter && ctx.quarter !== null && (spec.unit === 'year' || spec.unit === 'quarter') && whole) {
         const index = ctx.quarter.y * 4 + ctx.quarter.q - 1 + (spec.unit === 'year' ? 4 * n : n);
         return { type: 'DATE', value: quarterValue(index), how: `${Math.abs(n)} ${spec.unit}${Math.abs(n) === 1 ? '' : 's'} ${spec.dir < 0 ? 'before' : 'after'} the quarter ${ctx.quarter.near ? 'named in the sentence' : 'the story reports on'}`, anchor: null };

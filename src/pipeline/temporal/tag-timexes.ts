@@ -282,6 +282,9 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
   const out: TaggedTimex[] = [];
   for (let i = 0; i < chosen.length; i++) {
     const c = withYearFromRange(text, chosen, i);
+    // "at the same time", "by the time he left": in news (TimeML) a link between events, not a time expression; a
+    // history told from afar (TIMEX2 style) dates them from its story.
+    if (!narrative && c.spec.k === 'anaphor' && c.spec.unit === 'same') continue;
     const si = sentenceIndexAt(starts, c.start);
     const sStart = starts[si] ?? 0;
     const sEnd = starts[si + 1] ?? text.length;
@@ -294,7 +297,7 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     let tense = tenseFromCues(cues, c.start, c.end, text);
     // "closed until July", "done by March" in a clause of the present: what is to come.
     if ((tense === 'present' || tense === 'none') && signal !== null && /^(?:until|till|by|no later than)$/i.test(signal)) tense = 'future';
-    const quarterNow = quarter === null ? null : { y: quarter.y, q: quarter.q, near: quarter.sentence === si };
+    const quarterNow = quarter === null ? null : { y: quarter.y, q: quarter.q, near: quarter.sentence === si, distance: si - quarter.sentence };
     const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, anchorDistance: anchor === null ? Infinity : si - anchorSentence, narrativeReach, quarter: quarterNow });
     const r = c.pod !== undefined && resolved.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)
       ? { ...resolved, type: 'TIME' as const, value: `${resolved.value}T${c.pod}`, how: `${resolved.how}, part of the day` }
@@ -322,7 +325,11 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     if (q !== null && !bounding && !comparison && (c.spec.k === 'quarter' || c.spec.k === 'relUnit' || c.spec.k === 'quarterRef')) quarter = { y: Number(q[1]), q: Number(q[2]), sentence: si };
     // "for the first nine months", "the first half": the story moves to a longer period than the quarter.
     else if (c.spec.k === 'half' || c.spec.k === 'fy' || (c.spec.k === 'duration' && (c.spec.unit === 'month' || c.spec.unit === 'year') && c.spec.n !== null && c.spec.n > 3)) quarter = null;
-    if (r.anchor !== null && !bounding && !citation) {
+    // In a history, "tomorrow" or "this year" in a quotation counts from the download date, not the story's time.
+    const deictic = c.spec.k === 'relDay' || c.spec.k === 'relUnit' || c.spec.k === 'yearRel' || c.spec.k === 'weekday';
+    // "repeating their successes of the previous year": a look back; the story stays where it was.
+    const lookBack = c.spec.k === 'anaphor' && c.spec.offset < 0;
+    if (r.anchor !== null && !bounding && !citation && !lookBack && !(narrative && deictic)) {
       anchor = r.anchor;
       anchorSentence = si;
     }
