@@ -8,7 +8,9 @@ export type Tense = 'past' | 'present' | 'future' | 'none';
 /** Start offsets of sentences: after . ! ? (also glued to the next capital, as in "east.US") and line breaks. */
 export function sentenceStarts(text: string): number[] {
   const starts = [0];
-  const re = /[.!?]+["'’”)]*(?=\s+(?:["'‘“(`]+\s?)?[A-Z0-9]|[A-Z][a-z])|\n/g;
+  // A run of stops is tried from its first stop only: started inside "....", the greedy run would be backtracked
+  // over again at every stop (quadratic on a line of dots), and a later start ends where the first does.
+  const re = /(?<![.!?])[.!?]+["'’”)]*(?=\s+(?:["'‘“(`]+\s?)?[A-Z0-9]|[A-Z][a-z])|\n/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const end = m.index + m[0].length;
     // "Mr. Smith", "U.S. officials", "Jan. 5": a short word or initial before the dot is no sentence end.
