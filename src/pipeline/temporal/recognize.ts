@@ -867,6 +867,20 @@ function isBoundary(classes: Uint8Array, i: number): boolean {
   return c !== SPACE && (i === 0 || c === OTHER || classes[i - 1] !== c);
 }
 
+/** The token boundaries in order (`bounds`) and, for each offset i ≤ length, how many lie before it (`rank[i]`). */
+function tokenBoundaries(classes: Uint8Array): { bounds: Int32Array; rank: Int32Array } {
+  const rank = new Int32Array(classes.length + 1);
+  let count = 0;
+  for (let i = 0; i < classes.length; i++) {
+    rank[i] = count;
+    if (isBoundary(classes, i)) count++;
+  }
+  rank[classes.length] = count;
+  const bounds = new Int32Array(count);
+  for (let i = 0, k = 0; i < classes.length; i++) if (isBoundary(classes, i)) bounds[k++] = i;
+  return { bounds, rank };
+}
+
 /**
  * The gates' keyword regexes joined, for gateHits: `any` finds (zero-width) each position where some gate matches;
  * `each`, sticky at such a position, has one capture per gate holding that gate's match there (an optional
@@ -921,30 +935,29 @@ function gateHits(text: string): number[][] {
 export function recognize(text: string): Candidate[] {
   const out: Candidate[] = [];
   let classes: Uint8Array | null = null;
+  let bounds: Int32Array = new Int32Array(0);
+  let rank: Int32Array = new Int32Array(0);
   const n = text.length;
   const gates = gateHits(text);
   for (const { gate, re, build, priority } of rules) {
     const hits = gates[gate.slot] as number[];
     if (hits.length === 0) continue;
-    classes ??= charClasses(text);
+    if (classes === null) {
+      classes = charClasses(text);
+      ({ bounds, rank } = tokenBoundaries(classes));
+    }
     // `tried`: candidates below it were tried; `end`: the end of the last match (matches do not overlap).
     let tried = 0;
     let end = 0;
     for (let h = 0; h < hits.length; h += 2) {
       const hitStart = hits[h] as number;
       const hitEnd = hitStart + Math.max(1, hits[h + 1] as number);
-      let from = hitStart;
-      for (let k = 0; k < gate.before && from > 0; ) {
-        from--;
-        if (isBoundary(classes, from)) k++;
-      }
-      let to = hitEnd;
-      for (let k = 0; to < n; to++) {
-        if (isBoundary(classes, to)) {
-          if (k === gate.after) break;
-          k++;
-        }
-      }
+      // `before` token boundaries back from the hit (or the text's start), the `after`+1-th at or after its end (or
+      // the text's end): read off the boundaries' list, not walked, so a hit inside a long run of digits or
+      // letters costs no walk to the run's ends (that made a line of 100k digits quadratic).
+      const back = (rank[hitStart] as number) - gate.before;
+      const from = gate.before === 0 ? hitStart : back >= 0 ? (bounds[back] as number) : 0;
+      const to = bounds[(rank[hitEnd] as number) + gate.after] ?? n;
       // [from, to]: the last candidate is the boundary after `after` tokens past the hit (or the text's end).
       for (let p = Math.max(from, tried, end); p <= to && p < n; p++) {
         // Every rule starts with a lookbehind that puts its start at a token boundary.
