@@ -25,7 +25,40 @@ export function sentenceStarts(text: string): number[] {
     if (last > 0 && !/\S/.test(text.slice(starts[last] as number, m.index))) starts[last] = end;
     else starts.push(end);
   }
-  return starts;
+  return boundRunOns(text, starts);
+}
+
+/**
+ * The longest sentence the tense cues are read in: past it (a list, a table flattened to text, hostile input) a
+ * run-on is cut at a space, so that the cues weighed for each expression, and the work, stay bounded.
+ */
+export const MAX_SENTENCE = 1000;
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || c === 160;
+}
+
+/** `starts` with a start added inside every sentence longer than MAX_SENTENCE: after its last space in the second half of the limit, else at the limit. */
+function boundRunOns(text: string, starts: number[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    let at = starts[k] as number;
+    const end = starts[k + 1] ?? text.length;
+    out.push(at);
+    while (end - at > MAX_SENTENCE) {
+      let cut = at + MAX_SENTENCE;
+      for (let i = cut; i > at + MAX_SENTENCE / 2; i--) {
+        if (isSpaceAt(text, i)) {
+          cut = i + 1;
+          break;
+        }
+      }
+      out.push(cut);
+      at = cut;
+    }
+  }
+  return out;
 }
 
 /** Index into `starts` of the sentence holding `offset` (binary search). */
