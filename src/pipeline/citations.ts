@@ -236,25 +236,48 @@ function slugStems(words: readonly string[]): string[] {
   return [...new Set(words.filter((w) => !STOPWORDS.has(w)).map(stem))];
 }
 
-/** findSupport of a slug's words among `n` sentences. */
-function supportOf(words: readonly string[], sentenceStems: readonly ReadonlySet<string>[], n: number): { sentenceIndex: number; score: number } | null {
+/** How many of the sentences hold each stem (the stems of `sentenceStems`, which are only the ones looked up). */
+function documentFrequencies(sentenceStems: readonly ReadonlySet<string>[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const set of sentenceStems) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
+  return df;
+}
+
+/** Slugs of at most this many stems are scored word by word; longer ones by the sentences' own stems. */
+const SHORT_SLUG = 16;
+
+/**
+ * findSupport of a slug's words among `n` sentences. Linear in the sentences' stems whatever the slug's length: a
+ * long slug is scored by each sentence's stems (which hold only looked-up stems), not by its words.
+ */
+function supportOf(
+  words: readonly string[],
+  sentenceStems: readonly ReadonlySet<string>[],
+  n: number,
+  df: ReadonlyMap<string, number> = documentFrequencies(sentenceStems),
+): { sentenceIndex: number; score: number } | null {
   const slug = slugStems(words);
   if (slug.length === 0 || n === 0) return null;
-  const weight = (w: string) => {
-    const df = sentenceStems.reduce((k, set) => k + (set.has(w) ? 1 : 0), 0);
-    return Math.log(1 + n / Math.max(df, 1));
-  };
-  const weights = slug.map(weight);
+  const weightOf = new Map(slug.map((w) => [w, Math.log(1 + n / Math.max(df.get(w) ?? 0, 1))]));
+  const weights = slug.map((w) => weightOf.get(w) ?? 0);
   const total = weights.reduce((a, b) => a + b, 0);
   let best: { sentenceIndex: number; score: number } | null = null;
   sentenceStems.forEach((set, sentenceIndex) => {
-    const got = slug.reduce((sum, w, k) => sum + (set.has(w) ? (weights[k] ?? 0) : 0), 0);
+    let got = 0;
+    if (slug.length <= SHORT_SLUG) got = slug.reduce((sum, w, k) => sum + (set.has(w) ? (weights[k] ?? 0) : 0), 0);
+    else for (const w of set) got += weightOf.get(w) ?? 0;
     const score = Math.round((got / total) * 1000) / 1000;
     if (!best || score > best.score) best = { sentenceIndex, score };
   });
   const found = best as { sentenceIndex: number; score: number } | null;
   return found && found.score >= SUPPORT_THRESHOLD ? found : null;
 }
+
+/**
+ * The trailing sources matched to a passage: each match reads every sentence, so past this many (no article cites
+ * so many) a source is kept without a passage, and the work stays linear in the article's length.
+ */
+export const MAX_MATCHED_SOURCES = 200;
 
 export function hostOf(url: string): string {
   try {
@@ -277,6 +300,23 @@ function addressOf(url: string): Address {
   return { host: parsed.hostname.replace(/^www\./, ''), date: dateFromPath(parsed.pathname), words: slugWordsOfPath(parsed.pathname) };
 }
 
+/**
+ * The index of the sentence that holds `span` whole, or -1; `sentences` are in order and do not overlap (a binary
+ * search: an article with thousands of URLs in its body must not scan its sentences for each).
+ */
+export function sentenceHolding(sentences: readonly Span[], span: Span): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  // The last sentence starting at or before the span.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sentences[mid] as Span).start <= span.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = sentences[lo];
+  return s && s.start <= span.start && span.end <= s.end ? lo : -1;
+}
+
 /** Builds every citation of an article. `idOf` derives a stable id from the URL. */
 export function buildCitations(
   text: string,
@@ -292,6 +332,8 @@ export function buildCitations(
   for (const a of addresses.values()) for (const w of a.words) wanted.add(w).add(w.replace(/s$/, ''));
   const vocabulary = wanted.size > 0 ? buildVocabulary(text, wanted) : new Map<string, string>();
   let sentenceStems: Set<string>[] | null = null;
+  let df: Map<string, number> | null = null;
+  let matched = 0;
   return urls.map((u) => {
     const address = addresses.get(u.url) as Address;
     const occurrence = seen.get(u.url) ?? 0;
@@ -299,13 +341,14 @@ export function buildCitations(
     let supports: Citation['supports'] = null;
     if (!u.trailing) {
       // A URL inside the body supports the sentence it stands in.
-      const sentenceIndex = sentences.findIndex((s) => s.start <= u.start && u.end <= s.end);
+      const sentenceIndex = sentenceHolding(sentences, u);
       const s = sentences[sentenceIndex];
       if (s) supports = { sentenceIndex, start: s.start, end: s.end, score: 1 };
-    } else {
+    } else if (address.words.length > 0 && matched++ < MAX_MATCHED_SOURCES) {
       // Only the stems of the trailing URLs' slugs are looked up.
       sentenceStems ??= sentenceStemsOf(text, sentences, new Set(urls.flatMap((v) => (v.trailing ? slugStems((addresses.get(v.url) as Address).words) : []))));
-      const found = supportOf(address.words, sentenceStems, sentences.length);
+      df ??= documentFrequencies(sentenceStems);
+      const found = supportOf(address.words, sentenceStems, sentences.length, df);
       const s = found ? sentences[found.sentenceIndex] : undefined;
       if (found && s) supports = { sentenceIndex: found.sentenceIndex, start: s.start, end: s.end, score: found.score };
     }
