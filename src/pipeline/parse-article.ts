@@ -66,25 +66,41 @@ export function isHttpUrl(value: string): boolean {
 
 /** Trailing punctuation that ends a sentence is not part of a URL written inside it. */
 function trimUrl(url: string): string {
-  let out = url.replace(/[.,;:!?]+$/, '');
+  // Scanned from the end, not with /[.,;:!?]+$/: that regex retries at every stop of a long run of them (quadratic).
+  let end = url.length;
+  while (end > 0 && '.,;:!?'.includes(url[end - 1] as string)) end--;
   // A closing parenthesis belongs to the URL only when it opened one inside it.
-  while (out.endsWith(')') && (out.match(/\(/g)?.length ?? 0) < (out.match(/\)/g)?.length ?? 0)) out = out.slice(0, -1);
-  return out;
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < end; i++) {
+    if (url[i] === '(') open++;
+    else if (url[i] === ')') close++;
+  }
+  while (end > 0 && url[end - 1] === ')' && open < close) {
+    end--;
+    close--;
+  }
+  return url.slice(0, end);
 }
 
 function parseHeader(text: string, line: Line, diagnostics: Diagnostic[]): { publishedOn: string; url: string } | null {
   const error = (offset: number, message: string, rule: string) =>
     diagnostics.push(diagnosticAt(text, offset, 'error', message, `${RULE}:${rule}`));
-  const m = /^(\s*)(\S+)?(\s+)?(\S+)?(\s+)?(\S+)?(\s+)?(.*)$/.exec(line.text);
-  const lead = m?.[1] ?? '';
-  const keyword = m?.[2];
+  // The line's first four words with their offsets (a scan, not one regex of optional groups: on a long line
+  // that the regex could not match, such as one with a U+2028 in it, it backtracked through every split).
+  const words: { at: number; word: string }[] = [];
+  const word = /\S+/g;
+  for (let w = word.exec(line.text); w !== null && words.length < 4; w = word.exec(line.text)) words.push({ at: line.start + w.index, word: w[0] });
+  // Where a missing word would be: after the word before it and the spaces after that (the line's end).
+  const lineEnd = line.start + line.text.length;
+  const keyword = words[0]?.word;
   if (keyword !== 'date') {
     const found = keyword === undefined ? 'an empty line' : `"${keyword.slice(0, 40)}"`;
-    error(line.start + lead.length, `Unexpected ${found}, expected a date line " date YYYY-MM-DD URL"`, 'header');
+    error(words[0]?.at ?? lineEnd, `Unexpected ${found}, expected a date line " date YYYY-MM-DD URL"`, 'header');
     return null;
   }
-  const dateOffset = line.start + lead.length + keyword.length + (m?.[3]?.length ?? 0);
-  const date = m?.[4];
+  const dateOffset = words[1]?.at ?? lineEnd;
+  const date = words[1]?.word;
   if (date === undefined) {
     error(dateOffset, 'Unexpected end of line, expected the publication date YYYY-MM-DD after "date"', 'date');
     return null;
@@ -98,8 +114,8 @@ function parseHeader(text: string, line: Line, diagnostics: Diagnostic[]): { pub
     error(dateOffset, `Unexpected date "${date}", expected a real calendar date`, 'date');
     return null;
   }
-  const urlOffset = dateOffset + date.length + (m?.[5]?.length ?? 0);
-  const url = m?.[6];
+  const urlOffset = words[2]?.at ?? lineEnd;
+  const url = words[2]?.word;
   if (url === undefined) {
     error(urlOffset, "Unexpected end of line, expected the article's URL after the date", 'url');
     return null;
@@ -110,10 +126,9 @@ function parseHeader(text: string, line: Line, diagnostics: Diagnostic[]): { pub
     error(urlOffset, `Unexpected ${why}, expected an http(s) URL for the article`, 'url');
     return null;
   }
-  const rest = m?.[8] ?? '';
-  if (rest.trim() !== '') {
-    const restOffset = urlOffset + url.length + (m?.[7]?.length ?? 0);
-    error(restOffset, `Unexpected "${rest.trim().slice(0, 40)}" after the URL, expected the end of the date line`, 'header');
+  const rest = words[3];
+  if (rest !== undefined) {
+    error(rest.at, `Unexpected "${text.slice(rest.at, lineEnd).trim().slice(0, 40)}" after the URL, expected the end of the date line`, 'header');
     return null;
   }
   return { publishedOn: date, url };
