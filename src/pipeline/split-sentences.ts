@@ -8,7 +8,8 @@
  *   a run of Title-Case words whose last word runs straight into the capital that starts the sentence;
  * - a short line without end punctuation standing alone is a heading too;
  * - titles and initials end no sentence ("Avril D. Haines", "Dr. Smith", "Nov. 12", "U.S. officials"),
- *   nor do decimals ("2.5").
+ *   nor do decimals ("2.5");
+ * - a run-on longer than MAX_SENTENCE is cut at a clause break or a space.
  */
 import type { Span } from './schema.ts';
 
@@ -153,6 +154,37 @@ function gluedHeadingEnd(text: string, start: number, limit: number): number {
   return -1;
 }
 
+/**
+ * The longest sentence, in UTF-16 code units. Real sentences are far shorter (a long one in the news runs to a few
+ * hundred characters); a paragraph with no sentence end for longer (a list, a table flattened to text, hostile
+ * input) is cut into sentences of at most this length, so that the work on each is bounded and the whole stays
+ * linear in the text's length.
+ */
+export const MAX_SENTENCE = 1000;
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+}
+
+/**
+ * Where to cut a run-on sentence that starts at `s`: after its last ";" or "," followed by a space in its second
+ * half, else at its last space there, else at MAX_SENTENCE (not inside a surrogate pair).
+ */
+function runOnCut(text: string, s: number): number {
+  const limit = s + MAX_SENTENCE;
+  const floor = s + MAX_SENTENCE / 2;
+  let space = -1;
+  for (let i = limit; i > floor; i--) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    const c = text[i - 1];
+    if (c === ';' || c === ',') return i;
+    if (space < 0) space = i;
+  }
+  if (space > 0) return space;
+  const low = text.charCodeAt(limit);
+  return low >= 0xdc00 && low <= 0xdfff ? limit - 1 : limit;
+}
+
 function isStandaloneHeading(text: string, p: Span): boolean {
   const s = text.slice(p.start, p.end);
   if (s.length > 80 || /[.!?:;,]["”’')]*$/.test(s)) return false;
@@ -181,7 +213,16 @@ export function splitSentences(text: string, paragraphs: readonly Span[]): Split
         headings.push({ start: s, end: h, paragraph });
         s = h;
       }
-      sentences.push({ start: s, end: e, paragraph });
+      // A run-on past MAX_SENTENCE is cut into pieces: no step downstream spends more than its work on one sentence.
+      while (e - s > MAX_SENTENCE) {
+        const cut = runOnCut(text, s);
+        let k = cut;
+        while (k > s && isSpace(text.charCodeAt(k - 1))) k--;
+        sentences.push({ start: s, end: k, paragraph });
+        s = cut;
+        while (s < e && isSpace(text.charCodeAt(s))) s++;
+      }
+      if (e > s) sentences.push({ start: s, end: e, paragraph });
     };
     for (let i = p.start; i < p.end; i++) {
       const c = text[i];
