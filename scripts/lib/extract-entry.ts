@@ -18,9 +18,10 @@
  * The output writer splices the eventCount and the events, each as extracted or with its merged group's fields.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { MAX_ARTICLE_BYTES } from '../../src/pipeline/article-limit.ts';
 import { decodeText } from '../../src/pipeline/decode-text.ts';
 import { extractArticle, searchEntriesOf, type Extraction } from '../../src/pipeline/build-dataset.ts';
 import { stemHashes, withGroup, type GroupFields } from '../../src/pipeline/merge-events.ts';
@@ -96,11 +97,11 @@ function leanArticle(article: Extraction['article']): Extraction['article'] {
 }
 
 /** Runs the pipeline on one file's bytes: the entry's text. Pure but for the tagger's module state. */
-export function buildEntry(file: string, bytes: Uint8Array): string {
+export function buildEntry(file: string, bytes: Uint8Array, size = bytes.length): string {
   let diagnostics: Diagnostic[] = [];
   let extraction: Extraction | null = null;
   try {
-    const decoded = decodeText(bytes);
+    const decoded = decodeText(bytes, size);
     diagnostics = decoded.diagnostics;
     if (decoded.text !== null) {
       const r = extractArticle(file, decoded.text, tagTimexes);
@@ -137,19 +138,45 @@ export function fromHead(file: string, key: string | null, text: string, cached:
 }
 
 /**
+ * A file's bytes, or only its first MAX_ARTICLE_BYTES + 1 when it is larger (it is rejected for its size, and a file
+ * of gigabytes is never held in memory), with its size.
+ */
+export function readArticleBytes(path: string): { bytes: Buffer; size: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size <= MAX_ARTICLE_BYTES) return { bytes: readFileSync(fd), size };
+    const bytes = Buffer.alloc(MAX_ARTICLE_BYTES + 1);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return { bytes: bytes.subarray(0, got), size: Math.max(size, got) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Reads one article file; its entry comes from the cache when the key matches, else from the pipeline (and is
  * then stored, written to a temporary name and renamed so that a concurrent or interrupted build never reads
  * half an entry).
  */
 export function extractFile(path: string, file: string, cacheDir: string, version: string): ExtractedFile {
   let bytes: Buffer;
+  let size: number;
   try {
-    bytes = readFileSync(path);
+    ({ bytes, size } = readArticleBytes(path));
   } catch (error) {
     const d = diagnosticAt('', 0, 'error', `Unexpected failure while reading (${String(error)}), expected an article`, 'build-data:crash');
     return { file, key: null, meta: JSON.stringify({ diagnostics: [d], article: null } satisfies EntryMeta), lean: null, search: null, cached: false, headBytes: 0 };
   }
-  const key = createHash('sha256').update(version).update('\0').update(file).update('\0').update(bytes).digest('hex').slice(0, 40);
+  // A file past the limit is keyed by the bytes read and its size: its entry (a rejection) depends on nothing else.
+  const hash = createHash('sha256').update(version).update('\0').update(file).update('\0').update(bytes);
+  if (size !== bytes.length) hash.update(`\0${size}`);
+  const key = hash.digest('hex').slice(0, 40);
   const at = entryPath(cacheDir, key);
   let entry: string | null;
   try {
@@ -159,7 +186,7 @@ export function extractFile(path: string, file: string, cacheDir: string, versio
   }
   const cached = entry !== null && entry.endsWith('\n');
   if (entry === null || !cached) {
-    entry = buildEntry(file, bytes);
+    entry = buildEntry(file, bytes, size);
     if (!madeDirs.has(dirname(at))) {
       mkdirSync(dirname(at), { recursive: true });
       madeDirs.add(dirname(at));

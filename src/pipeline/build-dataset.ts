@@ -6,6 +6,7 @@
  *   assembleDataset: every extraction -> index.json + one detail file per article, events merged across articles
  */
 import { diagnosticAt, hasErrors, type Diagnostic } from './diagnostic.ts';
+import { checkArticleText } from './article-limit.ts';
 import { parseArticle } from './parse-article.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildCitations, hostOf } from './citations.ts';
@@ -55,6 +56,8 @@ function sectionsOf(headings: readonly { start: number; end: number }[], bodyEnd
 }
 
 export function extractArticle(file: string, input: string, tag: Tagger): ExtractResult {
+  const oversize = checkArticleText(input);
+  if (oversize) return { extraction: null, diagnostics: [oversize] };
   const parsed = parseArticle(input);
   const diagnostics = [...parsed.diagnostics];
   const a = parsed.article;

@@ -3,6 +3,7 @@
  * column of the first bad byte (in the text decoded before it) and the byte offset.
  */
 import { diagnosticAt, type Diagnostic } from './diagnostic.ts';
+import { MAX_ARTICLE_BYTES, tooLarge } from './article-limit.ts';
 
 export type DecodeResult = { text: string | null; diagnostics: Diagnostic[] };
 
@@ -34,7 +35,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-export function decodeText(bytes: Uint8Array): DecodeResult {
+/**
+ * `size`: the file's size when `bytes` holds only its start (a reader need not read more than MAX_ARTICLE_BYTES + 1
+ * bytes of a file: past that it is rejected, with the diagnostic where it crosses the limit).
+ */
+export function decodeText(bytes: Uint8Array, size = bytes.length): DecodeResult {
+  if (size > MAX_ARTICLE_BYTES) {
+    // Non-fatal decoding: a character cut at the limit, or a bad byte before it, does not hide the size problem.
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, MAX_ARTICLE_BYTES));
+    return { text: null, diagnostics: [tooLarge(before, size, 'bytes')] };
+  }
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
