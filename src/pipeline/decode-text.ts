@@ -41,8 +41,9 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export function decodeText(bytes: Uint8Array, size = bytes.length): DecodeResult {
   if (size > MAX_ARTICLE_BYTES) {
-    // Non-fatal decoding: a character cut at the limit, or a bad byte before it, does not hide the size problem.
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, MAX_ARTICLE_BYTES));
+    // Non-fatal decoding (a bad byte before the limit does not hide the size problem); streaming, so that a
+    // character cut by the limit is left out: the diagnostic stands at that character.
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, MAX_ARTICLE_BYTES), { stream: true });
     return { text: null, diagnostics: [tooLarge(before, size, 'bytes')] };
   }
   const bad = firstInvalidUtf8(bytes);
