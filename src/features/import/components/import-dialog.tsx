@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { formatDay } from '../../../lib/calendar-date.ts';
+import { MAX_ARTICLE_BYTES } from '../../../pipeline/article-limit.ts';
 import { checkDateLine, hasDateLine, withDateLine, type DateLineProblem } from '../lib/date-line.ts';
 import type { ImportItem } from '../lib/run-import.ts';
 import { useImportActions, useImportedDataset, type ImportFileReport, type ImportOptions } from '../hooks/use-imported-dataset.ts';
@@ -37,8 +38,15 @@ function trapTab(e: KeyboardEvent<HTMLDialogElement>): void {
   }
 }
 
+/** The files' bytes; of a file past the article limit only its start is read (it is rejected for its size). */
 export async function itemsFromFiles(files: readonly File[]): Promise<ImportItem[]> {
-  return Promise.all(files.map(async (f) => ({ file: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return Promise.all(
+    files.map(async (f) =>
+      f.size > MAX_ARTICLE_BYTES
+        ? { file: f.name, bytes: new Uint8Array(await f.slice(0, MAX_ARTICLE_BYTES + 1).arrayBuffer()), size: f.size }
+        : { file: f.name, bytes: new Uint8Array(await f.arrayBuffer()) },
+    ),
+  );
 }
 
 function Report({ reports, onShowEvent }: { reports: readonly ImportFileReport[]; onShowEvent?: (eventId: string) => void }) {
@@ -145,14 +153,18 @@ export function ImportDialog({ dialogRef, droppedFiles, onDroppedFilesTaken, onS
   const [reports, setReports] = useState<ImportFileReport[]>([]);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** The import in progress: Cancel aborts it (the worker is stopped mid-article). */
+  const importing = useRef<AbortController | null>(null);
   const dateInput = useRef<HTMLInputElement>(null);
   const ids = useId();
 
   const run = async (items: readonly ImportItem[]): Promise<ImportFileReport[]> => {
+    const controller = new AbortController();
+    importing.current = controller;
     setBusy(true);
     setStatus(items.length === 1 ? 'Importing 1 article…' : `Importing ${items.length} articles…`);
     try {
-      const out = await importItems(items);
+      const out = await importItems(items, controller.signal);
       const good = out.filter((r) => r.ok).length;
       const bad = out.length - good;
       setReports(out);
@@ -163,9 +175,10 @@ export function ImportDialog({ dialogRef, droppedFiles, onDroppedFilesTaken, onS
       );
       return out;
     } catch (error) {
-      setStatus(`The import failed: ${String(error)}`);
+      setStatus(controller.signal.aborted ? 'Import cancelled: nothing was imported.' : `The import failed: ${String(error)}`);
       return [];
     } finally {
+      importing.current = null;
       setBusy(false);
     }
   };
@@ -348,9 +361,16 @@ export function ImportDialog({ dialogRef, droppedFiles, onDroppedFilesTaken, onS
         />
       </div>
 
-      <p role="status" className="import-status" aria-busy={busy}>
-        {status}
-      </p>
+      <div className="import-progress">
+        <p role="status" className="import-status" aria-busy={busy}>
+          {status}
+        </p>
+        {busy ? (
+          <button type="button" className="button" onClick={() => importing.current?.abort()}>
+            Cancel import
+          </button>
+        ) : null}
+      </div>
       {reports.length > 0 ? <Report reports={reports} {...(onShowEvent ? { onShowEvent } : {})} /> : null}
 
       <section aria-labelledby={`${ids}-own`} className="import-own">

@@ -109,7 +109,7 @@ export function useImportActions({ published }: ImportOptions = {}) {
   const refresh = useCallback(() => client.fetchQuery({ ...importedQueryOptions(client), staleTime: 0 }), [client]);
 
   const importItems = useCallback(
-    async (items: readonly ImportItem[]): Promise<ImportFileReport[]> => (await loadWorkingParts()).importItems(items, published, refresh),
+    async (items: readonly ImportItem[], signal?: AbortSignal): Promise<ImportFileReport[]> => (await loadWorkingParts()).importItems(items, published, refresh, signal),
     [published, refresh],
   );
 

@@ -41,8 +41,27 @@ function getWorker(): Worker {
   return w;
 }
 
-function ask(request: ImportRequest): Promise<Answer> {
+/** The error of a request cancelled by its AbortSignal. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
+/** Stops the worker mid-work (whatever it was doing); the requests it held fail with `error`, the next one starts a new worker. */
+function stopWorker(error: Error): void {
+  worker?.terminate();
+  worker = null;
+  failAll(error);
+}
+
+function ask(request: ImportRequest, signal?: AbortSignal): Promise<Answer> {
   return new Promise<Answer>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new ImportCancelled());
+      return;
+    }
     let w: Worker;
     try {
       w = getWorker();
@@ -50,13 +69,30 @@ function ask(request: ImportRequest): Promise<Answer> {
       reject(new Error(`The import worker could not start (${String(error)})`));
       return;
     }
-    pending.set(request.id, { resolve, reject });
+    const onAbort = () => stopWorker(new ImportCancelled());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => signal?.removeEventListener('abort', onAbort);
+    pending.set(request.id, {
+      resolve: (a) => {
+        done();
+        resolve(a);
+      },
+      reject: (e) => {
+        done();
+        reject(e);
+      },
+    });
     w.postMessage(request);
   });
 }
 
-export async function importInWorker(items: readonly ImportItem[]): Promise<ImportOutcome[]> {
-  const answer = await ask({ id: nextId++, items: [...items] });
+/**
+ * Imports in the worker. `signal` cancels: the worker is terminated at once, however long the article (the
+ * pipeline runs to its end between messages, so a cancel cannot wait for a message), and the promise rejects with
+ * ImportCancelled.
+ */
+export async function importInWorker(items: readonly ImportItem[], signal?: AbortSignal): Promise<ImportOutcome[]> {
+  const answer = await ask({ id: nextId++, items: [...items] }, signal);
   if (!('outcomes' in answer)) throw new Error('The import worker answered out of turn');
   return answer.outcomes;
 }

@@ -48,15 +48,16 @@ export async function loadImported(client: QueryClient, articleQueryKey: ((artic
   return { records: listed.records, own, persistent: store.persistent, unreadable: listed.invalid };
 }
 
-/** Import files and texts; `refresh` reloads the imported data into the query cache. */
+/** Import files and texts; `refresh` reloads the imported data into the query cache; `signal` cancels (ImportCancelled). */
 export async function importItems(
   items: readonly ImportItem[],
   published: { has(articleId: string): boolean } | undefined,
   refresh: () => Promise<unknown>,
+  signal?: AbortSignal,
 ): Promise<ImportFileReport[]> {
   const store = await getStore();
   const existing = new Set((await store.list()).records.map((r) => r.id));
-  const outcomes = await importInWorker(items);
+  const outcomes = await importInWorker(items, signal);
   const now = new Date().toISOString();
   const reports: ImportFileReport[] = [];
   const records: ImportedRecord[] = [];

@@ -14,6 +14,8 @@ export type ImportItem = {
   /** A pasted text, or a file's bytes. */
   text?: string;
   bytes?: Uint8Array;
+  /** The file's size when `bytes` holds only its start (a file past the article limit: rejected for its size). */
+  size?: number;
 };
 
 export type ImportOutcome = {
@@ -44,7 +46,7 @@ export function importOne(item: ImportItem, tag: Tagger): ImportOutcome {
     if (badName) diagnostics = [badName];
     else if (item.text !== undefined) text = item.text;
     else if (item.bytes) {
-      const decoded = decodeText(item.bytes);
+      const decoded = decodeText(item.bytes, item.size ?? item.bytes.length);
       diagnostics = decoded.diagnostics;
       text = decoded.text;
     } else {
