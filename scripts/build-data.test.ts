@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -340,4 +340,62 @@ test('the launcher (npm run build:data) builds the same files as tsx does, in wo
   expect(viaTsx.stats).toMatchObject({ workers: 2 });
   expect(r.stderr).toContain('"workers":2');
   expect(snapshot(join(tmp, 'launched-run'))).toEqual(snapshot(join(tmp, 'launched-tsx')));
+});
+
+/** build() without waiting: the child, and its result when it ends. */
+function buildAsync(inDir: string, outDir: string, cacheDir: string): { child: ChildProcess; done: Promise<number | null> } {
+  const args = ['--import', import.meta.resolve('tsx'), join(ROOT, 'scripts/build-data.ts'), '--in', inDir, '--out', outDir, '--cache', cacheDir];
+  const child = spawn(process.execPath, args, { cwd: tmp, stdio: 'ignore' });
+  return { child, done: new Promise((resolve) => child.on('close', (code) => resolve(code))) };
+}
+
+test('two builds at once into the same folder leave a whole dataset: the bytes of a clean build', { timeout: 180_000 }, async () => {
+  const dir = corpus('twice', 40);
+  const out = join(tmp, 'twice-out');
+  const cache = join(tmp, 'twice-cache');
+  const clean = join(tmp, 'twice-clean');
+  expect(build(dir, clean, join(tmp, 'twice-clean-cache')).status).toBe(0);
+  // From nothing, then over an older dataset after an edit: both ways the two race to the same end.
+  for (const round of [0, 1]) {
+    if (round === 1) {
+      edit(join(dir, readdirSync(dir).sort()[3] ?? ''), 'In June 2019, the talks resumed.');
+      expect(build(dir, clean, join(tmp, 'twice-clean-cache')).status).toBe(0);
+    }
+    const a = buildAsync(dir, out, cache);
+    const b = buildAsync(dir, out, cache);
+    const codes = await Promise.all([a.done, b.done]);
+    // One may find the other's work done or in the way and say so; the dataset is whole whatever they say.
+    expect(codes.some((c) => c === 0)).toBe(true);
+    expect(snapshot(out)).toEqual(snapshot(clean));
+    expect(build(dir, out, cache).status).toBe(0);
+    expect(snapshot(out)).toEqual(snapshot(clean));
+  }
+});
+
+test('a build killed with SIGKILL at any moment leaves the previous dataset whole; the next build gives the clean bytes', { timeout: 240_000 }, async () => {
+  const dir = corpus('killed', 40);
+  const out = join(tmp, 'killed-out');
+  const cache = join(tmp, 'killed-cache');
+  expect(build(dir, out, cache).status).toBe(0);
+  const names = readdirSync(dir).sort();
+  // Kills spread over a build's life: the first while the workers start, the last near its renames.
+  for (const [k, delayMs] of [100, 600, 1500].entries()) {
+    const previous = snapshot(out);
+    edit(join(dir, names[k * 7] ?? ''), `In March ${2000 + k}, a new line was added.`);
+    const run = buildAsync(dir, out, cache);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    run.child.kill('SIGKILL');
+    await run.done;
+    const after = snapshot(out);
+    // Killed before its swap: the previous dataset; after it: the new one, whole (checked below against a clean build).
+    if (JSON.stringify(after) !== JSON.stringify(previous)) {
+      const clean = join(tmp, `killed-clean-${k}`);
+      expect(build(dir, clean, join(tmp, `killed-clean-cache-${k}`)).status).toBe(0);
+      expect(after).toEqual(snapshot(clean));
+    }
+    expect(build(dir, out, cache).status).toBe(0);
+    const clean = join(tmp, `killed-clean-next-${k}`);
+    expect(build(dir, clean, join(tmp, `killed-clean-next-cache-${k}`)).status).toBe(0);
+    expect(snapshot(out)).toEqual(snapshot(clean));
+  }
 });
