@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--only build|app|bundle] [--seed 42] [--runs 5]`: prints one line per figure.
+ * `npm run bench [-- --sizes 1000,10000] [--only build|app|bundle|archive|hostile] [--seed 42] [--runs 5]`: prints one line per figure.
  * No assertions: the figures are for reading (README, "Performance"). Generated corpora, datasets and builds go
  * under .bench/ (gitignored).
  *
@@ -14,6 +14,10 @@
  *   archive archives of N articles (default 1k, 100k) built and read by tiles (docs/dataset-layout.md): the build,
  *           the layout's sizes, the app's first view (first events, bytes before them, heap; the ratio to the
  *           smallest size), Fit and back, and a jump to a period not loaded (tiles fetched, events drawn after).
+ *   hostile the per-article pipeline (extractArticle with the tagger, in this process) on each hostile shape of
+ *           src/pipeline/hostile-shapes.ts at 256 KB and at the 1 MiB cap, and on normal articles: CPU ms per KB
+ *           (the best of `--runs`, at most 3); the ratio of the two sizes' times shows the growth (4 is linear).
+ *           Then the rejection of a 5 MB file. Not part of the default run (`--only hostile`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -24,13 +28,18 @@ import { gzipSync } from 'node:zlib';
 import { DEFAULT_SEED, generateArticle, writeCorpus } from './generate-corpus.ts';
 import { measureJump, measurePage, withBrowser, type PageFigures } from './measure-page.ts';
 import { serveStatic } from './static-server.ts';
+import { MAX_ARTICLE_CHARS } from '../src/pipeline/article-limit.ts';
+import { extractArticle } from '../src/pipeline/build-dataset.ts';
+import { decodeText } from '../src/pipeline/decode-text.ts';
+import { HOSTILE_SHAPES, hostileBody } from '../src/pipeline/hostile-shapes.ts';
+import { tagTimexes } from '../src/pipeline/temporal/tag-timexes.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BENCH = join(ROOT, '.bench');
 /** Earlier runs' outputs, removed when the bench ends (see benchBuild). */
 const TRASH = join(BENCH, 'trash');
 
-type Section = 'build' | 'app' | 'bundle' | 'archive';
+type Section = 'build' | 'app' | 'bundle' | 'archive' | 'hostile';
 type Args = { sizes: number[] | null; only: Section | null; seed: number; runs: number };
 
 function parseArgs(argv: readonly string[]): Args | string {
@@ -42,7 +51,7 @@ function parseArgs(argv: readonly string[]): Args | string {
       const sizes = v.split(',').map((s) => Number(s.replace(/k$/i, '000')));
       if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) return `--sizes expects whole numbers, e.g. 1000,10000`;
       args.sizes = sizes;
-    } else if (a === '--only' && (v === 'build' || v === 'app' || v === 'bundle' || v === 'archive')) args.only = v;
+    } else if (a === '--only' && (v === 'build' || v === 'app' || v === 'bundle' || v === 'archive' || v === 'hostile')) args.only = v;
     else if (a === '--seed' && v && Number.isInteger(Number(v))) args.seed = Number(v);
     else if (a === '--runs' && v && Number.isInteger(Number(v)) && Number(v) > 0) args.runs = Number(v);
     else return `unexpected "${a ?? ''}"`;
@@ -385,10 +394,51 @@ async function benchArchive(sizes: readonly number[], seed: number, appDist: str
   }
 }
 
+/** CPU milliseconds of `f` (user + system of this process: other work on the cores does not count), the best of `runs`. */
+function cpuMs(f: () => void, runs: number): number {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const before = process.cpuUsage();
+    f();
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
+function benchHostile(seed: number, runs: number): void {
+  const head = ' date 2021-11-20 https://example.org/2021/11/20/hostile\nA hostile article\n\n';
+  const extract = (text: string) => () => {
+    const r = extractArticle('hostile.txt', text, tagTimexes);
+    if (r.extraction === null) throw new Error(`hostile input rejected: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  };
+  const sizes = [256 * 1024, MAX_ARTICLE_CHARS - head.length - 4];
+  const perKb = (text: string) => cpuMs(extract(text), runs) / (text.length / 1024);
+  // Normal articles: generated ones joined under one date line into texts of the same sizes.
+  const normal = (size: number) => {
+    let body = '';
+    for (let i = 0; body.length < size; i++) body += `${generateArticle(seed, i).text.split('\n').slice(2).join('\n')}\n`;
+    return head + body.slice(0, size);
+  };
+  const line = (name: string, texts: string[]) => {
+    const [small, large] = texts.map(perKb) as [number, number];
+    const growth = (large * (texts[1] as string).length) / (small * (texts[0] as string).length);
+    print(`hostile: ${name.padEnd(32)} ${fmt(small, 3)} ms/KB at 256 KB, ${fmt(large, 3)} ms/KB at 1 MiB (${fmt(large * (texts[1] as string).length / 1024)} ms); ×${fmt(growth, 1)} for ×${fmt((texts[1] as string).length / (texts[0] as string).length, 1)} the size`);
+  };
+  extract(normal(64 * 1024))(); // warm up the regexes and the JIT
+  line('normal articles', sizes.map(normal));
+  for (const shape of HOSTILE_SHAPES) line(shape, sizes.map((n) => head + hostileBody(shape, n)));
+  const big = new TextEncoder().encode(head + hostileBody('one-line sentences with a date', 5 * 1024 * 1024));
+  const rejected = cpuMs(() => {
+    if (decodeText(big).text !== null) throw new Error('a 5 MB file was not rejected');
+  }, runs);
+  print(`hostile: a 5 MB file rejected for its size in ${fmt(rejected, 1)} ms (CPU)`);
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
-    process.stderr.write(`bench: ${args}\nusage: npm run bench -- [--sizes 1000,10000] [--only build|app|bundle] [--seed 42] [--runs 5]\n`);
+    process.stderr.write(`bench: ${args}\nusage: npm run bench -- [--sizes 1000,10000] [--only build|app|bundle|archive|hostile] [--seed 42] [--runs 5]\n`);
     return 2;
   }
   mkdirSync(TRASH, { recursive: true });
@@ -404,6 +454,7 @@ async function main(): Promise<number> {
     if (!args.only || args.only === 'app') await benchApp(args.sizes ?? [1000, 10_000, 50_000], args.seed, appDist, args.runs);
     if (args.only === 'archive') await benchArchive(args.sizes ?? [1000, 100_000], args.seed, appDist, args.runs);
   }
+  if (args.only === 'hostile') benchHostile(args.seed, Math.min(args.runs, 3));
   print(`bench: done in ${fmt((performance.now() - started) / 1000, 1)} s, load average ${load()}`);
   rmSync(TRASH, { recursive: true, force: true });
   return 0;
