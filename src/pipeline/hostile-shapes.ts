@@ -59,11 +59,10 @@ export function hostileBody(shape: HostileShape, size: number): string {
     case 'inline URLs':
       return fill('See https://example.org/2020/03/12/a-b-c and ', size);
     case 'trailing URLs': {
-      // Half the size in prose, half in URLs of at most 70 characters with their line breaks.
+      // Half the size in URLs of at most 70 characters with their line breaks, the rest in prose.
       const n = Math.floor(size / 2 / 70);
-      const body = fill('Officials said talks on the port strike went on. ', size / 2);
-      const urls = Array.from({ length: n }, (_, i) => `https://news.example/2020/01/02/officials-talks-port-strike-${i.toString(36)}`);
-      return `${body}\n\n${urls.join('\n')}\n`;
+      const urls = Array.from({ length: n }, (_, i) => `https://news.example/2020/01/02/officials-talks-port-strike-${i.toString(36)}`).join('\n');
+      return `${fill('Officials said talks on the port strike went on. ', size - urls.length - 3)}\n\n${urls}\n`;
     }
     case 'capitalised words':
       return fill('Word ', size);
