@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--only build|app|bundle|archive|hostile] [--seed 42] [--runs 5]`: prints one line per figure.
+ * `npm run bench [-- --sizes 1000,10000] [--only build|html|app|bundle|archive|hostile] [--seed 42] [--runs 5]`: prints one line per figure.
  * No assertions: the figures are for reading (README, "Performance"). Generated corpora, datasets and builds go
  * under .bench/ (gitignored).
  *
@@ -26,6 +26,8 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_SEED, generateArticle, writeCorpus } from './generate-corpus.ts';
+import { generatePage } from './generate-pages.ts';
+import { parseHtml } from '../src/pipeline/formats/html.ts';
 import { measureJump, measurePage, withBrowser, type PageFigures } from './measure-page.ts';
 import { serveStatic } from './static-server.ts';
 import { MAX_ARTICLE_CHARS } from '../src/pipeline/article-limit.ts';
@@ -39,7 +41,7 @@ const BENCH = join(ROOT, '.bench');
 /** Earlier runs' outputs, removed when the bench ends (see benchBuild). */
 const TRASH = join(BENCH, 'trash');
 
-type Section = 'build' | 'app' | 'bundle' | 'archive' | 'hostile';
+type Section = 'build' | 'html' | 'app' | 'bundle' | 'archive' | 'hostile';
 type Args = { sizes: number[] | null; only: Section | null; seed: number; runs: number };
 
 function parseArgs(argv: readonly string[]): Args | string {
@@ -51,7 +53,7 @@ function parseArgs(argv: readonly string[]): Args | string {
       const sizes = v.split(',').map((s) => Number(s.replace(/k$/i, '000')));
       if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) return `--sizes expects whole numbers, e.g. 1000,10000`;
       args.sizes = sizes;
-    } else if (a === '--only' && (v === 'build' || v === 'app' || v === 'bundle' || v === 'archive' || v === 'hostile')) args.only = v;
+    } else if (a === '--only' && (v === 'build' || v === 'html' || v === 'app' || v === 'bundle' || v === 'archive' || v === 'hostile')) args.only = v;
     else if (a === '--seed' && v && Number.isInteger(Number(v))) args.seed = Number(v);
     else if (a === '--runs' && v && Number.isInteger(Number(v)) && Number(v) > 0) args.runs = Number(v);
     else return `unexpected "${a ?? ''}"`;
@@ -204,6 +206,41 @@ async function benchBuild(sizes: readonly number[], seed: number): Promise<void>
     const drop = await runBuild(corpus.dir, out, cache);
     print(`build incremental, 1 article added to ${fmt(n)}: ${fmt(add.wallMs / 1000, 2)} s (${howBuilt(add.stats)}); removed again ${fmt(drop.wallMs / 1000, 2)} s (${howBuilt(drop.stats)})`);
   }
+}
+
+/**
+ * Saved pages of ≈ 100 KB (generate-pages.ts) through the whole build: pages a second and MB a second, and the page
+ * reader alone (parseHtml, in this process) to tell its share.
+ */
+async function benchHtml(count: number, seed: number): Promise<void> {
+  const dir = join(BENCH, `html-${count}-${seed}`);
+  const marker = join(dir, '.complete');
+  let bytes = 0;
+  if (!existsSync(marker)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < count; i++) {
+      const { name, html } = generatePage(seed, i);
+      writeFileSync(join(dir, name), html);
+    }
+    writeFileSync(marker, '');
+  }
+  for (const f of readdirSync(dir)) if (f.endsWith('.html')) bytes += statSync(join(dir, f)).size;
+  const out = join(BENCH, `out-html-${count}`);
+  const cache = join(BENCH, `cache-html-${count}`);
+  mkdirSync(TRASH, { recursive: true });
+  for (const d of [cache, out]) if (existsSync(d)) renameSync(d, join(TRASH, `${Date.now()}-${basename(d)}`));
+  spawnSync('sync');
+  const { wallMs, stats, status } = await runBuild(dir, out, cache);
+  const s = wallMs / 1000;
+  const sample = Array.from({ length: Math.min(count, 200) }, (_, i) => generatePage(seed, i).html);
+  const t = performance.now();
+  for (const html of sample) parseHtml(html);
+  const readerMs = (performance.now() - t) / sample.length;
+  print(
+    `build ${fmt(count)} HTML pages (${fmt(bytes / count / 1024)} KiB each): ${fmt(count / s)} pages/s, ${fmt(bytes / 1e6 / s, 1)} MB/s, ${fmt(s, 2)} s ` +
+      `(${stats.workers} workers, CPU ${fmt(stats.cpuMs / 1000, 1)} s, peak RSS ${fmt(stats.peakRssMb)} MB, exit ${status}); the page reader alone ${fmt(readerMs, 2)} ms a page on one core`,
+  );
 }
 
 function viteBuild(outDir: string): void {
@@ -438,7 +475,7 @@ function benchHostile(seed: number, runs: number): void {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
-    process.stderr.write(`bench: ${args}\nusage: npm run bench -- [--sizes 1000,10000] [--only build|app|bundle|archive|hostile] [--seed 42] [--runs 5]\n`);
+    process.stderr.write(`bench: ${args}\nusage: npm run bench -- [--sizes 1000,10000] [--only build|html|app|bundle|archive|hostile] [--seed 42] [--runs 5]\n`);
     return 2;
   }
   mkdirSync(TRASH, { recursive: true });
@@ -446,6 +483,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
   print(`bench: ${new Date().toISOString()}, node ${process.version}, ${process.platform}, load average ${load()} (other work on these cores slows every figure); seed ${args.seed}`);
+  if (!args.only || args.only === 'html') await benchHtml(args.sizes?.[0] ?? 1000, args.seed);
   if (!args.only || args.only === 'build') await benchBuild(args.sizes ?? [1000, 10_000, 100_000], args.seed);
   if (!args.only || args.only === 'app' || args.only === 'bundle' || args.only === 'archive') {
     const appDist = join(BENCH, 'dist-app');

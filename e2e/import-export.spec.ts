@@ -107,7 +107,7 @@ test('a pasted text without a date line asks for the date and URL, then imports'
 
 test('a bad file is reported as file:line:column while the good one imports; imports survive a reload; Remove removes', async ({ page }) => {
   const dialog = await openImport(page);
-  await dialog.getByLabel('Choose .txt files').setInputFiles([fixture('bad-date.txt'), fixture('geneva-talks.txt')]);
+  await dialog.getByLabel('Choose article files').setInputFiles([fixture('bad-date.txt'), fixture('geneva-talks.txt')]);
   await expect(dialog.getByRole('status').first()).toHaveText('1 article imported. 1 file with problems.');
   await expect(dialog.getByRole('list', { name: 'Problems in bad-date.txt' })).toHaveText(
     'bad-date.txt:1:7: error Unexpected date "2021-02-30", expected a real calendar date [parse-article:date]',
@@ -291,7 +291,7 @@ test('axe finds no serious violation in the import dialog (with the date form an
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const dialog = await openImport(page);
-    await dialog.getByLabel('Choose .txt files').setInputFiles([fixture('bad-date.txt'), fixture('geneva-talks.txt')]);
+    await dialog.getByLabel('Choose article files').setInputFiles([fixture('bad-date.txt'), fixture('geneva-talks.txt')]);
     await expect(dialog.getByRole('list', { name: 'Problems in bad-date.txt' })).toBeVisible();
     await dialog.getByLabel('Article text').fill(HARBOUR);
     await dialog.getByRole('button', { name: 'Import text' }).click();

@@ -100,6 +100,26 @@ test('a bad file is reported with its position and exit 1; the good one still bu
   expect(readFileSync(join(out, 'index.json'), 'utf8')).not.toContain('example.com');
 });
 
+test('saved pages (.html, .htm) build beside text articles; a page without a date is reported at its <head> and the rest still builds', { timeout: 120_000 }, () => {
+  const fixtures = join(ROOT, 'src/pipeline/formats/fixtures');
+  const dir = folder('pages', {
+    'wire.html': readFileSync(join(fixtures, 'wire-service.html'), 'utf8'),
+    'amp.htm': readFileSync(join(fixtures, 'amp-page.html'), 'utf8'),
+    'undated.html': '<html>\n<head><title>T</title><link rel="canonical" href="https://x.example.com/a"></head>\n<body><article><p>A paragraph that is long enough to be the article, with a comma.</p><p>And another one after it, to be sure of it.</p></article></body></html>\n',
+    'notes.md': 'not an article file',
+  });
+  const out = join(tmp, 'pages-out');
+  const r = build(dir, out, join(tmp, 'pages-cache'));
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain('pages/undated.html:2:1: error Unexpected a page without a publication date, expected a publication date: JSON-LD datePublished, article:published_time or <time datetime> [html:date]');
+  const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { articles: { url: string; publishedOn: string }[] };
+  expect(index.articles.map((a) => [a.publishedOn, a.url])).toEqual([
+    ['2022-04-12', 'https://northwire.example.com/world/2022/04/12/port-workers-end-strike-after-nine-days'],
+    ['2024-03-05', 'https://diario.example.es/economia/2024/03/05/rail-strike-called-off-after-overnight-talks.html'],
+  ]);
+  expect(readFileSync(join(out, 'search.json'), 'utf8')).not.toMatch(/<p>|<script|Advertisement/);
+});
+
 test('the same input builds byte-identical output, with and without worker threads, as the pipeline assembles it', { timeout: 120_000 }, () => {
   // Copies of an article (same URL) are rejected, the first by file name kept: here one before, one after the original.
   const dir = corpus('same', 60, { 'aaa-copy.txt': generateArticle(42, 5).text, 'zzz-copy.txt': generateArticle(42, 7).text });

@@ -1,5 +1,5 @@
 /**
- * `npm run build:data [-- --in DIR --out DIR]`: read every article file (default articles/*.txt), run the
+ * `npm run build:data [-- --in DIR --out DIR]`: read every article file (default articles/*.txt, *.html, *.htm), run the
  * pipeline, print every diagnostic as file:line:column, and write the dataset (default public/data/)
  * atomically. The exit status is 1 when any file was rejected (the others still build) or the dataset could not
  * be written, 2 on bad usage.
@@ -24,6 +24,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { firstOfEachArticle } from '../src/pipeline/build-dataset.ts';
 import { formatDiagnostic, hasErrors } from '../src/pipeline/diagnostic.ts';
+import { INPUT_FILE } from '../src/pipeline/formats/parse-input.ts';
 import { mergeBucketOf, planMerge, type GroupFields, type MergeInput } from '../src/pipeline/merge-events.ts';
 import { INDEX_SCHEMA_VERSION, SCHEMA_VERSION, type ArticleSummary, type CompactIndex, type EventRow } from '../src/pipeline/schema.ts';
 import { BucketWriter, storedMention } from './lib/bucket-store.ts';
@@ -187,11 +188,11 @@ async function main(): Promise<number> {
   let names: string[];
   try {
     names = readdirSync(opts.inDir, { withFileTypes: true })
-      .filter((d) => d.name.endsWith('.txt') && (d.isFile() || (d.isSymbolicLink() && statSync(join(opts.inDir, d.name)).isFile())))
+      .filter((d) => INPUT_FILE.test(d.name) && (d.isFile() || (d.isSymbolicLink() && statSync(join(opts.inDir, d.name)).isFile())))
       .map((d) => d.name)
       .sort();
   } catch {
-    process.stderr.write(`build-data: cannot read the folder "${opts.inDir}": expected a folder of article .txt files\n`);
+    process.stderr.write(`build-data: cannot read the folder "${opts.inDir}": expected a folder of article files (.txt, .html)\n`);
     return 2;
   }
   const version = pipelineVersion();

@@ -13,6 +13,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 test('only .txt files directly in the articles folder are articles', () => {
   expect(isArticleFile('/a/articles', '/a/articles/x.txt')).toBe(true);
   expect(isArticleFile('/a/articles', '/a/articles/x.txt.tmp')).toBe(false);
+  expect(isArticleFile('/a/articles', '/a/articles/page.html')).toBe(true);
+  expect(isArticleFile('/a/articles', '/a/articles/page.HTM')).toBe(true);
+  expect(isArticleFile('/a/articles', '/a/articles/notes.md')).toBe(false);
   expect(isArticleFile('/a/articles', '/a/articles/sub/x.txt')).toBe(false);
   expect(isArticleFile('/a/articles', '/a/articles-old/x.txt')).toBe(false);
   expect(isArticleFile('articles', join(process.cwd(), 'articles', 'x.txt'))).toBe(true);

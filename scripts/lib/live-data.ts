@@ -13,6 +13,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { DATA_CHANGED_EVENT } from '../../src/lib/live-data-event.ts';
+import { INPUT_FILE } from '../../src/pipeline/formats/parse-input.ts';
 
 
 export type LiveDataOptions = {
@@ -27,11 +28,11 @@ export type LiveDataOptions = {
 const LAUNCHER = fileURLToPath(new URL('../run-ts.mjs', import.meta.url));
 const BUILD = fileURLToPath(new URL('../build-data.ts', import.meta.url));
 
-/** A file of the articles folder that the build reads: a .txt file directly in it. */
+/** A file of the articles folder that the build reads: a .txt or .html file directly in it. */
 export function isArticleFile(inDir: string, path: string): boolean {
   const dir = resolve(inDir) + sep;
   const file = resolve(path);
-  return file.startsWith(dir) && !file.slice(dir.length).includes(sep) && file.endsWith('.txt');
+  return file.startsWith(dir) && !file.slice(dir.length).includes(sep) && INPUT_FILE.test(file);
 }
 
 /** Runs `build` after changes, never two at once: a change during a build asks for one more. `done` follows each build with its exit status. */

@@ -7,7 +7,8 @@
  */
 import { diagnosticAt, hasErrors, type Diagnostic } from './diagnostic.ts';
 import { checkArticleText } from './article-limit.ts';
-import { parseArticle } from './parse-article.ts';
+import { parseInput } from './formats/parse-input.ts';
+import type { FormatArticle } from './formats/compose.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildCitations, hostOf } from './citations.ts';
 import { buildEvents } from './build-events.ts';
@@ -55,18 +56,38 @@ function sectionsOf(headings: readonly { start: number; end: number }[], bodyEnd
   });
 }
 
+/** One file -> the extraction of its first article (a text file or a page has one), or null with the reasons. */
 export function extractArticle(file: string, input: string, tag: Tagger): ExtractResult {
+  const r = extractArticles(file, input, tag);
+  const first = r.extractions[0] ?? null;
+  return { extraction: hasErrors(r.diagnostics) ? null : first, diagnostics: r.diagnostics };
+}
+
+export type ExtractAllResult = { extractions: Extraction[]; diagnostics: Diagnostic[] };
+
+/** One file -> the extraction of each of its articles (a feed or an export has several); a bad one does not stop the others. */
+export function extractArticles(file: string, input: string, tag: Tagger): ExtractAllResult {
   const oversize = checkArticleText(input);
-  if (oversize) return { extraction: null, diagnostics: [oversize] };
-  const parsed = parseArticle(input);
+  if (oversize) return { extractions: [], diagnostics: [oversize] };
+  const parsed = parseInput(file, input);
   const diagnostics = [...parsed.diagnostics];
-  const a = parsed.article;
-  if (!a || hasErrors(diagnostics)) return { extraction: null, diagnostics };
+  const extractions: Extraction[] = [];
+  for (const a of parsed.articles) {
+    const r = extractParsed(file, a, tag);
+    diagnostics.push(...r.diagnostics);
+    if (r.extraction) extractions.push(r.extraction);
+  }
+  return { extractions, diagnostics };
+}
+
+function extractParsed(file: string, a: FormatArticle, tag: Tagger): ExtractResult {
+  const diagnostics: Diagnostic[] = [];
   const articleId = articleIdOf(a.url);
   const { sentences, headings } = splitSentences(a.text, a.paragraphs);
   const citations = buildCitations(a.text, a.citedUrls, sentences, (url, n) => `c-${hashId(articleId, url, String(n))}`);
   const firstLineEnd = a.text.search(/\r\n|\n|\r|$/);
-  const prose = proseOnly(a.text, [{ start: 0, end: firstLineEnd }, ...a.citedUrls]);
+  // A link's anchor text is prose (only an address written out is blanked).
+  const prose = proseOnly(a.text, [{ start: 0, end: firstLineEnd }, ...a.citedUrls.filter((u) => u.anchor === undefined)]);
   let tagged: Omit<Timex, 'id'>[];
   try {
     tagged = tag(prose, a.publishedOn);
@@ -102,6 +123,9 @@ export function extractArticle(file: string, input: string, tag: Tagger): Extrac
     sections: sectionsOf(headings, a.bodyEnd, a.text),
     citations,
     timexes,
+    ...(a.origin.format === 'text' ? {} : { format: a.origin.format }),
+    ...(a.origin.outlet === null ? {} : { outlet: a.origin.outlet }),
+    ...(a.origin.fromSummary ? { fromSummary: true } : {}),
   };
   return { extraction: { file, article, events }, diagnostics };
 }

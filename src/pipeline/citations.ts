@@ -360,6 +360,7 @@ export function buildCitations(
       host: address.host,
       date: address.date,
       headline: headlineFromWords(address.words, vocabulary),
+      ...(u.anchor === undefined ? {} : { anchor: u.anchor }),
       supports,
     };
   });

@@ -9,7 +9,7 @@
 import { diagnosticAt, type Diagnostic } from './diagnostic.ts';
 import type { Span } from './schema.ts';
 
-export type CitedUrl = Span & { url: string; trailing: boolean };
+export type CitedUrl = Span & { url: string; trailing: boolean; anchor?: string };
 
 export type ParsedArticle = {
   /** The text every offset points into: the decoded file without a byte-order mark. */

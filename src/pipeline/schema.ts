@@ -229,6 +229,8 @@ export const citation = z.object({
   date: z.nullable(isoDay),
   /** A headline read off the URL's slug, or null. */
   headline: z.nullable(z.string()),
+  /** The link's own text, when the citation is a link of a page or a feed item (absent for an address in a text). */
+  anchor: z.optional(z.string()),
   /** The sentence of the article the citation supports, with the match score in [0, 1]; null when none matches well. */
   supports: z.nullable(z.object({ sentenceIndex: nonNegativeInt, start: z.int(), end: z.int(), score: z.number() })),
 });
@@ -279,6 +281,12 @@ export const articleDetail = z.object({
     sections: z.array(section),
     citations: z.array(citation),
     timexes: z.array(timex),
+    /** What the article was read from, when it was not a text file: a saved page, a feed item, a news export's record. */
+    format: z.optional(z.enum(['html', 'feed', 'export'])),
+    /** The outlet the page names (og:site_name, the JSON-LD publisher, the feed's title). */
+    outlet: z.optional(z.string()),
+    /** True when a feed item had no full content: the article is the feed's summary of it. */
+    fromSummary: z.optional(z.boolean()),
   }),
   /**
    * Every event any excerpt of which comes from this article, with the excerpts (and citations) of this article

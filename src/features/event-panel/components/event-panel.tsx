@@ -109,8 +109,8 @@ function collectSources(articles: readonly UseQueryResult<ArticleDetail>[], even
 }
 
 function CitationItem({ citation }: { citation: Citation }) {
-  // The build reads a headline off the URL's slug when it has one; otherwise the address itself is the name.
-  const headline = citation.headline ?? citation.url;
+  // A page's link is named by its anchor text; else the build's headline from the URL's slug; else the address itself.
+  const headline = citation.anchor ?? citation.headline ?? citation.url;
   return (
     <li className="citation">
       <ExternalLink url={citation.url} className="citation-headline">

@@ -341,16 +341,16 @@ export function ImportDialog({ dialogRef, droppedFiles, onDroppedFilesTaken, onS
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <p>Drop .txt files here, or</p>
+        <p>Drop articles (.txt, .html) here, or</p>
         <button type="button" className="button" onClick={() => fileInput.current?.click()} disabled={busy}>
-          Choose .txt files…
+          Choose article files…
         </button>
         <input
           ref={fileInput}
           type="file"
           multiple
-          accept=".txt,text/plain"
-          aria-label="Choose .txt files"
+          accept=".txt,.html,.htm,text/plain,text/html"
+          aria-label="Choose article files"
           className="visually-hidden"
           tabIndex={-1}
           onChange={(e) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { tagTimexes } from '../../../pipeline/temporal/tag-timexes.ts';
 import { checkFileName, importOne, runImport } from './run-import.ts';
@@ -50,14 +51,25 @@ test('a tagger that throws becomes a diagnostic, not an exception', () => {
   expect(out.messages[0]).toMatch(/^x\.txt:\d+:\d+: error Unexpected failure of the date tagger \(Error: boom\)/);
 });
 
-test('only .txt files are accepted', () => {
+test('only .txt and .html files are accepted', () => {
   expect(checkFileName('story.txt')).toBeNull();
   expect(checkFileName('STORY.TXT')).toBeNull();
-  expect(checkFileName('photo.png')?.message).toBe('Unexpected file "photo.png", expected a plain-text article ending in .txt');
+  expect(checkFileName('photo.png')?.message).toBe('Unexpected file "photo.png", expected an article file ending in .txt, .html or .htm');
+  expect(checkFileName('saved-page.html')).toBeNull();
+  expect(checkFileName('saved-page.HTM')).toBeNull();
 });
 
 test('a dropped file that is not .txt is refused without being read', () => {
   const out = importOne({ file: 'photo.png', bytes: new Uint8Array([0x89, 0x50]) }, tagTimexes);
   expect(out.text).toBeNull();
-  expect(out.messages).toEqual(['photo.png:1:1: error Unexpected file "photo.png", expected a plain-text article ending in .txt [import:file-type]']);
+  expect(out.messages).toEqual(['photo.png:1:1: error Unexpected file "photo.png", expected an article file ending in .txt, .html or .htm [import:file-type]']);
+});
+
+test('a saved page is imported as the build reads it: its article, with its links as citations carrying their anchor text', () => {
+  const html = readFileSync(new URL('../../../pipeline/formats/fixtures/wire-service.html', import.meta.url), 'utf8');
+  const out = importOne({ file: 'wire.html', bytes: new TextEncoder().encode(html) }, tagTimexes);
+  expect(out.messages).toEqual([]);
+  expect(out.extraction?.article.title).toBe('Port workers end strike after nine days');
+  expect(out.extraction?.article.format).toBe('html');
+  expect(out.extraction?.article.citations.map((c) => c.anchor)).toEqual(['statement published by the union', 'an update last Friday']);
 });

@@ -28,13 +28,14 @@ export type ImportOutcome = {
   messages: string[];
 };
 
-const TEXT_FILE = /\.(txt|text)$/i;
+/** Text articles and saved pages, as the build reads them. */
+const ARTICLE_FILE = /\.(?:txt|text|html?)$/i;
 
-/** A file that is not plain text is refused before reading it. */
+/** A file that is not an article file (by its name) is refused before reading it. */
 export function checkFileName(file: string): Diagnostic | null {
-  return TEXT_FILE.test(file)
+  return ARTICLE_FILE.test(file)
     ? null
-    : diagnosticAt('', 0, 'error', `Unexpected file "${file.split(/[\\/]/).pop() ?? file}", expected a plain-text article ending in .txt`, 'import:file-type');
+    : diagnosticAt('', 0, 'error', `Unexpected file "${file.split(/[\\/]/).pop() ?? file}", expected an article file ending in .txt, .html or .htm`, 'import:file-type');
 }
 
 export function importOne(item: ImportItem, tag: Tagger): ImportOutcome {

@@ -1,0 +1,54 @@
+/**
+ * What every input format shares: an article found in a page, a feed item or a record (date, URL, title, blocks of
+ * text with their links) -> the same ParsedArticle the text format gives. The article's text is written in the text
+ * format (` date YYYY-MM-DD URL`, the title, one paragraph per block) and read by parseArticle, so everything after
+ * it (sentences, dates, events, citations) is the same code whatever the input was. The blocks' links become the
+ * article's citations, at their anchor text, carrying it.
+ */
+import { parseArticle, type CitedUrl, type ParsedArticle } from '../parse-article.ts';
+import { diagnosticAt, type Diagnostic } from '../diagnostic.ts';
+
+export type Link = { start: number; end: number; url: string; anchor: string };
+/** A paragraph or a sub-heading: whitespace-collapsed text, with its links' spans in it. */
+export type Block = { text: string; links: Link[]; heading: boolean };
+/** Where an article came from, shown in the panel. */
+export type Origin = { format: 'text' | 'html' | 'feed' | 'export'; fromSummary: boolean; outlet: string | null };
+
+export type FoundArticle = { publishedOn: string; url: string; title: string; blocks: Block[]; origin: Origin };
+
+export type FormatArticle = ParsedArticle & { origin: Origin };
+/** One file of any format -> its articles (a page: one; a feed or an export: one per item) and the problems found. */
+export type FormatResult = { articles: FormatArticle[]; diagnostics: Diagnostic[] };
+
+/** Whitespace of any kind (line breaks, tabs, no-break spaces) as one space, trimmed. */
+export function collapseSpace(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/**
+ * The article as the text format writes it, parsed. `source` and `at` are the input file's text and the offset the
+ * article starts at there: a problem found in the composed text is reported at that place of the input.
+ */
+export function composeArticle(found: FoundArticle, source: string, at: number): { article: FormatArticle | null; diagnostics: Diagnostic[] } {
+  const head = ` date ${found.publishedOn} ${found.url}\n${collapseSpace(found.title)}\n\n`;
+  let text = head;
+  const cited: CitedUrl[] = [];
+  const blocks = found.blocks.filter((b) => b.text !== '');
+  blocks.forEach((b, i) => {
+    if (i > 0) text += '\n\n';
+    const offset = text.length;
+    for (const l of b.links) cited.push({ start: offset + l.start, end: offset + l.end, url: l.url, trailing: false, anchor: l.anchor });
+    text += b.text;
+  });
+  text += '\n';
+  const parsed = parseArticle(text);
+  if (!parsed.article) {
+    // The composed text is always well-formed but for an empty body: say so at the item's place in the input.
+    const what = parsed.diagnostics[0]?.message ?? 'Unexpected an empty article, expected a title and a body';
+    return { article: null, diagnostics: [diagnosticAt(source, at, 'error', what, parsed.diagnostics[0]?.rule ?? 'format:body')] };
+  }
+  // The anchors' spans replace the URLs parseArticle saw in the text (a URL written out in the prose stays a citation).
+  const written = parsed.article.citedUrls.filter((u) => !cited.some((c) => c.start < u.end && u.start < c.end));
+  const citedUrls = [...written, ...cited].sort((a, b) => a.start - b.start);
+  return { article: { ...parsed.article, citedUrls, origin: found.origin }, diagnostics: [] };
+}
