@@ -32,12 +32,12 @@ export function generatePage(seed: number, i: number, targetBytes = 100_000): { 
 <link rel="canonical" href="${escape(url)}"><meta property="og:type" content="article"><meta property="og:site_name" content="Example News">
 <script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: title, datePublished: `${day}T09:30:00+01:00` })}</script>
 <script>window.__state=${JSON.stringify({ ids: Array.from({ length: 400 }, (_, k) => `item-${k}-${i}`) })};</script><style>.a{color:red}.b{margin:0}</style></head>`;
+  const pageWith = (filler: string) =>
+    `${head}<body>${nav}<div class="ad" id="top-ad">Advertisement</div><main><article><h1>${escape(title)}</h1><div class="byline">By Staff</div><div class="article-body">${body}</div></article></main><aside class="related">${filler}</aside><footer>${nav}</footer></body></html>\n`;
   let filler = '';
-  let html = '';
-  for (let round = 0; ; round++) {
-    html = `${head}<body>${nav}<div class="ad" id="top-ad">Advertisement</div><main><article><h1>${escape(title)}</h1><div class="byline">By Staff</div><div class="article-body">${body}</div></article></main><aside class="related">${filler}</aside><footer>${nav}</footer></body></html>\n`;
-    if (html.length >= targetBytes || round > 400) break;
+  for (let round = 0; pageWith(filler).length < targetBytes && round <= 400; round++) {
     filler += `<div class="comment"><p>Reader comment ${round}: a long enough remark about the story, with a comma, to look like prose.</p></div><div class="promo"><a href="/promo/${round}">Read more stories like this one</a></div>`;
   }
+  const html = pageWith(filler);
   return { name: name.replace(/\.txt$/, '.html'), html };
 }

@@ -6,7 +6,7 @@
  * article's citations, at their anchor text, carrying it.
  */
 import { parseArticle, type CitedUrl, type ParsedArticle } from '../parse-article.ts';
-import { diagnosticAt, type Diagnostic } from '../diagnostic.ts';
+import type { Diagnostic } from '../diagnostic.ts';
 
 export type Link = { start: number; end: number; url: string; anchor: string };
 /** A paragraph or a sub-heading: whitespace-collapsed text, with its links' spans in it. */
@@ -19,6 +19,25 @@ export type FoundArticle = { publishedOn: string; url: string; title: string; bl
 export type FormatArticle = ParsedArticle & { origin: Origin };
 /** One file of any format -> its articles (a page: one; a feed or an export: one per item) and the problems found. */
 export type FormatResult = { articles: FormatArticle[]; diagnostics: Diagnostic[] };
+/** An item of a feed or a record of an export: its article, or null, and its own problems. */
+export type FormatItem = { article: FormatArticle | null; diagnostics: Diagnostic[] };
+/** A file of several articles: each item with its problems, and the problems of the file as a whole. */
+export type ItemsResult = { items: FormatItem[]; diagnostics: Diagnostic[] };
+
+export type Position = { line: number; column: number };
+
+export function diagnosticAtPosition(where: Position, severity: Diagnostic['severity'], message: string, rule: string): Diagnostic {
+  return { severity, line: where.line, column: where.column, message, rule };
+}
+
+/** Plain text (a feed's text content, an export's body) as blocks: one per paragraph (blank lines or line breaks). */
+export function blocksOfText(text: string): Block[] {
+  return text
+    .split(/\r?\n\s*\r?\n|\r?\n/)
+    .map((p) => collapseSpace(p))
+    .filter((p) => p !== '')
+    .map((p) => ({ text: p, links: [], heading: false }));
+}
 
 /** Whitespace of any kind (line breaks, tabs, no-break spaces) as one space, trimmed. */
 export function collapseSpace(s: string): string {
@@ -26,10 +45,10 @@ export function collapseSpace(s: string): string {
 }
 
 /**
- * The article as the text format writes it, parsed. `source` and `at` are the input file's text and the offset the
- * article starts at there: a problem found in the composed text is reported at that place of the input.
+ * The article as the text format writes it, parsed. `where` is the place of the input the article comes from: a
+ * problem found in the composed text is reported there.
  */
-export function composeArticle(found: FoundArticle, source: string, at: number): { article: FormatArticle | null; diagnostics: Diagnostic[] } {
+export function composeArticle(found: FoundArticle, where: Position): { article: FormatArticle | null; diagnostics: Diagnostic[] } {
   const head = ` date ${found.publishedOn} ${found.url}\n${collapseSpace(found.title)}\n\n`;
   let text = head;
   const cited: CitedUrl[] = [];
@@ -45,7 +64,7 @@ export function composeArticle(found: FoundArticle, source: string, at: number):
   if (!parsed.article) {
     // The composed text is always well-formed but for an empty body: say so at the item's place in the input.
     const what = parsed.diagnostics[0]?.message ?? 'Unexpected an empty article, expected a title and a body';
-    return { article: null, diagnostics: [diagnosticAt(source, at, 'error', what, parsed.diagnostics[0]?.rule ?? 'format:body')] };
+    return { article: null, diagnostics: [diagnosticAtPosition(where, 'error', what, parsed.diagnostics[0]?.rule ?? 'format:body')] };
   }
   // The anchors' spans replace the URLs parseArticle saw in the text (a URL written out in the prose stays a citation).
   const written = parsed.article.citedUrls.filter((u) => !cited.some((c) => c.start < u.end && u.start < c.end));

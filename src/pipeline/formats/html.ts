@@ -18,7 +18,7 @@
  * and only http(s) links become citations (javascript:, data: and the rest are left out).
  */
 import { Parser } from 'htmlparser2';
-import { diagnosticAt, type Diagnostic } from '../diagnostic.ts';
+import { diagnosticAt, positionAt, type Diagnostic } from '../diagnostic.ts';
 import { isHttpUrl, isRealDate } from '../parse-article.ts';
 import { hostOf } from '../citations.ts';
 import { collapseSpace, composeArticle, type Block, type FormatResult, type Link } from './compose.ts';
@@ -333,6 +333,11 @@ function titleWithoutOutlet(title: string, outlet: string): string {
 
 const NOT_ARTICLE_TYPES = /^(?:WebSite|CollectionPage|SearchResultsPage|ItemList|WebPage|ProfilePage|Organization|NewsMediaOrganization)$/;
 
+/** A fragment of HTML (a feed item's content) -> its blocks, links resolved against `base`; its own problems are dropped. */
+export function blocksOfHtml(fragment: string, base: string): Block[] {
+  return blocksOf(readPage(fragment, []).root, base);
+}
+
 /** One saved page -> its article, or the diagnostics that say why it is not one. */
 export function parseHtml(html: string): FormatResult {
   const diagnostics: Diagnostic[] = [];
@@ -374,6 +379,6 @@ export function parseHtml(html: string): FormatResult {
     return error(content.at, `Unexpected a page with ${prose} characters of article text, expected the text of an article (a front page, a search page or a page of links is not one)`, 'not-article');
   }
   if (title === '') return error(headAt, 'Unexpected a page without a title, expected JSON-LD headline, og:title, <h1> or <title>', 'title');
-  const composed = composeArticle({ publishedOn, url, title, blocks, origin: { format: 'html', fromSummary: false, outlet } }, html, content.at);
+  const composed = composeArticle({ publishedOn, url, title, blocks, origin: { format: 'html', fromSummary: false, outlet } }, positionAt(html, content.at));
   return { articles: composed.article ? [composed.article] : [], diagnostics: [...diagnostics, ...composed.diagnostics] };
 }
