@@ -105,6 +105,21 @@ test('a pasted text without a date line asks for the date and URL, then imports'
   await expect(dialog.getByRole('list', { name: 'Your imported articles' })).toContainText('Harbour reopens to ships');
 });
 
+test('a saved page and a feed import with their sources; a feed item without a link is reported at its line', async ({ page }) => {
+  const dialog = await openImport(page);
+  await dialog.getByLabel('Choose article files').setInputFiles([fixture('port-strike.html'), fixture('gazette.xml')]);
+  await expect(dialog.getByRole('status').first()).toHaveText('3 articles imported. 1 file with problems.');
+  await expect(dialog.getByRole('list', { name: 'Problems in gazette.xml#0003' })).toHaveText(
+    "gazette.xml:20:1: error Unexpected an item without a link, expected the article's http(s) URL in it [feed:link]",
+  );
+  const list = dialog.getByRole('list', { name: 'Your imported articles' });
+  for (const title of ['Port workers end strike after nine days', 'Ferry service resumes after repairs', 'Council to vote on harbour budget']) await expect(list).toContainText(title);
+  await page.keyboard.press('Escape');
+  // The page's event dated by its link opens with the link's anchor text as the cited source.
+  await eventList(page).getByRole('button', { name: /Shipping lines had diverted/ }).first().click();
+  await expect(panel(page).getByRole('link', { name: 'an update last Friday' })).toHaveAttribute('href', 'https://port.example.net/news/2022-04-08/vessels-diverted-during-strike');
+});
+
 test('a bad file is reported as file:line:column while the good one imports; imports survive a reload; Remove removes', async ({ page }) => {
   const dialog = await openImport(page);
   await dialog.getByLabel('Choose article files').setInputFiles([fixture('bad-date.txt'), fixture('geneva-talks.txt')]);

@@ -120,6 +120,30 @@ test('saved pages (.html, .htm) build beside text articles; a page without a dat
   expect(readFileSync(join(out, 'search.json'), 'utf8')).not.toMatch(/<p>|<script|Advertisement/);
 });
 
+test('a feed and a news export are one article per item: a bad item is reported at its line, the others build; an edit rebuilds as a clean build does', { timeout: 180_000 }, () => {
+  const fixtures = join(ROOT, 'src/pipeline/formats/fixtures');
+  const record = (n: number) => JSON.stringify({ published: `2020-0${n}-15`, link: `https://exp.example.com/${n}`, headline: `Record ${n}`, words: `The depot opened on Monday, ${n} weeks after the vote in January.` });
+  const dir = folder('feeds', {
+    'gazette.xml': readFileSync(join(fixtures, 'rss-feed.xml'), 'utf8'),
+    'export.jsonl': [record(1), record(2)].join('\n'),
+    'dateline.json': JSON.stringify({ export: { date: 'published', url: 'link', title: 'headline', body: 'words' } }),
+  });
+  const out = join(tmp, 'feeds-out');
+  const cache = join(tmp, 'feeds-cache');
+  const r = build(dir, out, cache);
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain("feeds/gazette.xml:20:1: error Unexpected an item without a link, expected the article's http(s) URL in it [feed:link]");
+  expect(r.stdout).toContain('4 of 5 articles built');
+  const urls = () => (JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { articles: { url: string }[] }).articles.map((a) => a.url).sort();
+  expect(urls()).toEqual(['https://exp.example.com/1', 'https://exp.example.com/2', 'https://gazette.example.com/2022/05/02/council-budget-vote', 'https://gazette.example.com/2022/05/03/ferry-service-resumes']);
+  // A record added to the export: the incremental build gives the bytes of a clean one.
+  writeFileSync(join(dir, 'export.jsonl'), [record(1), record(2), record(3)].join('\n'));
+  expect(build(dir, out, cache).status).toBe(1);
+  expect(urls()).toContain('https://exp.example.com/3');
+  build(dir, join(tmp, 'feeds-clean'), join(tmp, 'feeds-clean-cache'));
+  expect(snapshot(out)).toEqual(snapshot(join(tmp, 'feeds-clean')));
+});
+
 test('the same input builds byte-identical output, with and without worker threads, as the pipeline assembles it', { timeout: 120_000 }, () => {
   // Copies of an article (same URL) are rejected, the first by file name kept: here one before, one after the original.
   const dir = corpus('same', 60, { 'aaa-copy.txt': generateArticle(42, 5).text, 'zzz-copy.txt': generateArticle(42, 7).text });

@@ -24,7 +24,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { firstOfEachArticle } from '../src/pipeline/build-dataset.ts';
 import { formatDiagnostic, hasErrors } from '../src/pipeline/diagnostic.ts';
-import { INPUT_FILE } from '../src/pipeline/formats/parse-input.ts';
+import { isInputFile } from '../src/pipeline/formats/parse-input.ts';
+import { displayName, expandInputs, mappingVersion } from './lib/input-units.ts';
 import { mergeBucketOf, planMerge, type GroupFields, type MergeInput } from '../src/pipeline/merge-events.ts';
 import { INDEX_SCHEMA_VERSION, SCHEMA_VERSION, type ArticleSummary, type CompactIndex, type EventRow } from '../src/pipeline/schema.ts';
 import { BucketWriter, storedMention } from './lib/bucket-store.ts';
@@ -188,17 +189,20 @@ async function main(): Promise<number> {
   let names: string[];
   try {
     names = readdirSync(opts.inDir, { withFileTypes: true })
-      .filter((d) => INPUT_FILE.test(d.name) && (d.isFile() || (d.isSymbolicLink() && statSync(join(opts.inDir, d.name)).isFile())))
+      .filter((d) => isInputFile(d.name) && (d.isFile() || (d.isSymbolicLink() && statSync(join(opts.inDir, d.name)).isFile())))
       .map((d) => d.name)
       .sort();
   } catch {
     process.stderr.write(`build-data: cannot read the folder "${opts.inDir}": expected a folder of article files (.txt, .html)\n`);
     return 2;
   }
-  const version = pipelineVersion();
+  // The export mapping (dateline.json in the folder) shapes the extractions: it is part of the version.
+  const version = mappingVersion(pipelineVersion(), opts.inDir);
   const cacheRoot = resolve(opts.cacheDir);
   const cacheDir = join(cacheRoot, version);
-  const inputs = names.map((name) => ({ path: resolve(opts.inDir, name), file: relative(process.cwd(), join(opts.inDir, name)) || name }));
+  // A feed or an export is one input per article ("feed.xml#0003"): each article is cached, rebuilt and checked for
+  // duplicates on its own, as a file of one article is.
+  const inputs = expandInputs(names.map((name) => ({ path: resolve(opts.inDir, name), file: relative(process.cwd(), join(opts.inDir, name)) || name })));
   // What the last build read of these files: an unchanged file (same stamp) is neither read nor hashed again.
   const statePath = join(cacheRoot, `inputs-${createHash('sha256').update(resolve(opts.inDir)).digest('hex').slice(0, 16)}.txt`);
   const state = loadInputState(statePath, version);
@@ -228,10 +232,10 @@ async function main(): Promise<number> {
   const previous = loadManifest(manifestAt);
   const finish = (report: Report, stats: Record<string, unknown>, printProblems: boolean): number => {
     if (printProblems) for (const line of report.problems) process.stderr.write(`${line}\n`);
-    if (!opts.quiet) process.stdout.write(`build-data: ${report.built} of ${names.length} articles built, ${report.events} events -> ${opts.outDir}\n`);
+    if (!opts.quiet) process.stdout.write(`build-data: ${report.built} of ${inputs.length} articles built, ${report.events} events -> ${opts.outDir}\n`);
     if (opts.stats) {
       const usage = process.resourceUsage();
-      const all = { files: names.length, ...stats, read: toRead, workers: pool?.size ?? 0, peakRssMb: Math.round(usage.maxRSS / 1024), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) };
+      const all = { files: inputs.length, ...stats, read: toRead, workers: pool?.size ?? 0, peakRssMb: Math.round(usage.maxRSS / 1024), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) };
       process.stderr.write(`build-data stats ${JSON.stringify(all)}\n`);
     }
     if (report.rejected > 0) process.stderr.write(`build-data: ${report.rejected} file(s) rejected\n`);
@@ -347,7 +351,7 @@ async function main(): Promise<number> {
     parsed.forEach((p, i) => {
       const file = (inputs[i] as { file: string }).file;
       if (hasErrors(p.meta.diagnostics)) rejectedCount++;
-      if (p.meta.diagnostics.length > 0) ownProblems[i] = p.meta.diagnostics.map((d) => formatDiagnostic(file, d));
+      if (p.meta.diagnostics.length > 0) ownProblems[i] = p.meta.diagnostics.map((d) => formatDiagnostic(displayName(file), d));
       if (!p.meta.article || !p.lean || p.key === null) return;
       built.push({ file, i, article: p.meta.article, key: p.key, lean: p.lean });
     });
@@ -355,7 +359,7 @@ async function main(): Promise<number> {
     parsed.length = 0;
     const { kept, rejected } = firstOfEachArticle(built);
     rejectedCount += rejected.length;
-    const duplicateLines = rejected.flatMap((p) => p.diagnostics.map((d) => formatDiagnostic(p.file, d)));
+    const duplicateLines = rejected.flatMap((p) => p.diagnostics.map((d) => formatDiagnostic(displayName(p.file), d)));
     const problemLines = [...Object.keys(ownProblems).map(Number).sort((a, b) => a - b).flatMap((i) => ownProblems[i] ?? []), ...duplicateLines];
     for (const line of problemLines) process.stderr.write(`${line}\n`);
     const toldBy = new Map<string, number>();
@@ -501,7 +505,7 @@ async function main(): Promise<number> {
     }
     const old = swapIn(out, staging);
     staging = null;
-    const report: Report = { problems: problemLines, rejected: rejectedCount, built: names.length - rejectedCount, events };
+    const report: Report = { problems: problemLines, rejected: rejectedCount, built: inputs.length - rejectedCount, events };
     next.inputs = inputsRead;
     next.report = report;
     mkdirSync(cacheRoot, { recursive: true });

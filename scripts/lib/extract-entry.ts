@@ -23,7 +23,19 @@ import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { MAX_ARTICLE_BYTES } from '../../src/pipeline/article-limit.ts';
 import { decodeText } from '../../src/pipeline/decode-text.ts';
-import { extractArticle, searchEntriesOf, type Extraction } from '../../src/pipeline/build-dataset.ts';
+import { extractUnit, searchEntriesOf, type Extraction } from '../../src/pipeline/build-dataset.ts';
+import { readMapping } from './input-units.ts';
+import { isMultiArticleFile, parseInput } from '../../src/pipeline/formats/parse-input.ts';
+
+/** The last file of several articles parsed: its units come one after another, each would parse the whole file again. */
+let lastParse: { file: string; input: string; mapping: string; result: ReturnType<typeof parseInput> } | null = null;
+const parseOnce: typeof parseInput = (file, input, options = {}) => {
+  const mapping = JSON.stringify(options.mapping ?? {});
+  if (lastParse && lastParse.file === file && lastParse.mapping === mapping && lastParse.input === input) return lastParse.result;
+  const result = parseInput(file, input, options);
+  lastParse = { file, input, mapping, result };
+  return result;
+};
 import { stemHashes, withGroup, type GroupFields } from '../../src/pipeline/merge-events.ts';
 import type { EventDetail, EventSummary } from '../../src/pipeline/schema.ts';
 import { diagnosticAt, type Diagnostic } from '../../src/pipeline/diagnostic.ts';
@@ -97,14 +109,14 @@ function leanArticle(article: Extraction['article']): Extraction['article'] {
 }
 
 /** Runs the pipeline on one file's bytes: the entry's text. Pure but for the tagger's module state. */
-export function buildEntry(file: string, bytes: Uint8Array, size = bytes.length): string {
+export function buildEntry(file: string, bytes: Uint8Array, size = bytes.length, dir = '.'): string {
   let diagnostics: Diagnostic[] = [];
   let extraction: Extraction | null = null;
   try {
     const decoded = decodeText(bytes, size);
     diagnostics = decoded.diagnostics;
     if (decoded.text !== null) {
-      const r = extractArticle(file, decoded.text, tagTimexes);
+      const r = isMultiArticleFile(file) || file.includes('#') ? extractUnit(file, decoded.text, tagTimexes, { mapping: readMapping(dir) }, parseOnce) : extractUnit(file, decoded.text, tagTimexes);
       diagnostics = [...diagnostics, ...r.diagnostics];
       extraction = r.extraction;
     }
@@ -186,7 +198,7 @@ export function extractFile(path: string, file: string, cacheDir: string, versio
   }
   const cached = entry !== null && entry.endsWith('\n');
   if (entry === null || !cached) {
-    entry = buildEntry(file, bytes, size);
+    entry = buildEntry(file, bytes, size, dirname(path));
     if (!madeDirs.has(dirname(at))) {
       mkdirSync(dirname(at), { recursive: true });
       madeDirs.add(dirname(at));

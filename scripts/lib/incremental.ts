@@ -19,6 +19,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../../src/pipeline/diagnostic.ts';
+import { displayName } from './input-units.ts';
 import { mergeBucketOf, planMerge, type GroupFields } from '../../src/pipeline/merge-events.ts';
 import { eventRowOf, SCHEMA_VERSION, type ArticleSummary, type EventRow } from '../../src/pipeline/schema.ts';
 import { BucketReader, BucketWriter, intervalOfBucket, mergeInputOfStored, storedMention, summaryOfStored, type BucketTable, type StoredMention } from './bucket-store.ts';
@@ -185,7 +186,7 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
         added.set(id, { article: c.now.meta.article, lean: c.now.lean, search: c.now.search, key: c.key as string, file: c.j });
       }
       if (hasErrors(c.now.meta.diagnostics)) rejected++;
-      const lines = c.now.meta.diagnostics.map((d) => formatDiagnostic(c.file, d));
+      const lines = c.now.meta.diagnostics.map((d) => formatDiagnostic(displayName(c.file), d));
       if (lines.length > 0) newProblems.set(c.j, lines);
     }
   }

@@ -9,11 +9,11 @@
  * saving, a folder copied in) waits `quietMs` for the burst to end.
  */
 import { spawn } from 'node:child_process';
-import { resolve, sep } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { DATA_CHANGED_EVENT } from '../../src/lib/live-data-event.ts';
-import { INPUT_FILE } from '../../src/pipeline/formats/parse-input.ts';
+import { isInputFile, MAPPING_FILE } from '../../src/pipeline/formats/parse-input.ts';
 
 
 export type LiveDataOptions = {
@@ -32,7 +32,7 @@ const BUILD = fileURLToPath(new URL('../build-data.ts', import.meta.url));
 export function isArticleFile(inDir: string, path: string): boolean {
   const dir = resolve(inDir) + sep;
   const file = resolve(path);
-  return file.startsWith(dir) && !file.slice(dir.length).includes(sep) && INPUT_FILE.test(file);
+  return file.startsWith(dir) && !file.slice(dir.length).includes(sep) && (isInputFile(file) || basename(file) === MAPPING_FILE);
 }
 
 /** Runs `build` after changes, never two at once: a change during a build asks for one more. `done` follows each build with its exit status. */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OWN_FILES = ['scripts/lib/extract-entry.ts', 'scripts/lib/pipeline-version.ts'];
+const OWN_FILES = ['scripts/lib/extract-entry.ts', 'scripts/lib/input-units.ts', 'scripts/lib/pipeline-version.ts'];
 
 function sourcesUnder(dir: string): string[] {
   const out: string[] = [];

@@ -7,7 +7,8 @@
  */
 import { diagnosticAt, hasErrors, type Diagnostic } from './diagnostic.ts';
 import { checkArticleText } from './article-limit.ts';
-import { parseInput } from './formats/parse-input.ts';
+import { parseInput, type InputOptions } from './formats/parse-input.ts';
+export type { InputOptions };
 import type { FormatArticle } from './formats/compose.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildCitations, hostOf } from './citations.ts';
@@ -57,27 +58,60 @@ function sectionsOf(headings: readonly { start: number; end: number }[], bodyEnd
 }
 
 /** One file -> the extraction of its first article (a text file or a page has one), or null with the reasons. */
-export function extractArticle(file: string, input: string, tag: Tagger): ExtractResult {
-  const r = extractArticles(file, input, tag);
-  const first = r.extractions[0] ?? null;
-  return { extraction: hasErrors(r.diagnostics) ? null : first, diagnostics: r.diagnostics };
+export function extractArticle(file: string, input: string, tag: Tagger, options: InputOptions = {}): ExtractResult {
+  const r = extractArticles(file, input, tag, options);
+  const first = r.items[0];
+  const diagnostics = [...r.diagnostics, ...(first?.diagnostics ?? [])];
+  return { extraction: hasErrors(diagnostics) ? null : (first?.extraction ?? null), diagnostics };
 }
 
-export type ExtractAllResult = { extractions: Extraction[]; diagnostics: Diagnostic[] };
+/** Each article of a file (a feed or an export has several): its extraction or null, and its own problems; and the file's. */
+export type ExtractAllResult = { items: ExtractResult[]; diagnostics: Diagnostic[] };
 
-/** One file -> the extraction of each of its articles (a feed or an export has several); a bad one does not stop the others. */
-export function extractArticles(file: string, input: string, tag: Tagger): ExtractAllResult {
+/** One file -> the extraction of each of its articles; a bad one does not stop the others. */
+export function extractArticles(file: string, input: string, tag: Tagger, options: InputOptions = {}): ExtractAllResult {
   const oversize = checkArticleText(input);
-  if (oversize) return { extractions: [], diagnostics: [oversize] };
-  const parsed = parseInput(file, input);
-  const diagnostics = [...parsed.diagnostics];
-  const extractions: Extraction[] = [];
-  for (const a of parsed.articles) {
-    const r = extractParsed(file, a, tag);
-    diagnostics.push(...r.diagnostics);
-    if (r.extraction) extractions.push(r.extraction);
-  }
-  return { extractions, diagnostics };
+  if (oversize) return { items: [], diagnostics: [oversize] };
+  const parsed = parseInput(file, input, options);
+  const items = parsed.items.map((item): ExtractResult => {
+    if (!item.article || hasErrors(item.diagnostics)) return { extraction: null, diagnostics: item.diagnostics };
+    const r = extractParsed(file, item.article, tag);
+    return { extraction: r.extraction, diagnostics: [...item.diagnostics, ...r.diagnostics] };
+  });
+  return { items, diagnostics: parsed.diagnostics };
+}
+
+/** The name of a file's k-th article (0-based) when the file holds several: "feed.xml#0003" (sorted as they come). */
+export function itemFileName(file: string, k: number): string {
+  return `${file}#${String(k + 1).padStart(4, '0')}`;
+}
+
+/** "feed.xml#0003" -> { file: "feed.xml", k: 2 }; a plain name -> k null. */
+export function splitItemFileName(name: string): { file: string; k: number | null } {
+  const m = /^(.*)#(\d+)$/.exec(name);
+  return m ? { file: m[1] as string, k: Number(m[2]) - 1 } : { file: name, k: null };
+}
+
+/**
+ * The unit the build and the import store: a file, or one article of a file of several ("feed.xml#0003"). Its
+ * problems are the article's own; the file's own problems go with its first article (or the file, when it has none).
+ */
+export function extractUnit(name: string, input: string, tag: Tagger, options: InputOptions = {}, parse: typeof parseInput = parseInput): ExtractResult {
+  const { file, k } = splitItemFileName(name);
+  if (k === null) return extractArticle(file, input, tag, options);
+  const oversize = checkArticleText(input);
+  if (oversize) return { extraction: null, diagnostics: [oversize] };
+  // Only this article goes through the pipeline: the file is parsed, its other articles are not tagged.
+  const parsed = parse(file, input, options);
+  const found = parsed.items[k];
+  if (!found) return { extraction: null, diagnostics: [...parsed.diagnostics, { severity: 'error', line: 1, column: 1, message: `Unexpected a file of ${parsed.items.length} articles, expected an article number ${k + 1}`, rule: 'build-dataset:item' }] };
+  const r = { diagnostics: parsed.diagnostics };
+  const item: ExtractResult = !found.article || hasErrors(found.diagnostics) ? { extraction: null, diagnostics: found.diagnostics } : (() => {
+    const x = extractParsed(name, found.article, tag);
+    return { extraction: x.extraction, diagnostics: [...found.diagnostics, ...x.diagnostics] };
+  })();
+  const diagnostics = [...(k === 0 ? r.diagnostics : []), ...item.diagnostics];
+  return { extraction: hasErrors(diagnostics) ? null : item.extraction, diagnostics };
 }
 
 function extractParsed(file: string, a: FormatArticle, tag: Tagger): ExtractResult {

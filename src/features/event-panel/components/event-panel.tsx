@@ -230,6 +230,7 @@ export function EventPanel({ event, articles, articlesById, shareUrl, onClose, o
                   <p className="article-ref-title">{summary.title}</p>
                   <p className="article-ref-meta">
                     {summary.source} · <time dateTime={summary.publishedOn}>{formatDay(summary.publishedOn)}</time>
+                    {articles.some((a) => a.data?.article.id === x.articleId && a.data.article.fromSummary) ? " · from the feed's summary" : null}
                   </p>
                   <p className="article-ref-links">
                     <ExternalLink url={summary.url}>Original article</ExternalLink>

@@ -101,7 +101,7 @@ export function ImportButton({ onShowEvent, published }: Props) {
       </button>
       {dragging && !open ? (
         <div className="page-drop-overlay" aria-hidden="true">
-          <p>Drop articles (.txt, .html) to import them</p>
+          <p>Drop articles (.txt, .html, feeds, exports) to import them</p>
         </div>
       ) : null}
       {open && Dialog ? (

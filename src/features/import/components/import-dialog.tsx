@@ -341,7 +341,7 @@ export function ImportDialog({ dialogRef, droppedFiles, onDroppedFilesTaken, onS
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <p>Drop articles (.txt, .html) here, or</p>
+        <p>Drop articles (.txt, .html, feeds, exports) here, or</p>
         <button type="button" className="button" onClick={() => fileInput.current?.click()} disabled={busy}>
           Choose article files…
         </button>
@@ -349,7 +349,7 @@ export function ImportDialog({ dialogRef, droppedFiles, onDroppedFilesTaken, onS
           ref={fileInput}
           type="file"
           multiple
-          accept=".txt,.html,.htm,text/plain,text/html"
+          accept=".txt,.html,.htm,.xml,.rss,.atom,.json,.jsonl,text/plain,text/html,application/xml,application/json"
           aria-label="Choose article files"
           className="visually-hidden"
           tabIndex={-1}

@@ -54,7 +54,7 @@ test('a tagger that throws becomes a diagnostic, not an exception', () => {
 test('only .txt and .html files are accepted', () => {
   expect(checkFileName('story.txt')).toBeNull();
   expect(checkFileName('STORY.TXT')).toBeNull();
-  expect(checkFileName('photo.png')?.message).toBe('Unexpected file "photo.png", expected an article file ending in .txt, .html or .htm');
+  expect(checkFileName('photo.png')?.message).toBe('Unexpected file "photo.png", expected an article file: .txt, .html, .htm, a feed (.xml, .rss, .atom, .json) or a news export (.json, .jsonl)');
   expect(checkFileName('saved-page.html')).toBeNull();
   expect(checkFileName('saved-page.HTM')).toBeNull();
 });
@@ -62,7 +62,7 @@ test('only .txt and .html files are accepted', () => {
 test('a dropped file that is not .txt is refused without being read', () => {
   const out = importOne({ file: 'photo.png', bytes: new Uint8Array([0x89, 0x50]) }, tagTimexes);
   expect(out.text).toBeNull();
-  expect(out.messages).toEqual(['photo.png:1:1: error Unexpected file "photo.png", expected an article file ending in .txt, .html or .htm [import:file-type]']);
+  expect(out.messages).toEqual(['photo.png:1:1: error Unexpected file "photo.png", expected an article file: .txt, .html, .htm, a feed (.xml, .rss, .atom, .json) or a news export (.json, .jsonl) [import:file-type]']);
 });
 
 test('a saved page is imported as the build reads it: its article, with its links as citations carrying their anchor text', () => {
@@ -72,4 +72,15 @@ test('a saved page is imported as the build reads it: its article, with its link
   expect(out.extraction?.article.title).toBe('Port workers end strike after nine days');
   expect(out.extraction?.article.format).toBe('html');
   expect(out.extraction?.article.citations.map((c) => c.anchor)).toEqual(['statement published by the union', 'an update last Friday']);
+});
+
+test('a feed is imported as one article per item, named as the build names them; a bad item is reported at its line', () => {
+  const xml = readFileSync(new URL('../../../pipeline/formats/fixtures/rss-feed.xml', import.meta.url), 'utf8');
+  const out = runImport([{ file: 'gazette.xml', bytes: new TextEncoder().encode(xml) }], tagTimexes);
+  expect(out.map((o) => o.file)).toEqual(['gazette.xml#0001', 'gazette.xml#0002', 'gazette.xml#0003']);
+  expect(out.map((o) => o.extraction?.article.title ?? null)).toEqual(['Ferry service resumes after repairs', 'Council to vote on harbour budget', null]);
+  expect(out[1]?.extraction?.article.fromSummary).toBe(true);
+  expect(out[2]?.messages).toEqual(["gazette.xml:20:1: error Unexpected an item without a link, expected the article's http(s) URL in it [feed:link]"]);
+  // A stored item is re-extracted from the file's text by its name alone.
+  expect(importOne({ file: 'gazette.xml#0002', text: xml }, tagTimexes).extraction?.article.title).toBe('Council to vote on harbour budget');
 });

@@ -3,7 +3,9 @@
  * id namespace. Pure (the tagger is injected); the Web Worker runs it off the main thread. Each item's problems come
  * back as diagnostics and as the CLI's `file:line:column: …` lines; a bad item never stops the good ones.
  */
-import { extractArticle, type Extraction, type Tagger } from '../../../pipeline/build-dataset.ts';
+import { extractUnit, itemFileName, splitItemFileName, type Extraction, type Tagger } from '../../../pipeline/build-dataset.ts';
+import type { ExportMapping } from '../../../pipeline/formats/export.ts';
+import { isInputFile, isMultiArticleFile, MAPPING_FILE, parseInput } from '../../../pipeline/formats/parse-input.ts';
 import { decodeText } from '../../../pipeline/decode-text.ts';
 import { diagnosticAt, formatDiagnostic, hasErrors, type Diagnostic } from '../../../pipeline/diagnostic.ts';
 import { toOwnExtraction } from './own-ids.ts';
@@ -28,17 +30,15 @@ export type ImportOutcome = {
   messages: string[];
 };
 
-/** Text articles and saved pages, as the build reads them. */
-const ARTICLE_FILE = /\.(?:txt|text|html?)$/i;
 
 /** A file that is not an article file (by its name) is refused before reading it. */
 export function checkFileName(file: string): Diagnostic | null {
-  return ARTICLE_FILE.test(file)
+  return isInputFile(splitItemFileName(file).file) || /\.text$/i.test(file)
     ? null
-    : diagnosticAt('', 0, 'error', `Unexpected file "${file.split(/[\\/]/).pop() ?? file}", expected an article file ending in .txt, .html or .htm`, 'import:file-type');
+    : diagnosticAt('', 0, 'error', `Unexpected file "${file.split(/[\\/]/).pop() ?? file}", expected an article file: .txt, .html, .htm, a feed (.xml, .rss, .atom, .json) or a news export (.json, .jsonl)`, 'import:file-type');
 }
 
-export function importOne(item: ImportItem, tag: Tagger): ImportOutcome {
+export function importOne(item: ImportItem, tag: Tagger, mapping: ExportMapping = {}): ImportOutcome {
   let diagnostics: Diagnostic[] = [];
   let text: string | null = null;
   let extraction: Extraction | null = null;
@@ -54,7 +54,7 @@ export function importOne(item: ImportItem, tag: Tagger): ImportOutcome {
       diagnostics = [diagnosticAt('', 0, 'error', 'Unexpected empty import, expected a text or a file', 'import:empty')];
     }
     if (text !== null) {
-      const r = extractArticle(item.file, text, tag);
+      const r = extractUnit(item.file, text, tag, { mapping });
       diagnostics = [...diagnostics, ...r.diagnostics];
       if (r.extraction && !hasErrors(diagnostics)) extraction = toOwnExtraction(r.extraction);
     }
@@ -62,9 +62,34 @@ export function importOne(item: ImportItem, tag: Tagger): ImportOutcome {
     diagnostics = [...diagnostics, diagnosticAt('', 0, 'error', `Unexpected failure while importing (${String(error)}), expected an article`, 'import:crash')];
     extraction = null;
   }
-  return { file: item.file, text, extraction, diagnostics, messages: diagnostics.map((d) => formatDiagnostic(item.file, d)) };
+  return { file: item.file, text, extraction, diagnostics, messages: diagnostics.map((d) => formatDiagnostic(splitItemFileName(item.file).file, d)) };
 }
 
+/** The export mapping of a dropped `dateline.json` (as the build reads it from the articles folder), or {}. */
+function mappingOf(item: ImportItem | undefined): ExportMapping {
+  if (!item) return {};
+  try {
+    const text = item.text ?? (item.bytes ? new TextDecoder().decode(item.bytes) : '');
+    const m = (JSON.parse(text) as Record<string, unknown>)['export'];
+    return m && typeof m === 'object' && !Array.isArray(m) ? (m as ExportMapping) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Each item's articles: a file of several (a feed, an export) becomes one item per article ("feed.xml#0002", as
+ * the build names them), each stored with the file's text; a `dateline.json` among the files maps the exports' keys.
+ */
 export function runImport(items: readonly ImportItem[], tag: Tagger): ImportOutcome[] {
-  return items.map((item) => importOne(item, tag));
+  const isMapping = (i: ImportItem) => (i.file.split(/[\\/]/).pop() ?? '') === MAPPING_FILE;
+  const mapping = mappingOf(items.find(isMapping));
+  return items.filter((i) => !isMapping(i)).flatMap((item) => {
+    if (!item.bytes || !isMultiArticleFile(item.file)) return [importOne(item, tag, mapping)];
+    const decoded = decodeText(item.bytes);
+    const count = decoded.text === null ? 0 : parseInput(item.file, decoded.text, { mapping }).items.length;
+    if (count === 0 || decoded.text === null) return [importOne(item, tag, mapping)];
+    const text = decoded.text;
+    return Array.from({ length: count }, (_, k) => importOne({ file: itemFileName(item.file, k), text }, tag, mapping));
+  });
 }
