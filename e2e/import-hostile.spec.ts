@@ -26,7 +26,7 @@ test.beforeEach(async ({ page }) => {
 test('a long import keeps the page responsive and is cancelled from the keyboard; the next import works', async ({ page }) => {
   const dialog = importDialog(page);
   const dates = '12 March 2020, 3 April 2019, May 2018, 2017-01-02, last week; '.repeat(15_000);
-  await dialog.getByLabel('Choose .txt files').setInputFiles([file('dates.txt', HEAD + dates)]);
+  await dialog.getByLabel('Choose article files').setInputFiles([file('dates.txt', HEAD + dates)]);
   const cancel = dialog.getByRole('button', { name: 'Cancel import' });
   await expect(cancel).toBeVisible();
   await expect(dialog.getByRole('status').first()).toHaveText('Importing 1 article…');
@@ -40,14 +40,14 @@ test('a long import keeps the page responsive and is cancelled from the keyboard
   await expect(dialog.getByRole('status').first()).toHaveText('Import cancelled: nothing was imported.');
   await expect(cancel).toBeHidden();
 
-  await dialog.getByLabel('Choose .txt files').setInputFiles([file('short.txt', `${HEAD}The port reopened on 3 May 2020.\n`)]);
+  await dialog.getByLabel('Choose article files').setInputFiles([file('short.txt', `${HEAD}The port reopened on 3 May 2020.\n`)]);
   await expect(dialog.getByRole('status').first()).toHaveText('1 article imported.');
 });
 
 test('a file past 1 MiB is refused with a diagnostic where it crosses the limit; the other file imports', async ({ page }) => {
   const dialog = importDialog(page);
   const big = HEAD + 'x'.repeat(2 * 1024 * 1024);
-  await dialog.getByLabel('Choose .txt files').setInputFiles([file('big.txt', big), file('short.txt', `${HEAD}The port reopened on 3 May 2020.\n`)]);
+  await dialog.getByLabel('Choose article files').setInputFiles([file('big.txt', big), file('short.txt', `${HEAD}The port reopened on 3 May 2020.\n`)]);
   await expect(dialog.getByRole('status').first()).toHaveText('1 article imported. 1 file with problems.');
   await expect(dialog.getByRole('list', { name: 'Problems in big.txt' })).toHaveText(
     `big.txt:4:${1024 * 1024 - HEAD.length + 1}: error Unexpected ${big.length.toLocaleString('en-US')} bytes, expected an article of at most 1,048,576 bytes (1 MiB); the text goes on past this point [article:size]`,
