@@ -13,6 +13,8 @@ import { eventList, panel, saveScreenshot, waitForTimeline } from './helpers.ts'
 
 const require = createRequire(import.meta.url);
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/import/${name}`, import.meta.url));
+/** A saved wire-service page: the pipeline's own fixture (src/pipeline/formats/fixtures), imported as a reader would. */
+const savedPage = fileURLToPath(new URL('../src/pipeline/formats/fixtures/wire-service.html', import.meta.url));
 const GENEVA = readFileSync(fixture('geneva-talks.txt'), 'utf8');
 const GENEVA_TITLE = 'Geneva talks resume after a month of silence';
 const HARBOUR = readFileSync(fixture('harbour-reopens.txt'), 'utf8');
@@ -107,7 +109,7 @@ test('a pasted text without a date line asks for the date and URL, then imports'
 
 test('a saved page and a feed import with their sources; a feed item without a link is reported at its line', async ({ page }) => {
   const dialog = await openImport(page);
-  await dialog.getByLabel('Choose article files').setInputFiles([fixture('port-strike.html'), fixture('gazette.xml')]);
+  await dialog.getByLabel('Choose article files').setInputFiles([savedPage, fixture('gazette.xml')]);
   await expect(dialog.getByRole('status').first()).toHaveText('3 articles imported. 1 file with problems.');
   await expect(dialog.getByRole('list', { name: 'Problems in gazette.xml#0003' })).toHaveText(
     "gazette.xml:20:1: error Unexpected an item without a link, expected the article's http(s) URL in it [feed:link]",
