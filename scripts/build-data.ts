@@ -26,6 +26,7 @@ import { firstOfEachArticle } from '../src/pipeline/build-dataset.ts';
 import { formatDiagnostic, hasErrors } from '../src/pipeline/diagnostic.ts';
 import { isInputFile } from '../src/pipeline/formats/parse-input.ts';
 import { displayName, expandInputs, mappingVersion } from './lib/input-units.ts';
+import { fetchForBuild, takeFetchArgs } from './lib/fetch-pages.ts';
 import { mergeBucketOf, planMerge, type GroupFields, type MergeInput } from '../src/pipeline/merge-events.ts';
 import { INDEX_SCHEMA_VERSION, SCHEMA_VERSION, type ArticleSummary, type CompactIndex, type EventRow } from '../src/pipeline/schema.ts';
 import { BucketWriter, storedMention } from './lib/bucket-store.ts';
@@ -181,11 +182,15 @@ async function main(): Promise<number> {
     mainHeapPeak = Math.max(mainHeapPeak, process.memoryUsage().heapUsed);
   }, 100);
   sampler.unref();
-  const opts = parseArgs(process.argv.slice(2));
+  const split = takeFetchArgs(process.argv.slice(2));
+  const opts = typeof split === 'string' ? split : parseArgs(split.rest);
   if (typeof opts === 'string') {
-    process.stderr.write(`build-data: ${opts}\nusage: npm run build:data -- [--in DIR] [--out DIR] [--quiet] [--cache DIR] [--jobs N] [--stats]\n`);
+    process.stderr.write(`build-data: ${opts}\nusage: npm run build:data -- [--in DIR] [--out DIR] [--quiet] [--cache DIR] [--jobs N] [--stats] [--fetch URLS.txt [--fetch-again] [--fetch-delay MS] [--fetch-timeout MS]]\n`);
     return 2;
   }
+  // --fetch: the listed pages into the folder first (scripts/lib/fetch-pages.ts); a URL that failed makes the exit status 1.
+  const fetched = typeof split === 'object' && split.fetch ? await fetchForBuild(split.fetch, opts.inDir, resolve(opts.cacheDir), opts.quiet) : 0;
+  if (fetched === 2) return 2;
   let names: string[];
   try {
     names = readdirSync(opts.inDir, { withFileTypes: true })
@@ -239,7 +244,7 @@ async function main(): Promise<number> {
       process.stderr.write(`build-data stats ${JSON.stringify(all)}\n`);
     }
     if (report.rejected > 0) process.stderr.write(`build-data: ${report.rejected} file(s) rejected\n`);
-    return report.rejected > 0 ? 1 : 0;
+    return report.rejected > 0 || fetched !== 0 ? 1 : 0;
   };
   // Nothing to do: every input unchanged since the last build (and no file added or removed), and the output as
   // that build left it. `npm start` runs the build every time.
