@@ -205,6 +205,15 @@ test('an incremental rebuild writes only what changed and gives the bytes of a c
   const clean = join(tmp, 'incr-clean');
   expect(build(dir, clean, join(tmp, 'incr-clean-cache')).status).toBe(0);
   expect(snapshot(out)).toEqual(snapshot(clean));
+
+  // A tile changed behind the build's back (the manifest knows each tile's stamp and fingerprint): the next
+  // build does not trust the output, and puts it right.
+  const tile = readdirSync(join(out, 'tiles')).sort()[0] ?? '';
+  writeFileSync(join(out, 'tiles', tile), '{}\n');
+  const repaired = build(dir, out, cache);
+  expect(repaired.status).toBe(0);
+  expect(repaired.stats).toMatchObject({ declined: `tiles/${tile} was changed or removed behind the build's back` });
+  expect(snapshot(out)).toEqual(snapshot(clean));
 });
 
 test('files unchanged since the last build (same stamp) are not read again; any change to a file is seen', { timeout: 120_000 }, () => {

@@ -39,7 +39,7 @@ import { loadInputState, readHead, saveInputState, statInput, unchanged, type In
 import { articleFingerprint, articleSummaryOf, compareArticles, compareRows, groupRow, refsOf } from './lib/lean-assembly.ts';
 import { WorkerPool } from './lib/worker-pool.ts';
 import { discardStaging, prepareStaging, swapIn } from './lib/write-atomic.ts';
-import { syncTiles, writeTiles } from './lib/write-tiles.ts';
+import { isTilePath, syncTiles, writeTiles } from './lib/write-tiles.ts';
 
 const DEFAULT_CACHE = fileURLToPath(new URL('../node_modules/.cache/dateline/build-data', import.meta.url));
 /** Below this many files, worker start-up costs more than it saves. */
@@ -264,8 +264,9 @@ async function main(): Promise<number> {
     if (r.done) {
       // The tiles from the index as spliced: those whose bytes differ are written, the others left as they are.
       const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as CompactIndex;
-      const tiles = syncTiles(out, index.articles, index.events);
-      saveManifest(manifestAt, { ...r.manifest, inputs: inputsFingerprint(version, inputs.map((f, i) => ({ file: f.file, key: r.records[i]?.key ?? null }))) });
+      const tiles = syncTiles(out, index.articles, index.events, r.manifest.files);
+      const files = { ...Object.fromEntries(Object.entries(r.manifest.files).filter(([path]) => !isTilePath(path))), ...tiles.files };
+      saveManifest(manifestAt, { ...r.manifest, files, inputs: inputsFingerprint(version, inputs.map((f, i) => ({ file: f.file, key: r.records[i]?.key ?? null }))) });
       saveInputState(statePath, version, r.records);
       return finish(r.report, { extracted: r.extracted, written: r.written, linked: 0, removed: r.removed, events: r.report.events, incremental: true, renumbered: r.renumbered, tiles: { written: tiles.written, removed: tiles.removed }, ms: { ...r.ms, total: Math.round(performance.now() - t0) } }, true);
     }
@@ -449,7 +450,9 @@ async function main(): Promise<number> {
     {
       mkdirSync(join(staging, 'articles'));
       const indexLayout = writeIndexJson(join(staging, 'index.json'), articleSummaries, rows);
-      writeTiles(staging, articleSummaries, rows);
+      // The tiles are made on this thread while the workers compose the article files.
+      const tilesWritten = writeTiles(staging, articleSummaries, rows);
+      tilesWritten.catch(() => {});
       for (const path of ['index.json', 'search.json']) next.files[path] = { fp: '', stamp: stampOf(join(staging, path)) as FileStamp };
       const indexStamp = (next.files['index.json'] as { stamp: FileStamp }).stamp;
       // Offsets are 32-bit: an index.json of 4 GiB or more has no layout (every build is then whole).
@@ -507,6 +510,7 @@ async function main(): Promise<number> {
       }
       if (chunk.length > 0) await flush();
       await Promise.all(inflight);
+      Object.assign(next.files, (await tilesWritten).files);
     }
     const old = swapIn(out, staging);
     staging = null;

@@ -44,21 +44,27 @@ export function searchShardOf(word: string): string {
  * vocabulary, not the archive.
  */
 export function* searchShardFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], spans: readonly TileSpan[]): Generator<{ path: string; content: string }> {
-  const articleWords = articles.map((a) => [...new Set([...wordsOf(a.title), ...wordsOf(a.source)])]);
-  type Ring = { n: number; rows: number[]; tiles: number[] };
+  type Ring = { n: number; rows: number[]; tiles: number[]; last: number };
   const words = new Map<string, Ring>();
+  const ringOf = (w: string): Ring => {
+    let ring = words.get(w);
+    if (!ring) words.set(w, (ring = { n: 0, rows: [], tiles: [], last: -1 }));
+    return ring;
+  };
+  // Each article's words (title and source) as their rings, looked up once per article rather than once per event.
+  const articleRings = articles.map((a) => [...new Set([...wordsOf(a.title), ...wordsOf(a.source)])].map(ringOf));
+  const add = (ring: Ring, i: number, t: number) => {
+    if (ring.last === i) return; // a word of the label and of a title counts once per event
+    ring.last = i;
+    ring.rows[ring.n % SEARCH_POSTINGS] = i;
+    ring.tiles[ring.n % SEARCH_POSTINGS] = t;
+    ring.n++;
+  };
   spans.forEach((span, t) => {
     for (let i = span.from; i < span.to; i++) {
       const row = rows[i] as EventRow;
-      const own = new Set(wordsOf(row[1]));
-      for (const p of row[6]) for (const w of articleWords[p] ?? []) own.add(w);
-      for (const w of own) {
-        let ring = words.get(w);
-        if (!ring) words.set(w, (ring = { n: 0, rows: [], tiles: [] }));
-        ring.rows[ring.n % SEARCH_POSTINGS] = i;
-        ring.tiles[ring.n % SEARCH_POSTINGS] = t;
-        ring.n++;
-      }
+      for (const w of wordsOf(row[1])) add(ringOf(w), i, t);
+      for (const p of row[6]) for (const ring of articleRings[p] ?? []) add(ring, i, t);
     }
   });
   const shards = new Map<string, string[]>();

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { compactIndex, decodeIndex, idShard, overview, type ArticleSummary, type EventRow } from './schema.ts';
 import { idShardOf, idWidthFor, tileFiles, tileSpans } from './tiles.ts';
@@ -75,6 +76,18 @@ test('shards are named by the id hash, only from safe characters, and widen with
   expect(idShardOf('e-4kx09a', 2)).toBe('4k');
   expect(idShardOf('e-Q/', 3)).toBe('q__');
   expect(idShardOf('__proto__', 1)).toBe('_');
+  // The shard as the layout defines it (docs/dataset-layout.md), for any string: the app and the build agree.
+  const defined = (id: string, width: number) => {
+    const hash = id.replace(/^[a-z]+-/, '');
+    let s = '';
+    for (let i = 0; i < width; i++) {
+      const c = hash[i]?.toLowerCase() ?? '_';
+      s += /^[0-9a-z]$/.test(c) ? c : '_';
+    }
+    return s;
+  };
+  const ids = fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom('e', 'a', '-', 'Z', '9', '_', 'é', 'K', '/') }), fc.string().map((h) => `e-${h}`));
+  fc.assert(fc.property(ids, fc.integer({ min: 1, max: 3 }), (id, width) => idShardOf(id, width) === defined(id, width)));
   expect(idWidthFor(1000)).toBe(1);
   expect(idWidthFor(1_300_000)).toBe(2);
   expect(idWidthFor(13_000_000)).toBe(3);

@@ -56,13 +56,19 @@ export function tileSpans(rows: readonly EventRow[], cap = TILE_CAP): TileSpan[]
   return out;
 }
 
-/** The characters of an id that name its shard: its hash (after a `e-`-like prefix), lower case, `_` for others. */
+/**
+ * The characters of an id that name its shard: its hash (after a `e-`-like prefix), lower case, `_` for others.
+ * Char codes, not a pattern per character: the build calls it for every id and alias of the archive.
+ */
 export function idShardOf(id: string, width: number): string {
-  const hash = id.replace(/^[a-z]+-/, '');
+  let start = 0;
+  while (start < id.length && id.charCodeAt(start) >= 97 && id.charCodeAt(start) <= 122) start++;
+  start = start > 0 && id.charCodeAt(start) === 45 ? start + 1 : 0;
   let s = '';
   for (let i = 0; i < width; i++) {
-    const c = hash[i]?.toLowerCase() ?? '_';
-    s += /[0-9a-z]/.test(c) ? c : '_';
+    let c = start + i < id.length ? id.charCodeAt(start + i) : 95;
+    if (c >= 65 && c <= 90) c += 32;
+    s += (c >= 48 && c <= 57) || (c >= 97 && c <= 122) ? String.fromCharCode(c) : '_';
   }
   return s;
 }
