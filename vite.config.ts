@@ -40,5 +40,8 @@ export default defineConfig({
     environment: 'node',
     // Hooks remove temporary folders of thousands of files: on a busy machine that takes more than the default 10 s.
     hookTimeout: 60_000,
+    // A guard against a hang, not a speed check (figures are printed by the bench): property tests and launcher
+    // tests take a few seconds on two cores shared by other work, past vitest's default of 5 s.
+    testTimeout: 30_000,
   },
 });
