@@ -10,6 +10,8 @@ async function seriousViolations(page: Page) {
 }
 
 test('axe finds no serious violation: timeline and list, panel, reader', async ({ page, request }) => {
+  // Three axe runs of a few seconds each on a quiet machine: the limit guards against a hang, on shared cores too.
+  test.setTimeout(90_000);
   const index = await loadIndex(request);
   await page.goto('./');
   await waitForTimeline(page);
