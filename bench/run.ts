@@ -95,8 +95,9 @@ type BuildStats = {
   declined?: string;
 };
 
+/** How the build ran, and its CPU time (the figure that holds on shared cores, where wall time is the machine's load). */
 function howBuilt(s: BuildStats): string {
-  return s.incremental ? 'spliced' : s.declined ? `whole build: ${s.declined}` : 'whole build';
+  return `${s.incremental ? 'spliced' : s.declined ? `whole build: ${s.declined}` : 'whole build'}, CPU ${fmt(s.cpuMs / 1000, 2)} s`;
 }
 
 /**
@@ -190,7 +191,7 @@ async function benchBuild(sizes: readonly number[], seed: number): Promise<void>
     const back = await runBuild(corpus.dir, out, cache);
     print(
       `build incremental, 1 of ${fmt(n)} articles changed: ${fmt(one.wallMs / 1000, 2)} s (${howBuilt(one.stats)}; ${one.stats.extracted} extracted, ${one.stats.written} written, ${fmt(one.stats.linked)} linked, peak RSS ${fmt(one.stats.peakRssMb)} MB); ` +
-        `edit undone ${fmt(back.wallMs / 1000, 2)} s (${howBuilt(back.stats)}); nothing changed ${fmt(noop.wallMs / 1000, 2)} s`,
+        `edit undone ${fmt(back.wallMs / 1000, 2)} s (${howBuilt(back.stats)}); nothing changed ${fmt(noop.wallMs / 1000, 2)} s (CPU ${fmt(noop.stats.cpuMs / 1000, 2)} s)`,
     );
     // An article added (the corpus's next one, dated in the middle of the corpus's years: the positions after it
     // move), then removed again.
