@@ -13,7 +13,8 @@ export function generatePage(seed: number, i: number, targetBytes = 100_000): { 
   const m = /date (\S+) (\S+)/.exec(lines[0] ?? '');
   const [day, url] = [m?.[1] ?? '2020-01-01', m?.[2] ?? 'https://example.com/'];
   const blocks = text.split(/\n\s*\n/).slice(1).map((b) => b.trim()).filter(Boolean);
-  const title = lines[1]?.trim() ?? 'Title';
+  // The title is the first line with text after the date line (the corpus puts a blank line between them).
+  const title = lines.slice(1).find((l) => l.trim() !== '')?.trim() ?? 'Title';
   const cites = blocks.filter((b) => /^https?:\/\/\S+$/.test(b));
   const paragraphs = blocks.filter((b) => b !== title && !/^https?:\/\/\S+$/.test(b));
   // Each cited address becomes a link on the last words of a paragraph.
