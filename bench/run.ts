@@ -20,6 +20,7 @@
  *           Then the rejection of a 5 MB file. Not part of the default run (`--only hostile`).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -216,15 +217,19 @@ async function benchBuild(sizes: readonly number[], seed: number): Promise<void>
 async function benchHtml(count: number, seed: number): Promise<void> {
   const dir = join(BENCH, `html-${count}-${seed}`);
   const marker = join(dir, '.complete');
+  // The pages are made again when their generator changed since (the marker holds its sources' text length and
+  // a hash of them).
+  const maker = ['generate-pages.ts', 'generate-corpus.ts'].map((f) => readFileSync(join(ROOT, 'bench', f), 'utf8')).join('\0');
+  const made = `${maker.length}:${createHash('sha256').update(maker).digest('hex').slice(0, 16)}`;
   let bytes = 0;
-  if (!existsSync(marker)) {
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== made) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     for (let i = 0; i < count; i++) {
       const { name, html } = generatePage(seed, i);
       writeFileSync(join(dir, name), html);
     }
-    writeFileSync(marker, '');
+    writeFileSync(marker, made);
   }
   for (const f of readdirSync(dir)) if (f.endsWith('.html')) bytes += statSync(join(dir, f)).size;
   const out = join(BENCH, `out-html-${count}`);
