@@ -147,3 +147,30 @@ test('"the year previous" after a year named since the quarter compares years, n
   const story = 'Ford lost money in the fourth quarter. It earned $2.7 billion last year, and lost $14.6 billion the year previous.';
   expect(values(story, '2010-01-28')).toEqual(['the fourth quarter=DATE:2009-Q4', 'last year=DATE:2009', 'the year previous=DATE:2008']);
 });
+
+test('"in recent weeks" is a stretch up to now with a perfect, else a time in the recent past', () => {
+  expect(values('Prices have climbed in recent weeks.', '2013-02-15')).toEqual(['recent weeks=DURATION:PXW']);
+  expect(values('The shares fell sharply in recent days.', '2013-02-15')).toEqual(['recent days=DATE:PAST_REF']);
+  expect(values('Banks have paid for the lending boom of recent years.', '2013-02-15')).toEqual(['recent years=DATE:PAST_REF']);
+  expect(values('The county has no plans to hire, after losses in recent months.', '2013-02-15')).toEqual(['recent months=DATE:PAST_REF']);
+});
+
+test('"the coming months", "coming weeks", "future quarters": the vague future', () => {
+  expect(values('The mill expects orders to recover in coming months.', '2013-02-15')).toEqual(['coming months=DATE:FUTURE_REF']);
+  expect(values('Tax credits will lower payments in future quarters.', '2013-02-15')).toEqual(['future quarters=DATE:FUTURE_REF']);
+  expect(values('The country imports about three-quarters of its grain.', '2013-02-15')).toEqual([]);
+});
+
+test('"soon" is the near future in a clause of the present or future, a step of the story in a past one', () => {
+  expect(values('The ministry will soon publish the figures.', '2013-02-15')).toEqual(['soon=DATE:FUTURE_REF']);
+  expect(values('Officials expect a decision very soon.', '2013-02-15')).toEqual(['very soon=DATE:FUTURE_REF']);
+  expect(values('The union wants the talks to resume as soon as possible.', '2013-02-15')).toEqual(['as soon as possible=DATE:FUTURE_REF']);
+  expect(values('The rebels soon withdrew to the hills.', '2013-02-15')).toEqual([]);
+  expect(values('Soon after the vote, the cabinet resigned.', '2013-02-15')).toEqual([]);
+  expect(values('Traders will sell as soon as the market opens.', '2013-02-15')).toEqual([]);
+});
+
+test('"a few years later", "weeks earlier": an unsaid stretch from the story\'s time is the vague past or future', () => {
+  expect(values('The colony rebelled in 1804. A few years later, the governor fled.', '2009-12-19')).toEqual(['1804=DATE:1804', 'A few years later=DATE:FUTURE_REF']);
+  expect(values('The fort fell in 1790. Its commander had left many months earlier.', '2009-12-19')).toEqual(['1790=DATE:1790', 'many months earlier=DATE:PAST_REF']);
+});

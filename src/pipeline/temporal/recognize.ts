@@ -531,12 +531,14 @@ rule(near(new RegExp(String.raw`\b${UNIT}`, 'g'), 12), String.raw`(?<![\w$£€.
   if (/^(?:some|few|many)$/i.test(n) && !/s$/.test(g['u'] ?? '')) return null;
   // "a second A380", "a second day": an ordinal; "about a quarter of": a fraction.
   if (/^an?$/i.test(n) && unit === 'second') return null;
+  // "three-quarters of its food": a fraction.
+  if (unit === 'quarter' && /-quarters$/i.test(text.slice(start, end)) && /^\s+of\b/.test(text.slice(end, end + 4))) return null;
   if (/^(?:an?|one)$/i.test(n) && unit === 'quarter' && (/^\s+of\b/.test(text.slice(end, end + 4)) || !/\b(?:for|in|within|per|than|over|each|every|last|past|next)\s+$/i.test(before(text, start, 12)))) return null;
   return { k: 'duration', n: numberValue(n), unit, frame: 0 };
 }, 1);
 
 // "several years", "recent years", "decades", "for years"
-rule(near(/\b(?:years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)/g, 5), String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'the past few', 'the last few', 'the next few', 'the coming', 'over the', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)`, (g, text, start) => {
+rule(near(/\b(?:years|decades|months|weeks|days|hours|minutes|centuries|quarters)(?!\w)/g, 5), String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'coming', 'future', 'the past few', 'the last few', 'the next few', 'the coming', 'over the', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries|quarters)(?!\w)`, (g, text, start) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const q = g['q']?.toLowerCase();
@@ -544,9 +546,10 @@ rule(near(/\b(?:years|decades|months|weeks|days|hours|minutes|centuries)(?!\w)/g
     if (!/\b(?:for|over|in|within|past|takes?|took|lasted|last|spent|just|only|mere)\s+$/i.test(before(text, start, 12))) return null;
     return { k: 'duration', n: null, unit, frame: 0 };
   }
-  // "in recent weeks": a stretch of unsaid length up to now (TimeML: DURATION PXW, as "the past few weeks").
-  if (q === 'recent' || q === 'in recent') return { k: 'duration', n: null, unit, frame: -1 };
-  if (q === 'the coming') return { k: 'ref', ref: 'FUTURE_REF', window: unit };
+  // "in recent weeks": the recent past, when something happened (TimeML: PAST_REF, as "recently"), not a length;
+  // "the past few weeks" is one.
+  if (q === 'recent') return { k: 'ref', ref: 'PAST_REF', window: unit };
+  if (q === 'the coming' || q === 'coming' || q === 'future') return { k: 'ref', ref: 'FUTURE_REF', window: unit };
   if (q === 'for') return null;
   const frame = /past|last|previous|preceding/.test(q) ? -1 : /next|following|succeeding|remaining/.test(q) ? 1 : 0;
   return { k: 'duration', n: null, unit, frame };
@@ -596,7 +599,7 @@ rule(near(/days/g, 1), String.raw`(?<![\w-])(?<wd>Mondays|Tuesdays|Wednesdays|Th
 
 // --- Vague references -------------------------------------------------------------------------------------
 
-rule(near(/\b(?:[Nn]ow|[Cc]urrent|[Pp]resent|[Tt]hese days|[Aa]t the moment|[Tt]he time being|[Rr]ecent|[Ll]ately|[Tt]he past|[Tt]he future|[Tt]he near|term|[Tt]he coming|ahead)/g, 3), String.raw`(?<![\w-])(?<w>${ci('now', 'right now', 'currently', 'presently', 'at present', 'nowadays', 'these days', 'at the moment', 'the present', 'the time being', 'recently', 'lately', 'more recently', 'most recently', 'the past', 'the future', 'the near future', 'the near term', 'the short term', 'the long term', 'the medium term', 'the coming days', 'the coming weeks', 'the coming months', 'the coming years', 'the days ahead', 'the weeks ahead', 'the months ahead', 'the years ahead', 'recent', 'current', 'ongoing')})(?![\w-])`, (g, text, start, end) => {
+rule(near(/\b(?:[Nn]ow|[Cc]urrent|[Pp]resent|[Tt]hese days|[Aa]t the moment|[Tt]he time being|[Rr]ecent|[Ll]ately|[Tt]he past|[Tt]he future|[Tt]he near|term|[Tt]he coming|ahead|[Ss]oon)/g, 3), String.raw`(?<![\w-])(?<w>${ci('as soon as possible', 'very soon', 'soon', 'now', 'right now', 'currently', 'presently', 'at present', 'nowadays', 'these days', 'at the moment', 'the present', 'the time being', 'recently', 'lately', 'more recently', 'most recently', 'the past', 'the future', 'the near future', 'the near term', 'the short term', 'the long term', 'the medium term', 'the coming days', 'the coming weeks', 'the coming months', 'the coming years', 'the days ahead', 'the weeks ahead', 'the months ahead', 'the years ahead', 'recent', 'current', 'ongoing')})(?![\w-])`, (g, text, start, end) => {
   const w = (g['w'] ?? '').toLowerCase();
   const prev = before(text, start, 12);
   const next = text.slice(end, end + 12);
@@ -619,7 +622,13 @@ rule(near(/\b(?:[Nn]ow|[Cc]urrent|[Pp]resent|[Tt]hese days|[Aa]t the moment|[Tt]
     if (/^\s+(?:\d|few|several|year|month|week|decade|day)/i.test(next)) return null;
     return { k: 'ref', ref: 'PAST_REF', window: null };
   }
-  if ((w === 'soon' || w === 'shortly') && /^\s+(?:after|before|afterwards?|thereafter)\b/i.test(next)) return null;
+  if (w.endsWith('soon')) {
+    // "soon after the war", "as soon as they left", "sooner": a link between events, not a time.
+    if (/^\s+(?:after|before|afterwards?|thereafter|as|enough|than)\b/i.test(next) || /\bas\s+$/i.test(prev)) return null;
+    // "prices will soon rise": the near future, from the publication date; "the Germans soon intervened" is a
+    // story's sequence, dropped in a past clause (tag-timexes).
+    return { k: 'ref', ref: 'FUTURE_REF', window: null, aheadOnly: true };
+  }
   if (w === 'the present' && !/\b(?:at|until|to)\s+$/i.test(prev)) return null;
   if (w.startsWith('the coming') || w.endsWith('ahead')) {
     const unit = unitOf(w.split(' ')[2] ?? (w.split(' ')[1] ?? 'day'));

@@ -51,6 +51,8 @@ export type Context = {
   narrativeReach?: number;
   /** The last quarter the text named ("the third quarter"), and whether in the same sentence; or null. */
   quarter: QuarterAnchor | null;
+  /** True when the sentence has a present perfect ("has risen", "have been"): a stretch reaching to now. */
+  perfect?: boolean;
 };
 
 /** `distance`: sentences back to the one that named the quarter (0 when `near`). */
@@ -388,8 +390,9 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       const base = spec.anchor === 'text' && ctx.anchor !== null ? ctx.anchor.day : dct;
       const baseWords = spec.anchor === 'text' && ctx.anchor !== null ? `the last date of the text, ${formatDay(base)}` : `the publication date ${dctText}`;
       if (spec.n === null) {
-        if (spec.anchor === 'dct') return { type: 'DATE', value: spec.dir < 0 ? 'PAST_REF' : 'FUTURE_REF', how: `an unspecified time ${spec.dir < 0 ? 'before' : 'after'} ${baseWords}`, anchor: null };
-        return { type: 'DATE', value: 'XXXX-XX-XX', how: `an unspecified time ${spec.dir < 0 ? 'before' : 'after'} ${baseWords}`, anchor: null };
+        // "years later", "a few days earlier": an unsaid stretch from the time the text is at; TimeML (as TIMEX2
+        // before it) gives the vague past or future, whether counted from the publication date or from the story.
+        return { type: 'DATE', value: spec.dir < 0 ? 'PAST_REF' : 'FUTURE_REF', how: `an unspecified time ${spec.dir < 0 ? 'before' : 'after'} ${baseWords}`, anchor: null };
       }
       const n = spec.n * spec.dir;
       const whole = Number.isInteger(n);
@@ -489,6 +492,11 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       break;
     }
     case 'ref': {
+      // "prices have risen in recent weeks": with a perfect, the stretch up to now (TimeML: DURATION PXW); "the
+      // yen soared in recent years", "the boom of recent years": a time in the recent past (PAST_REF).
+      if (spec.ref === 'PAST_REF' && spec.window !== null && ctx.perfect === true) {
+        return { type: 'DURATION', value: durationValue(null, spec.window), how: `a stretch of unsaid length up to the publication date ${dctText}, in a clause of the perfect`, anchor: null };
+      }
       const how =
         spec.ref === 'PRESENT_REF'
           ? `the present, the publication date ${dctText}`

@@ -44,7 +44,8 @@ export type Spec =
   /** "that day", "the next day", "the following year", "the same month": relative to the last date in the text. */
   /** `time`: "at the time", "by that time": the date just named, else the past (or present) of the story. */
   | { k: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year' | 'same' | 'time'; offset: number; pod: PartOfDay | null }
-  | { k: 'ref'; ref: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'; window: Unit | null }
+  /** `aheadOnly`: "soon", a time only from the present: in a past clause a step of the story, no expression. */
+  | { k: 'ref'; ref: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'; window: Unit | null; aheadOnly?: boolean }
   /** A length of time; frame -1 for "the past two weeks" (ending at dct), 1 for "the next two weeks". */
   | { k: 'duration'; n: number | null; unit: Unit; frame: -1 | 0 | 1 }
   /** "the same period last year", "the same month a year ago": the last date mentioned, a year back. */

@@ -281,7 +281,7 @@ test('"recent" and "current" before a noun are the past and present references (
 });
 
 test('"in recent years" leaves the signal "in" outside the extent', () => {
-  expect(values('Growth slowed in recent years.')).toEqual(['recent years=PXY']);
+  expect(values('Growth has slowed in recent years.')).toEqual(['recent years=PXY']);
 });
 
 test('"the latest quarter" is the quarter before the publication date', () => {

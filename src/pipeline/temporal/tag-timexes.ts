@@ -262,6 +262,18 @@ function withYearFromRange(text: string, chosen: readonly Candidate[], i: number
   return c;
 }
 
+/** "has", "have" as an auxiliary (not "has to", "have no", "has a"): a present perfect. */
+const PERFECT = /\b(?:has|have|hasn['’]t|haven['’]t|['’]ve)\b(?!\s+(?:to|no|a|an|the|any|some|its|their|his|her)\b)/i;
+
+/**
+ * The sentence [sStart, sEnd) is in the present perfect ("has risen in recent weeks"), unless the expression
+ * qualifies a noun ("the boom of recent years"). Linear: one scan of the sentence, which is bounded.
+ */
+function isPerfectClause(text: string, sStart: number, sEnd: number, at: number): boolean {
+  if (/\bof\s+$/i.test(text.slice(Math.max(sStart, at - 4), at))) return false;
+  return PERFECT.test(text.slice(sStart, sEnd));
+}
+
 /**
  * Find every temporal expression in `text` and resolve it relative to `dct` (the publication date,
  * 'YYYY-MM-DD'). Sorted by start, non-overlapping. Never throws on any `text`; throws a RangeError when `dct`
@@ -297,8 +309,11 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     let tense = tenseFromCues(cues, c.start, c.end, text);
     // "closed until July", "done by March" in a clause of the present: what is to come.
     if ((tense === 'present' || tense === 'none') && signal !== null && /^(?:until|till|by|no later than)$/i.test(signal)) tense = 'future';
+    // "soon" in a past clause or a history told from afar ("the fleet would soon sail"): a step of the story.
+    if (c.spec.k === 'ref' && c.spec.aheadOnly === true && (tense === 'past' || narrative)) continue;
     const quarterNow = quarter === null ? null : { y: quarter.y, q: quarter.q, near: quarter.sentence === si, distance: si - quarter.sentence };
-    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, anchorDistance: anchor === null ? Infinity : si - anchorSentence, narrativeReach, quarter: quarterNow });
+    const perfect = c.spec.k === 'ref' && c.spec.window !== null && isPerfectClause(text, sStart, sEnd, c.start);
+    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, anchorDistance: anchor === null ? Infinity : si - anchorSentence, narrativeReach, quarter: quarterNow, perfect });
     const r = c.pod !== undefined && resolved.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)
       ? { ...resolved, type: 'TIME' as const, value: `${resolved.value}T${c.pod}`, how: `${resolved.how}, part of the day` }
       : resolved;
