@@ -71,10 +71,10 @@ const PROBE = `(() => {
     };
     requestAnimationFrame(tick);
   });
-  /** Resolves with the frame time at which the timeline draws events (not counts), or null after capMs. */
+  /** Resolves with the frame time at which the timeline draws events (all of the window's, or its most-told), or null after capMs. */
   bench.eventsDrawn = (t0, capMs) => new Promise((resolve) => {
     const tick = (t) => {
-      if (document.querySelector('.timeline-canvas[data-mode="events"] .vis-item.tl-event')) { resolve(t); return; }
+      if (document.querySelector('.timeline-canvas:is([data-mode="events"], [data-mode="most-told"]) .vis-item.tl-event')) { resolve(t); return; }
       if (t - t0 > capMs) { resolve(null); return; }
       requestAnimationFrame(tick);
     };
@@ -182,15 +182,20 @@ export type JumpFigures = {
   /** Tiles fetched for the new window, and their bytes as sent. */
   tiles: number;
   tileBytes: number;
+  /** From the window the jump drew, Fit until the frames settle. */
+  fitMs: number | null;
+  /** Events drawn (`.tl-event`) and counts (`.tl-aggregate`) in the window the jump drew. */
+  drawn: { events: number; counts: number };
 };
 
 /**
- * A tiled archive: after the first view, Jump to date `iso` (a period not loaded), then until the new window's events
- * (\`.tl-event\`, whose label has \`marker\`) are drawn; the tiles' arrival from Resource Timing.
+ * A tiled archive: after the first view, Jump to date `iso` (a period not loaded), then Zoom in until the new window's
+ * events (`.tl-event`: all of them, or the most-told) are drawn; the tiles' arrival from Resource Timing. Then Fit
+ * from there.
  */
 export async function measureJump(browser: Browser, url: string, iso: string, timeoutMs = 60_000): Promise<JumpFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const figures: JumpFigures = { fetchedMs: null, drawnAfterFetchMs: null, tiles: 0, tileBytes: 0 };
+  const figures: JumpFigures = { fetchedMs: null, drawnAfterFetchMs: null, tiles: 0, tileBytes: 0, fitMs: null, drawn: { events: 0, counts: 0 } };
   try {
     const page = await context.newPage();
     await page.addInitScript(PROBE);
@@ -225,6 +230,10 @@ export async function measureJump(browser: Browser, url: string, iso: string, ti
     figures.tileBytes = r.bytes;
     if (r.fetchedAt !== null) figures.fetchedMs = r.fetchedAt - r.t0;
     if (r.drawnAt !== null && r.fetchedAt !== null) figures.drawnAfterFetchMs = r.drawnAt - r.fetchedAt;
+    if (r.drawnAt === null) return figures;
+    await settleAfter(page, 'none', 0, timeoutMs);
+    figures.drawn = await page.evaluate(() => ({ events: document.querySelectorAll('.vis-item.tl-event').length, counts: document.querySelectorAll('.vis-item.tl-aggregate').length }));
+    figures.fitMs = await settleAfter(page, 'fit-app', 0, timeoutMs);
     return figures;
   } finally {
     await context.close();

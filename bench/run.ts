@@ -411,7 +411,8 @@ async function benchArchive(sizes: readonly number[], seed: number, appDist: str
       const assets = readdirSync(join(dist, 'assets')).map((f) => `/assets/${f}`);
       server.warm(['/', ...assets, '/data/overview.json', '/data/index.json', ...tiles.map((t) => `/data/${t.path}`), ...shards.map((t) => `/data/${t.path}`)]);
       // A period to jump to: a day of the news (a day's tile, or a month's, of fewer than 1,000 events: the fullest
-      // days are 1 January of years and decades, which only ever show counts), the latest such.
+      // days are 1 January of years and decades, dates the generator rounds to), the latest such. A day of 100k
+      // articles holds hundreds of events: the timeline draws its most-told (README, "Archives").
       const dated = view.tiles.filter(([name, n]) => /^\d{4}-\d{2}/.test(name) && n < 1000);
       const pick = dated[dated.length - 1] ?? view.tiles.find(([name]) => /^\d{4}/.test(name)) ?? ['2020', 0];
       const target = `${pick[0].slice(0, 10)}${pick[0].length === 4 ? '-06-15' : pick[0].length === 7 ? '-15' : ''}`;
@@ -428,7 +429,7 @@ async function benchArchive(sizes: readonly number[], seed: number, appDist: str
         const last = jumps[jumps.length - 1];
         print(
           `archive ${fmt(n)} articles, jump to ${target.slice(0, 10)} (not loaded): tiles fetched ${ms(jumps.map((j) => j.fetchedMs))}, events drawn ${ms(jumps.map((j) => j.drawnAfterFetchMs))} after the fetch ` +
-            `(${last?.tiles ?? 0} tiles, ${mb(last?.tileBytes ?? 0)})`,
+            `(${last?.tiles ?? 0} tiles, ${mb(last?.tileBytes ?? 0)}; ${fmt(last?.drawn.events ?? 0)} events and ${fmt(last?.drawn.counts ?? 0)} counts drawn); then Fit ${ms(jumps.map((j) => j.fitMs))}`,
         );
       });
     } finally {

@@ -5,8 +5,8 @@
  * the built dataset (page.route).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { encodeIndex, type DatasetIndex, type EventSummary } from '../src/pipeline/schema.ts';
-import { tileFiles } from '../src/pipeline/tiles.ts';
+import type { DatasetIndex, EventSummary } from '../src/pipeline/schema.ts';
+import { archiveFiles, serveFiles } from './archive-serve.ts';
 import { eventList, panel, waitForTimeline } from './helpers.ts';
 
 /** 120 articles of 8 sources; 40 events a year from 2000 to 2025, and 600 in 2020 (which the tiling cuts into months). */
@@ -33,21 +33,8 @@ function archive(): DatasetIndex {
 }
 
 const INDEX = archive();
-const encoded = encodeIndex(INDEX);
-const FILES = new Map([...tileFiles(encoded.articles, encoded.events, { cap: 100, wholeIndexMax: 0 })].map((f) => [f.path, f.content]));
-
-/** Serves the archive's tiled files; records every data file asked for. */
-async function serveArchive(page: Page): Promise<string[]> {
-  const asked: string[] = [];
-  await page.route('**/data/**', (route) => {
-    const path = decodeURIComponent(new URL(route.request().url()).pathname.replace(/^.*\/data\//, ''));
-    asked.push(path);
-    const body = FILES.get(path);
-    if (body !== undefined) return route.fulfill({ body, contentType: 'application/json' });
-    return route.fulfill({ status: 404, body: 'not here' });
-  });
-  return asked;
-}
+const FILES = archiveFiles(INDEX, { cap: 100, wholeIndexMax: 0 });
+const serveArchive = (page: Page) => serveFiles(page, FILES);
 
 test('the first view of a tiled archive is drawn from the overview alone: counts, the archive’s total, no tile', async ({ page }) => {
   const asked = await serveArchive(page);

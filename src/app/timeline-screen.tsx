@@ -18,6 +18,7 @@ import { filterEvents, isFilterActive, searchTextOf } from '../features/search/l
 import { PaneResizer } from '../features/timeline/components/pane-resizer.tsx';
 import { focusWindow, TimelineView, type DayWindow, type TimelineHandle } from '../features/timeline/components/timeline-view.tsx';
 import { usePaneHeights } from '../features/timeline/hooks/use-pane-heights.ts';
+import { defaultLanes, isArchive, MOST_TOLD } from '../features/timeline/lib/archive-view.ts';
 import { dayNumber, formatDayTime, parseDay, parseDayTime } from '../lib/calendar-date.ts';
 import { isDated, neighbourEvent, type Dataset, type TimedEvent } from '../lib/dataset.ts';
 import type { Timex } from '../pipeline/schema.ts';
@@ -268,6 +269,8 @@ export function TimelineScreen({ dataset, archive = null, url, masthead: Masthea
   const filtered = isFilterActive(filter);
   const activeFilters = [url.article, url.source, url.from, url.to].filter((v) => v !== null).length;
   const total = archive ? archive.events : dataset.events.length;
+  const asArchive = isArchive(archive ? archive.laneTotal.article : dataset.articles.length, archive !== null);
+  const lanes = url.lanes ?? defaultLanes(asArchive);
 
   return (
     <>
@@ -303,8 +306,8 @@ export function TimelineScreen({ dataset, archive = null, url, masthead: Masthea
           />
           <div className="lanes" role="radiogroup" aria-label="Lanes">
             {(['article', 'source'] as const).map((l) => (
-              <label key={l} className={url.lanes === l ? 'segment is-on' : 'segment'}>
-                <input type="radio" name="lanes" value={l} checked={url.lanes === l} onChange={() => navigate({ lanes: l }, 'replace')} />
+              <label key={l} className={lanes === l ? 'segment is-on' : 'segment'}>
+                <input type="radio" name="lanes" value={l} checked={lanes === l} onChange={() => navigate({ lanes: l }, 'replace')} />
                 By {l}
               </label>
             ))}
@@ -352,15 +355,16 @@ export function TimelineScreen({ dataset, archive = null, url, masthead: Masthea
               <TimelineView
                 ref={timeline}
                 events={events}
-                lanes={url.lanes}
+                lanes={lanes}
                 articlesById={dataset.articlesById}
                 selectedId={current?.id ?? null}
                 initialWindow={initialWindow}
                 onSelect={onTimelineSelect}
                 onWindowChange={onWindowChange}
                 heights={pane.heights}
+                mostTold={asArchive ? MOST_TOLD : 0}
                 counts={archive?.counts}
-                laneTotal={archive?.laneTotal[url.lanes]}
+                laneTotal={archive?.laneTotal[lanes]}
               />
             </ErrorBoundary>
             {notFound ? (

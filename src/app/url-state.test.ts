@@ -34,3 +34,11 @@ test('an event link keeps the path (sub-path) and sets only the event', () => {
     'https://host.org/sub/path/?event=ev-1',
   );
 });
+
+test('lanes are in the URL only once chosen, either way: without them, the dataset decides', () => {
+  expect(parseUrlState('').lanes).toBeNull();
+  expect(parseUrlState('?lanes=article').lanes).toBe('article');
+  expect(serializeUrlState({ ...EMPTY_URL_STATE, lanes: 'article' })).toBe('?lanes=article');
+  expect(serializeUrlState({ ...EMPTY_URL_STATE, lanes: 'source' })).toBe('?lanes=source');
+  expect(parseUrlState('?lanes=topic').lanes).toBeNull();
+});

@@ -2,6 +2,7 @@
  * Everything a reader can share lives in the query string of the one index.html, so links work on any static host,
  * under any sub-path and on reload:
  *   ?event=<id>&q=…&article=…&source=…&from=YYYY-MM-DD&to=YYYY-MM-DD&lanes=article|source&win=<start>~<end>&read=<articleId>
+ * (`lanes` only once the reader has chosen: without it, the dataset's default, features/timeline/lib/archive-view.ts).
  * Selection changes push a history entry (Back/Forward walk selections); window, search and filter changes replace it.
  */
 import { parseDay } from '../lib/calendar-date.ts';
@@ -15,7 +16,8 @@ export type UrlState = {
   source: string | null;
   from: string | null;
   to: string | null;
-  lanes: Lanes;
+  /** The reader's choice of lanes; null: the dataset's default (by article for a story, by source for an archive). */
+  lanes: Lanes | null;
   /** The timeline window as local date-times `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`. */
   win: { start: string; end: string } | null;
   /** The article open in the reader. */
@@ -29,7 +31,7 @@ export const EMPTY_URL_STATE: UrlState = {
   source: null,
   from: null,
   to: null,
-  lanes: 'article',
+  lanes: null,
   win: null,
   read: null,
 };
@@ -59,7 +61,7 @@ export function parseUrlState(search: string): UrlState {
     source: nonEmpty(p.get('source')),
     from: day(p.get('from')),
     to: day(p.get('to')),
-    lanes: p.get('lanes') === 'source' ? 'source' : 'article',
+    lanes: p.get('lanes') === 'source' ? 'source' : p.get('lanes') === 'article' ? 'article' : null,
     win,
     read: nonEmpty(p.get('read')),
   };
@@ -74,7 +76,7 @@ export function serializeUrlState(s: UrlState): string {
   if (s.source) p.set('source', s.source);
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
-  if (s.lanes !== 'article') p.set('lanes', s.lanes);
+  if (s.lanes) p.set('lanes', s.lanes);
   if (s.read) p.set('read', s.read);
   if (s.win) p.set('win', `${s.win.start}~${s.win.end}`);
   const text = p.toString().replace(/%7E/gi, '~').replace(/%3A/gi, ':');

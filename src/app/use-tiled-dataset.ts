@@ -5,7 +5,8 @@
  * draws the overview's month counts.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useIdShard, useTiles } from '../features/dataset/api/get-tile.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { tileQueryOptions, useIdShard, useTiles } from '../features/dataset/api/get-tile.ts';
 import type { DayWindow } from '../features/timeline/components/timeline-view.tsx';
 import { monthBuckets, type Bucket } from '../features/timeline/lib/visible-items.ts';
 import { dayNumber, parseDayTime } from '../lib/calendar-date.ts';
@@ -52,6 +53,7 @@ function windowOf(win: UrlState['win']): DayWindow | null {
 }
 
 export function useTiledDataset(view: Overview | null, url: UrlState): TiledDataset {
+  const queryClient = useQueryClient();
   const periods = useMemo(() => (view ? tilePeriods(view) : []), [view]);
   const months = useMemo(() => (view ? view.months.map(([m, n]) => [dayNumber(`${m}-01`), n] as const) : []), [view]);
   const [shown, setShown] = useState<DayWindow | null>(() => windowOf(url.win));
@@ -66,17 +68,23 @@ export function useTiledDataset(view: Overview | null, url: UrlState): TiledData
   const eventTile = url.event && shard.data ? (shard.data[url.event] ?? null) : null;
   const names = useMemo(() => [...new Set([...(eventTile ? [eventTile] : []), ...windowTiles])], [eventTile, windowTiles]);
   const tiles = useTiles(names);
-  const loadedKey = tiles.map((t, i) => (t.data ? names[i] : '')).join('\n');
+  // The screen's dataset changes once the window's tiles have all come (each change rebuilds it and redraws the
+  // timeline: tiles arriving one by one would redraw it once each, and the last one's drawing would wait behind the
+  // others'), and stays as it is when the window needs none (zoomed out: the overview's counts are drawn).
+  const settledKey = names.length > 0 && tiles.every((t) => !t.isPending) ? tiles.map((t, i) => (t.data ? names[i] : '')).join('\n') : null;
+  const lastKey = useRef('');
+  if (settledKey !== null) lastKey.current = settledKey;
+  const loadedKey = lastKey.current;
   const loaded = useMemo(() => {
     const order = new Map(view?.tiles.map(([name], i) => [name, i]));
     const got: { name: string; index: DatasetIndex }[] = [];
-    tiles.forEach((t, i) => {
-      if (t.data) got.push({ name: names[i] as string, index: t.data });
-    });
+    for (const name of loadedKey.split('\n')) {
+      const index = name ? queryClient.getQueryData(tileQueryOptions(name).queryKey) : undefined;
+      if (index) got.push({ name, index });
+    }
     got.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
     return got;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loadedKey, view]);
+  }, [loadedKey, view, queryClient]);
   const dataset = useMemo(() => (view ? buildDataset(mergeTiles(loaded.map((t) => t.index))) : undefined), [loaded, view]);
   const loadedNames = useMemo(() => new Set(loaded.map((t) => t.name)), [loaded]);
   const counts = useCallback((from: number, to: number) => (covered(periods, loadedNames, from, to) ? null : monthBuckets(months, from, to)), [periods, loadedNames, months]);

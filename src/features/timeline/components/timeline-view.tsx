@@ -9,7 +9,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { fractionalDayOfLocal, localDateOfNumber } from '../../../lib/calendar-date.ts';
 import type { TimedEvent } from '../../../lib/dataset.ts';
 import type { ArticleSummary } from '../../../pipeline/schema.ts';
-import { bucketContent, bucketItem, countText, eventContent, eventItem, laneOf, type Lanes, type TimelineItem } from '../lib/timeline-items.ts';
+import { bucketContent, bucketItem, countText, eventContent, eventItem, laneOf, stackOrder, type Lanes, type TimelineItem } from '../lib/timeline-items.ts';
 import type { PaneHeights } from '../lib/pane-height.ts';
 import { ALL_LANES, bucketOf, prepareEvents, visibleItems, type Bucket, type BucketUnit, type PreparedEvents, type VisibleItems } from '../lib/visible-items.ts';
 import './timeline.css';
@@ -44,6 +44,11 @@ type Props = {
   /** Aggregates over more lanes than this are counted in one lane. */
   maxAggregateLanes?: number;
   /**
+   * Most-told first (an archive): above `aggregateAbove`, this many events told by the most articles are drawn and
+   * only the rest counted; 0: counts only.
+   */
+  mostTold?: number;
+  /**
    * Counts for a drawn range whose events are not all loaded (a tiled archive, zoomed out): drawn instead of the
    * events; null when the loaded events cover the range.
    */
@@ -76,6 +81,7 @@ function sameItem(a: TimelineItem | null, b: TimelineItem): boolean {
     a.type === b.type &&
     a.className === b.className &&
     a.style === b.style &&
+    a.rank === b.rank &&
     time(a.start) === time(b.start) &&
     time(a.end) === time(b.end)
   );
@@ -96,6 +102,7 @@ export function TimelineView({
   heights,
   aggregateAbove = 300,
   maxAggregateLanes = 20,
+  mostTold = 0,
   counts,
   laneTotal,
   ref,
@@ -109,8 +116,8 @@ export function TimelineView({
   const contentCache = useRef(new Map<string, HTMLElement>());
   /** Lane labels by lane id, built when a lane is first drawn (cleared when the events or the lane kind change). */
   const groupCache = useRef(new Map<string, DataGroup>());
-  const latest = useRef({ lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes, heights, counts, laneTotal });
-  latest.current = { lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes, heights, counts, laneTotal };
+  const latest = useRef({ lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes, mostTold, heights, counts, laneTotal });
+  latest.current = { lanes, articlesById, selectedId, onSelect, onWindowChange, aggregateAbove, maxAggregateLanes, mostTold, heights, counts, laneTotal };
   const initialWindowRef = useRef(initialWindow);
   const initialHeightsRef = useRef(heights);
 
@@ -146,33 +153,35 @@ export function TimelineView({
     // centre panel's width moves with the lane labels and the scroll bar, and a scale that moved with it would
     // redraw every item once more after each change of lanes (Fit at 1k events: 200 ms more before the frames settle).
     const pxPerDay = (containerRef.current?.clientWidth || 800) / Math.max(to - from, 1e-6);
-    const { aggregateAbove: limit, maxAggregateLanes: maxLanes } = latest.current;
+    const { aggregateAbove: limit, maxAggregateLanes: maxLanes, mostTold } = latest.current;
     const groupOf = groupOfRef.current;
     // Content nodes are kept per event (and per count) so unchanged items compare equal; bounded, as a cache.
     if (contentCache.current.size > 5000) contentCache.current.clear();
     const overall = latest.current.counts?.(drawn.from, drawn.to) ?? null;
     const visible: VisibleItems = overall
       ? { mode: 'aggregate', buckets: overall, unit: overall[0]?.unit ?? 'month', total: overall.reduce((n, b) => n + b.count, 0) }
-      : visibleItems(prepared, drawn.from, drawn.to, { limit, maxLanes });
-    const next: TimelineItem[] =
-      visible.mode === 'events'
-        ? visible.events.map((e) => {
-            let content = contentCache.current.get(e.id);
-            if (!content) {
-              content = eventContent(e);
-              contentCache.current.set(e.id, content);
-            }
-            return eventItem(e, groupOf(e), drawn, content, pxPerDay);
-          })
-        : visible.buckets.map((b) => {
-            const key = `${b.id}:${b.count}`;
-            let content = contentCache.current.get(key);
-            if (!content) {
-              content = bucketContent(b);
-              contentCache.current.set(key, content);
-            }
-            return bucketItem(b, pxPerDay, content);
-          });
+      : visibleItems(prepared, drawn.from, drawn.to, { limit, maxLanes, mostTold });
+    const next: TimelineItem[] = [
+      ...(visible.mode === 'aggregate' ? [] : visible.events).map((e, rank) => {
+        let content = contentCache.current.get(e.id);
+        if (!content) {
+          content = eventContent(e);
+          contentCache.current.set(e.id, content);
+        }
+        const item = eventItem(e, groupOf(e), drawn, content, pxPerDay);
+        // The most-told stack by their rank, the first on top (the counts above them).
+        return visible.mode === 'most-told' ? { ...item, rank } : item;
+      }),
+      ...(visible.mode === 'events' ? [] : visible.buckets).map((b) => {
+        const key = `${b.id}:${b.count}${b.more ? '+' : ''}`;
+        let content = contentCache.current.get(key);
+        if (!content) {
+          content = bucketContent(b);
+          contentCache.current.set(key, content);
+        }
+        return bucketItem(b, pxPerDay, content);
+      }),
+    ];
     // Only the lanes that hold something drawn: vis-timeline lays out every lane it is given, on every redraw.
     const laneIds = new Set(next.map((i) => String(i.group)));
     const groups = groupsRef.current;
@@ -233,6 +242,7 @@ export function TimelineView({
       groupOrder: (a: DataGroup, b: DataGroup) => String(a.content instanceof HTMLElement ? a.content.textContent : a.content).localeCompare(String(b.content instanceof HTMLElement ? b.content.textContent : b.content)),
       tooltip: { followMouse: false, overflowMethod: 'cap' },
       xss: { disabled: false },
+      ...(ordered.current ? { order: stackOrder } : {}),
     };
     const timeline = new Timeline(
       container,
@@ -315,6 +325,16 @@ export function TimelineView({
   useEffect(() => {
     fitHeightRef.current();
   }, [heights.min, heights.max]);
+
+  // Most-told first stacks by rank (a custom order restacks the window's items on every redraw: only when needed;
+  // without most-told, the ranks are equal and the order is by start, as vis-timeline's own). Given when the
+  // timeline is made (setOptions just after would leave its first drawing hidden); later, when it is turned on.
+  const ordered = useRef(mostTold > 0);
+  useEffect(() => {
+    if (mostTold <= 0 || ordered.current) return;
+    ordered.current = true;
+    timelineRef.current?.setOptions({ order: stackOrder });
+  }, [mostTold]);
 
   useEffect(() => {
     const timeline = timelineRef.current;

@@ -5,7 +5,20 @@
 import type { DataItem } from 'vis-timeline/peer';
 
 /** A vis-timeline item whose content is a DOM node we built (vis types it as an HTML string). */
-export type TimelineItem = Omit<DataItem, 'content'> & { id: string; content: HTMLElement };
+export type TimelineItem = Omit<DataItem, 'content'> & {
+  id: string;
+  content: HTMLElement;
+  /** Where it stacks among items that overlap, with most-told first (`stackOrder`): lower is higher in its lane. */
+  rank?: number;
+};
+
+/**
+ * The stacking order with most-told first: counts on top (rank -1), then the events by rank (their place among the
+ * most-told), then by start.
+ */
+export function stackOrder(a: TimelineItem, b: TimelineItem): number {
+  return (a.rank ?? 0) - (b.rank ?? 0) || new Date(a.start).getTime() - new Date(b.start).getTime();
+}
 import { localDateOfNumber } from '../../../lib/calendar-date.ts';
 import type { TimedEvent } from '../../../lib/dataset.ts';
 import { formatInterval } from '../../../lib/format-interval.ts';
@@ -97,12 +110,14 @@ export function countText(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** What an aggregate shows: its count. */
+/** What an aggregate shows: its count ("1,204 events"), or beside the most-told events, the rest ("+ 312 more"). */
 export function bucketContent(b: Bucket): HTMLElement {
-  const root = el('span', 'tl-agg');
+  const root = el('span', b.more ? 'tl-agg is-more' : 'tl-agg');
   const events = b.count === 1 ? 'event' : 'events';
-  root.append(el('span', 'tl-agg-count', `${countText(b.count)} ${events}`));
-  root.title = `${countText(b.count)} ${events} in this ${UNIT_NAMES[b.unit]}: click to zoom in`;
+  root.append(el('span', 'tl-agg-count', b.more ? `+ ${countText(b.count)} more` : `${countText(b.count)} ${events}`));
+  root.title = b.more
+    ? `${countText(b.count)} more ${events} in this ${UNIT_NAMES[b.unit]} (those told by the most articles are drawn): click to zoom in`
+    : `${countText(b.count)} ${events} in this ${UNIT_NAMES[b.unit]}: click to zoom in`;
   return root;
 }
 
@@ -116,6 +131,7 @@ export function bucketItem(b: Bucket, pxPerDay: number, root: HTMLElement = buck
     end: localDateOfNumber(b.toDay - Math.min((b.toDay - b.fromDay) * 0.3, 10 / Math.max(pxPerDay, 1e-9))),
     content: root,
     className: 'tl-aggregate',
+    rank: -1,
   };
 }
 

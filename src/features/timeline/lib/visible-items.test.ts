@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { EventSummary } from '../../../pipeline/schema.ts';
 import { dayNumber, isoFromNumber } from '../../../lib/calendar-date.ts';
 import { buildDataset } from '../../../lib/dataset.ts';
-import { ALL_LANES, bucketOf, bucketUnitFor, countInRange, eventsInRange, monthBuckets, prepareEvents, visibleItems } from './visible-items.ts';
+import { ALL_LANES, bucketOf, bucketUnitFor, countInRange, eventsInRange, monthBuckets, mostToldOf, prepareEvents, visibleItems } from './visible-items.ts';
 
 function ev(id: string, start: string | null, end: string | null): EventSummary {
   return { id, label: id, start, end, precision: 'day', articleId: 'a', articleIds: ['a'], approximate: false, kind: 'mention', aliases: [] };
@@ -109,4 +109,61 @@ test('counts from per-month totals: by month zoomed in, summed into years zoomed
     ['year', '2020-01-01', 5, ALL_LANES],
     ['year', '2023-01-01', 7, ALL_LANES],
   ]);
+});
+
+/** An event told by `tellers` articles (a0, a1, …). */
+function told(id: string, day: string, tellers: number, lane = 'a0'): EventSummary {
+  const articleIds = [lane, ...Array.from({ length: tellers - 1 }, (_, k) => `t${k}`)];
+  return { ...ev(id, day, day), articleId: lane, articleIds };
+}
+
+test('the most-told: by how many articles tell them, then the latest, then by id, whatever the order they come in', () => {
+  const d = dataset([
+    told('one-early', '2021-03-01', 1),
+    told('three', '2021-03-02', 3),
+    told('one-late', '2021-03-09', 1),
+    told('two-b', '2021-03-05', 2),
+    told('two-a', '2021-03-05', 2),
+    told('one-mid', '2021-03-04', 1),
+  ]);
+  expect(mostToldOf(d.events, 4).map((e) => e.id)).toEqual(['three', 'two-a', 'two-b', 'one-late']);
+  expect(mostToldOf([...d.events].reverse(), 4).map((e) => e.id)).toEqual(['three', 'two-a', 'two-b', 'one-late']);
+  expect(mostToldOf(d.events, 0)).toEqual([]);
+  expect(mostToldOf(d.events, 10)).toHaveLength(6);
+});
+
+test('most-told first: a crowded day draws its most-told events and counts only the rest, per lane', () => {
+  const day = dayNumber('2024-01-31');
+  const events: EventSummary[] = [];
+  // 900 events on one day in two sources; 5 of them told by several articles.
+  for (let i = 0; i < 900; i++) events.push(told(`e${String(i).padStart(3, '0')}`, '2024-01-31', i % 180 === 7 ? 4 : 1, i % 2 ? 'x' : 'y'));
+  const p = prepareEvents(dataset(events).events, (e) => e.articleId);
+  const v = visibleItems(p, day - 1, day + 1, { limit: 300, mostTold: 40 });
+  expect(v.mode).toBe('most-told');
+  if (v.mode !== 'most-told') return;
+  expect(v.events).toHaveLength(40);
+  // The five told by four articles first, then the rest by id (all on one day).
+  expect(v.events.slice(0, 5).every((e) => e.articleIds.length === 4)).toBe(true);
+  expect(v.events.slice(5).every((e) => e.articleIds.length === 1)).toBe(true);
+  // Every event is drawn or counted, once; the counts say they are the rest, in the lanes of their events.
+  expect(v.buckets.reduce((n, b) => n + b.count, 0) + v.events.length).toBe(900);
+  expect(v.buckets.every((b) => b.more === true)).toBe(true);
+  const drawnIn = (lane: string) => v.events.filter((e) => e.articleId === lane).length;
+  expect(v.buckets.find((b) => b.group === 'x')?.count).toBe(450 - drawnIn('x'));
+  // Without most-told, the same window is counts only.
+  expect(visibleItems(p, day - 1, day + 1, { limit: 300 }).mode).toBe('aggregate');
+});
+
+test('most-told over many lanes: the rest counted in the shared lane, each drawn event taken off its own period', () => {
+  const base = dayNumber('2021-01-01');
+  const events = Array.from({ length: 600 }, (_, i) => told(`e${String(i).padStart(3, '0')}`, isoFromNumber(base + (i % 60)), i < 3 ? 2 : 1, `a${i % 30}`));
+  const p = prepareEvents(dataset(events).events, (e) => e.articleId);
+  const v = visibleItems(p, base, base + 59, { limit: 100, maxLanes: 20, mostTold: 10 });
+  if (v.mode !== 'most-told') throw new Error(`mode ${v.mode}`);
+  expect(new Set(v.buckets.map((b) => b.group))).toEqual(new Set([ALL_LANES]));
+  expect(v.buckets.reduce((n, b) => n + b.count, 0)).toBe(590);
+  // Counted by week: the first week (Friday 1 January to Sunday) holds 30 events, three of them told twice and drawn.
+  expect(v.unit).toBe('week');
+  expect(v.events.slice(0, 3).map((e) => e.id)).toEqual(['e002', 'e001', 'e000']);
+  expect(v.buckets.find((b) => b.fromDay <= base && base < b.toDay)?.count).toBe(27);
 });

@@ -1,7 +1,9 @@
 /**
  * What the timeline draws for a window: the events inside it (plus margin), or, when there are too many, per-period
- * aggregates ("124 events" by day, week, month, year, decade or century). Computed from the time-sorted events with
- * binary search, so it stays fast at tens of thousands of events and works on the very first window.
+ * aggregates ("124 events" by day, week, month, year, decade or century) — with, for an archive, its most-told
+ * events drawn among them ("most-told first": a day of a newsroom's archive holds hundreds of events, and a reader
+ * zoomed into it should see events, not only a count). Computed from the time-sorted events with binary search, so
+ * it stays fast at tens of thousands of events and works on the very first window.
  */
 import { dayFromNumber, dayNumberOf } from '../../../lib/calendar-date.ts';
 import { lowerBound, type TimedEvent } from '../../../lib/dataset.ts';
@@ -19,6 +21,8 @@ type Sorted = {
 export type PreparedEvents = Sorted & {
   /** The same split per lane, for counting aggregates by binary search. */
   lanes: ReadonlyMap<string, Sorted>;
+  /** The lane of an event. */
+  laneOf: (e: TimedEvent) => string;
 };
 
 export function prepareEvents(events: readonly TimedEvent[], laneOf: (e: TimedEvent) => string = () => ''): PreparedEvents {
@@ -38,7 +42,7 @@ export function prepareEvents(events: readonly TimedEvent[], laneOf: (e: TimedEv
       l.long.push(e);
     }
   }
-  return { short, long, lanes };
+  return { short, long, lanes, laneOf };
 }
 
 function overlaps(e: TimedEvent, from: number, to: number): boolean {
@@ -84,11 +88,15 @@ export type Bucket = {
   fromDay: number;
   toDay: number;
   count: number;
+  /** It counts the events of its period that are not drawn beside it (most-told first): "312 more events". */
+  more?: true;
 };
 
 export type VisibleItems =
   | { mode: 'events'; events: TimedEvent[]; total: number }
-  | { mode: 'aggregate'; buckets: Bucket[]; unit: BucketUnit; total: number };
+  | { mode: 'aggregate'; buckets: Bucket[]; unit: BucketUnit; total: number }
+  /** The `events` told by the most articles, and the rest of the range counted (`more` buckets). */
+  | { mode: 'most-told'; events: TimedEvent[]; buckets: Bucket[]; unit: BucketUnit; total: number };
 
 const UNIT_DAYS: Record<BucketUnit, number> = { day: 1, week: 7, month: 30.44, year: 365.25, decade: 3652.5, century: 36525 };
 const UNITS: BucketUnit[] = ['day', 'week', 'month', 'year', 'decade', 'century'];
@@ -125,7 +133,43 @@ export type VisibleOptions = {
    * lane costs vis-timeline a layout pass).
    */
   maxLanes?: number;
+  /**
+   * Above `limit`, the this many events told by the most articles are drawn (most-told first) and only the rest
+   * counted; 0 (the default): counts only.
+   */
+  mostTold?: number;
 };
+
+/**
+ * Whether `a` comes before `b` among the most-told: told by more articles, then the more recent (later sort day),
+ * then by id (the same choice whatever the order they come in).
+ */
+export function toldBefore(a: TimedEvent, b: TimedEvent): boolean {
+  const n = a.articleIds.length - b.articleIds.length;
+  if (n !== 0) return n > 0;
+  if (a.sortDay !== b.sortDay) return a.sortDay > b.sortDay;
+  return a.id < b.id;
+}
+
+/** The `n` most-told of `events` (toldBefore), in that order: one pass, a sorted list of at most n kept. */
+export function mostToldOf(events: readonly TimedEvent[], n: number): TimedEvent[] {
+  const top: TimedEvent[] = [];
+  if (n <= 0) return top;
+  for (const e of events) {
+    const worst = top[top.length - 1];
+    if (top.length >= n && worst && !toldBefore(e, worst)) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (toldBefore(top[mid] as TimedEvent, e)) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, e);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
 
 /** The lane that holds aggregates over every lane. */
 export const ALL_LANES = '*';
@@ -153,8 +197,21 @@ function countBuckets(lane: Sorted, group: string, unit: BucketUnit, periods: re
   });
 }
 
+/** The period of `periods` (consecutive, from the day `f`) in which an event is counted: where it starts, or the first. */
+function periodIndex(e: TimedEvent, periods: readonly { fromDay: number; toDay: number }[], f: number): number {
+  const day = e.startDay === null || e.startDay < f ? f : e.startDay;
+  let lo = 0;
+  let hi = periods.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (day < (periods[mid] as { toDay: number }).toDay) hi = mid;
+    else lo = mid + 1;
+  }
+  return Math.max(0, lo);
+}
+
 /** What to draw for the days [from, to] (the window plus its margin). */
-export function visibleItems(p: PreparedEvents, from: number, to: number, { limit, maxLanes = Infinity }: VisibleOptions): VisibleItems {
+export function visibleItems(p: PreparedEvents, from: number, to: number, { limit, maxLanes = Infinity, mostTold = 0 }: VisibleOptions): VisibleItems {
   const total = countInRange(p, from, to);
   if (total <= limit) return { mode: 'events', events: eventsInRange(p, from, to), total };
   const f = Math.floor(from);
@@ -172,9 +229,20 @@ export function visibleItems(p: PreparedEvents, from: number, to: number, { limi
     if (used.length > maxLanes) break;
     if (countInRange(lane, f, t) > 0) used.push([group, lane]);
   }
-  if (used.length > maxLanes) countBuckets(p, ALL_LANES, unit, periods, f, t, buckets);
+  const shared = used.length > maxLanes;
+  if (shared) countBuckets(p, ALL_LANES, unit, periods, f, t, buckets);
   else for (const [group, lane] of used) countBuckets(lane, group, unit, periods, f, t, buckets);
-  return { mode: 'aggregate', buckets, unit, total };
+  if (mostTold <= 0) return { mode: 'aggregate', buckets, unit, total };
+  // Most-told first: those events drawn, each taken off the count of its period (in its lane, or the shared one).
+  const events = mostToldOf(eventsInRange(p, f, t), mostTold);
+  const byId = new Map(buckets.map((b) => [b.id, b]));
+  for (const e of events) {
+    const period = periods[periodIndex(e, periods, f)] as { fromDay: number };
+    const b = byId.get(`agg:${shared ? ALL_LANES : p.laneOf(e)}:${unit}:${period.fromDay}`);
+    if (b) b.count--;
+  }
+  const rest = buckets.filter((b) => b.count > 0).map((b) => ({ ...b, more: true as const }));
+  return { mode: 'most-told', events, buckets: rest, unit, total };
 }
 
 /**
