@@ -23,6 +23,7 @@ import { dayNumber, formatDayTime, parseDay, parseDayTime } from '../lib/calenda
 import { isDated, neighbourEvent, type Dataset, type TimedEvent } from '../lib/dataset.ts';
 import type { Timex } from '../pipeline/schema.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { fitWindow, framed } from './fit-window.ts';
 import { useAfterFirstPaint } from './use-after-first-paint.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { useArchiveSearch } from './use-archive-search.ts';
@@ -39,24 +40,6 @@ type Props = {
   url: UrlState;
   masthead: ComponentType<{ children?: ReactNode }>;
 };
-
-/** The window that shows all these events, with a margin, and room on the right for the last labels. */
-export function fitWindow(events: readonly TimedEvent[], widthPx = 1000): DayWindow | null {
-  let from = Infinity;
-  let to = -Infinity;
-  for (const e of events) {
-    if (!isDated(e)) continue;
-    const s = e.startDay ?? e.endDay ?? 0;
-    const end = e.endDay ?? e.startDay ?? 0;
-    from = Math.min(from, s);
-    to = Math.max(to, end + 1);
-  }
-  if (from > to) return null;
-  const span = Math.max(to - from, 10);
-  // Labels run to the right of where items start: keep about 170 px for them.
-  const right = Math.min(0.6, 170 / Math.max(widthPx - 170, 100));
-  return { from: from - span * 0.04, to: to + span * Math.max(0.04, right) };
-}
 
 function windowFromUrl(win: UrlState['win']): DayWindow | null {
   if (!win) return null;
@@ -76,12 +59,6 @@ function inside(e: TimedEvent, w: DayWindow): boolean {
   return (e.startDay ?? e.endDay ?? 0) >= w.from && (e.endDay ?? e.startDay ?? 0) + 1 <= w.to;
 }
 
-/** A window around the days [from, to) with a margin, as Fit frames them. */
-function framed({ from, to }: DayWindow, widthPx: number): DayWindow {
-  const span = Math.max(to - from, 10);
-  const right = Math.min(0.6, 170 / Math.max(widthPx - 170, 100));
-  return { from: from - span * 0.04, to: to + span * Math.max(0.04, right) };
-}
 
 export function TimelineScreen({ dataset, archive = null, url, masthead: Masthead }: Props) {
   const timeline = useRef<TimelineHandle>(null);
