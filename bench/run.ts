@@ -17,7 +17,8 @@
  *   hostile the per-article pipeline (extractArticle with the tagger, in this process) on each hostile shape of
  *           src/pipeline/hostile-shapes.ts at 256 KB and at the 1 MiB cap, and on normal articles: CPU ms per KB
  *           (the best of `--runs`, at most 3); the ratio of the two sizes' times shows the growth (4 is linear).
- *           Then the rejection of a 5 MB file. Not part of the default run (`--only hostile`).
+ *           Then the rejection of a 5 MB file, and the parse of a feed and of an export at 4 and 16 MiB (each read
+ *           once, item by item). Not part of the default run (`--only hostile`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -29,6 +30,7 @@ import { gzipSync } from 'node:zlib';
 import { DEFAULT_SEED, generateArticle, writeCorpus } from './generate-corpus.ts';
 import { generatePage } from './generate-pages.ts';
 import { parseHtml } from '../src/pipeline/formats/html.ts';
+import { parseInput } from '../src/pipeline/formats/parse-input.ts';
 import { measureJump, measurePage, withBrowser, type PageFigures } from './measure-page.ts';
 import { serveStatic } from './static-server.ts';
 import { MAX_ARTICLE_CHARS } from '../src/pipeline/article-limit.ts';
@@ -477,6 +479,26 @@ function benchHostile(seed: number, runs: number): void {
     if (decodeText(big).text !== null) throw new Error('a 5 MB file was not rejected');
   }, runs);
   print(`hostile: a 5 MB file rejected for its size in ${fmt(rejected, 1)} ms (CPU)`);
+  // A feed and a news export past the article cap are read whole, parsed once (each item held to the cap on its
+  // own): the time per KB of the parse at 4 and at 16 MiB.
+  const items = (size: number, item: (k: number, body: string) => string) => {
+    const parts: string[] = [];
+    let total = 0;
+    for (let k = 0; total < size; k++) {
+      const part = item(k, generateArticle(seed, k).text.split('\n').slice(2).join(' ').replace(/[<&]/g, ' '));
+      parts.push(part);
+      total += part.length;
+    }
+    return parts.join('');
+  };
+  const rss = (size: number) => `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Bench Gazette</title>\n${items(size, (k, body) => `<item><title>Item ${k}</title><link>https://gazette.example.org/${k}</link><pubDate>Tue, 12 Apr 2022 09:00:00 GMT</pubDate>\n<description>${body}</description></item>\n`)}</channel></rss>\n`;
+  const jsonl = (size: number) => items(size, (k, body) => `${JSON.stringify({ publishedAt: '2022-04-12T09:00:00Z', url: `https://wire.example.org/${k}`, title: `Item ${k}`, content: body })}\n`);
+  for (const [name, file, make] of [['an RSS feed', 'bench.xml', rss], ['a news export (.jsonl)', 'bench.jsonl', jsonl]] as const) {
+    const texts = [4, 16].map((mb) => make(mb * 2 ** 20));
+    const [small, large] = texts.map((text) => cpuMs(() => void parseInput(file, text), runs) / (text.length / 1024)) as [number, number];
+    const n = parseInput(file, texts[1] as string).items.length;
+    print(`hostile: ${name.padEnd(32)} ${fmt(small, 3)} ms/KB parsed at 4 MiB, ${fmt(large, 3)} ms/KB at 16 MiB (${n} articles, ${fmt((large * (texts[1] as string).length) / 1024)} ms); ×${fmt(large / small, 1)} per KB for ×4 the size`);
+  }
 }
 
 async function main(): Promise<number> {

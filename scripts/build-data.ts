@@ -207,7 +207,7 @@ async function main(): Promise<number> {
   const cacheDir = join(cacheRoot, version);
   // A feed or an export is one input per article ("feed.xml#0003"): each article is cached, rebuilt and checked for
   // duplicates on its own, as a file of one article is.
-  const inputs = expandInputs(names.map((name) => ({ path: resolve(opts.inDir, name), file: relative(process.cwd(), join(opts.inDir, name)) || name })));
+  const inputs = expandInputs(names.map((name) => ({ path: resolve(opts.inDir, name), file: relative(process.cwd(), join(opts.inDir, name)) || name })), join(cacheRoot, 'units'));
   // What the last build read of these files: an unchanged file (same stamp) is neither read nor hashed again.
   const statePath = join(cacheRoot, `inputs-${createHash('sha256').update(resolve(opts.inDir)).digest('hex').slice(0, 16)}.txt`);
   const state = loadInputState(statePath, version);

@@ -23,19 +23,10 @@ import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { MAX_ARTICLE_BYTES } from '../../src/pipeline/article-limit.ts';
 import { decodeText } from '../../src/pipeline/decode-text.ts';
-import { extractUnit, searchEntriesOf, type Extraction } from '../../src/pipeline/build-dataset.ts';
-import { readMapping } from './input-units.ts';
-import { isMultiArticleFile, parseInput } from '../../src/pipeline/formats/parse-input.ts';
+import { extractItem, extractUnit, searchEntriesOf, splitItemFileName, type Extraction } from '../../src/pipeline/build-dataset.ts';
+import { byteLimitOf, isMultiArticleFile } from '../../src/pipeline/formats/parse-input.ts';
+import type { StoredUnit } from '../../src/pipeline/formats/compose.ts';
 
-/** The last file of several articles parsed: its units come one after another, each would parse the whole file again. */
-let lastParse: { file: string; input: string; mapping: string; result: ReturnType<typeof parseInput> } | null = null;
-const parseOnce: typeof parseInput = (file, input, options = {}) => {
-  const mapping = JSON.stringify(options.mapping ?? {});
-  if (lastParse && lastParse.file === file && lastParse.mapping === mapping && lastParse.input === input) return lastParse.result;
-  const result = parseInput(file, input, options);
-  lastParse = { file, input, mapping, result };
-  return result;
-};
 import { stemHashes, withGroup, type GroupFields } from '../../src/pipeline/merge-events.ts';
 import type { EventDetail, EventSummary } from '../../src/pipeline/schema.ts';
 import { diagnosticAt, type Diagnostic } from '../../src/pipeline/diagnostic.ts';
@@ -109,16 +100,24 @@ function leanArticle(article: Extraction['article']): Extraction['article'] {
 }
 
 /** Runs the pipeline on one file's bytes: the entry's text. Pure but for the tagger's module state. */
-export function buildEntry(file: string, bytes: Uint8Array, size = bytes.length, dir = '.'): string {
+export function buildEntry(file: string, bytes: Uint8Array, size = bytes.length): string {
   let diagnostics: Diagnostic[] = [];
   let extraction: Extraction | null = null;
   try {
-    const decoded = decodeText(bytes, size);
-    diagnostics = decoded.diagnostics;
-    if (decoded.text !== null) {
-      const r = isMultiArticleFile(file) || file.includes('#') ? extractUnit(file, decoded.text, tagTimexes, { mapping: readMapping(dir) }, parseOnce) : extractUnit(file, decoded.text, tagTimexes);
-      diagnostics = [...diagnostics, ...r.diagnostics];
+    if (isMultiArticleFile(splitItemFileName(file).file)) {
+      // An article of a feed or an export: its unit file, the item as parsed (the file is parsed once, input-units.ts).
+      const unit = JSON.parse(new TextDecoder().decode(bytes)) as StoredUnit;
+      const r = extractItem(file, unit.item, unit.fileDiagnostics, tagTimexes);
+      diagnostics = r.diagnostics;
       extraction = r.extraction;
+    } else {
+      const decoded = decodeText(bytes, size);
+      diagnostics = decoded.diagnostics;
+      if (decoded.text !== null) {
+        const r = extractUnit(file, decoded.text, tagTimexes);
+        diagnostics = [...diagnostics, ...r.diagnostics];
+        extraction = r.extraction;
+      }
     }
   } catch (error) {
     diagnostics = [...diagnostics, diagnosticAt('', 0, 'error', `Unexpected failure while reading (${String(error)}), expected an article`, 'build-data:crash')];
@@ -150,15 +149,15 @@ export function fromHead(file: string, key: string | null, text: string, cached:
 }
 
 /**
- * A file's bytes, or only its first MAX_ARTICLE_BYTES + 1 when it is larger (it is rejected for its size, and a file
+ * A file's bytes, or only its first `limit` + 1 (the article cap unless told) when it is larger (it is rejected for its size, and a file
  * of gigabytes is never held in memory), with its size.
  */
-export function readArticleBytes(path: string): { bytes: Buffer; size: number } {
+export function readArticleBytes(path: string, limit = MAX_ARTICLE_BYTES): { bytes: Buffer; size: number } {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size <= MAX_ARTICLE_BYTES) return { bytes: readFileSync(fd), size };
-    const bytes = Buffer.alloc(MAX_ARTICLE_BYTES + 1);
+    if (size <= limit) return { bytes: readFileSync(fd), size };
+    const bytes = Buffer.alloc(limit + 1);
     let got = 0;
     while (got < bytes.length) {
       const n = readSync(fd, bytes, got, bytes.length - got, got);
@@ -180,7 +179,7 @@ export function extractFile(path: string, file: string, cacheDir: string, versio
   let bytes: Buffer;
   let size: number;
   try {
-    ({ bytes, size } = readArticleBytes(path));
+    ({ bytes, size } = readArticleBytes(path, byteLimitOf(splitItemFileName(file).file)));
   } catch (error) {
     const d = diagnosticAt('', 0, 'error', `Unexpected failure while reading (${String(error)}), expected an article`, 'build-data:crash');
     return { file, key: null, meta: JSON.stringify({ diagnostics: [d], article: null } satisfies EntryMeta), lean: null, search: null, cached: false, headBytes: 0 };
@@ -198,7 +197,7 @@ export function extractFile(path: string, file: string, cacheDir: string, versio
   }
   const cached = entry !== null && entry.endsWith('\n');
   if (entry === null || !cached) {
-    entry = buildEntry(file, bytes, size, dirname(path));
+    entry = buildEntry(file, bytes, size);
     if (!madeDirs.has(dirname(at))) {
       mkdirSync(dirname(at), { recursive: true });
       madeDirs.add(dirname(at));

@@ -7,9 +7,9 @@
  */
 import { diagnosticAt, hasErrors, type Diagnostic } from './diagnostic.ts';
 import { checkArticleText } from './article-limit.ts';
-import { parseInput, type InputOptions } from './formats/parse-input.ts';
+import { byteLimitOf, parseInput, type InputOptions } from './formats/parse-input.ts';
 export type { InputOptions };
-import type { FormatArticle } from './formats/compose.ts';
+import type { FormatArticle, FormatItem } from './formats/compose.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildCitations, hostOf } from './citations.ts';
 import { buildEvents } from './build-events.ts';
@@ -70,7 +70,7 @@ export type ExtractAllResult = { items: ExtractResult[]; diagnostics: Diagnostic
 
 /** One file -> the extraction of each of its articles; a bad one does not stop the others. */
 export function extractArticles(file: string, input: string, tag: Tagger, options: InputOptions = {}): ExtractAllResult {
-  const oversize = checkArticleText(input);
+  const oversize = checkArticleText(input, byteLimitOf(file));
   if (oversize) return { items: [], diagnostics: [oversize] };
   const parsed = parseInput(file, input, options);
   const items = parsed.items.map((item): ExtractResult => {
@@ -99,18 +99,25 @@ export function splitItemFileName(name: string): { file: string; k: number | nul
 export function extractUnit(name: string, input: string, tag: Tagger, options: InputOptions = {}, parse: typeof parseInput = parseInput): ExtractResult {
   const { file, k } = splitItemFileName(name);
   if (k === null) return extractArticle(file, input, tag, options);
-  const oversize = checkArticleText(input);
+  const oversize = checkArticleText(input, byteLimitOf(file));
   if (oversize) return { extraction: null, diagnostics: [oversize] };
   // Only this article goes through the pipeline: the file is parsed, its other articles are not tagged.
   const parsed = parse(file, input, options);
   const found = parsed.items[k];
   if (!found) return { extraction: null, diagnostics: [...parsed.diagnostics, { severity: 'error', line: 1, column: 1, message: `Unexpected a file of ${parsed.items.length} articles, expected an article number ${k + 1}`, rule: 'build-dataset:item' }] };
-  const r = { diagnostics: parsed.diagnostics };
+  return extractItem(name, found, k === 0 ? parsed.diagnostics : [], tag);
+}
+
+/**
+ * One article of a file of several, as parsed (`found`, its k-th item), through the pipeline. `fileDiagnostics`:
+ * the problems of the file as a whole, which its first article carries.
+ */
+export function extractItem(name: string, found: FormatItem, fileDiagnostics: readonly Diagnostic[], tag: Tagger): ExtractResult {
   const item: ExtractResult = !found.article || hasErrors(found.diagnostics) ? { extraction: null, diagnostics: found.diagnostics } : (() => {
     const x = extractParsed(name, found.article, tag);
     return { extraction: x.extraction, diagnostics: [...found.diagnostics, ...x.diagnostics] };
   })();
-  const diagnostics = [...(k === 0 ? r.diagnostics : []), ...item.diagnostics];
+  const diagnostics = [...fileDiagnostics, ...item.diagnostics];
   return { extraction: hasErrors(diagnostics) ? null : item.extraction, diagnostics };
 }
 

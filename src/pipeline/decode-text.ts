@@ -36,15 +36,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * `size`: the file's size when `bytes` holds only its start (a reader need not read more than MAX_ARTICLE_BYTES + 1
- * bytes of a file: past that it is rejected, with the diagnostic where it crosses the limit).
+ * `size`: the file's size when `bytes` holds only its start (a reader need not read more than `limit` + 1 bytes of
+ * a file: past that it is rejected, with the diagnostic where it crosses the limit). `limit`: the article cap, or a
+ * feed's or an export's (byteLimitOf in formats/parse-input.ts).
  */
-export function decodeText(bytes: Uint8Array, size = bytes.length): DecodeResult {
-  if (size > MAX_ARTICLE_BYTES) {
+export function decodeText(bytes: Uint8Array, size = bytes.length, limit = MAX_ARTICLE_BYTES): DecodeResult {
+  if (size > limit) {
     // Non-fatal decoding (a bad byte before the limit does not hide the size problem); streaming, so that a
     // character cut by the limit is left out: the diagnostic stands at that character.
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, MAX_ARTICLE_BYTES), { stream: true });
-    return { text: null, diagnostics: [tooLarge(before, size, 'bytes')] };
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, limit), { stream: true });
+    return { text: null, diagnostics: [tooLarge(before, size, 'bytes', limit)] };
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {

@@ -8,10 +8,11 @@
  */
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
-import { extractArticle } from './build-dataset.ts';
+import { extractArticle, extractUnit, itemFileName } from './build-dataset.ts';
 import { decodeText } from './decode-text.ts';
 import { formatDiagnostic } from './diagnostic.ts';
-import { MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS } from './article-limit.ts';
+import { MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, MAX_MULTI_FILE_BYTES } from './article-limit.ts';
+import { byteLimitOf, parseInput } from './formats/parse-input.ts';
 import { MAX_SENTENCE } from './split-sentences.ts';
 import { tagTimexes } from './temporal/tag-timexes.ts';
 import { hostileBody, HOSTILE_SHAPES } from './hostile-shapes.ts';
@@ -97,3 +98,44 @@ test('texts made of hostile pieces never throw, and their sentences and excerpts
     { numRuns: 25 },
   );
 }, 300_000);
+
+/** An RSS feed of `n` items, each with `body` as its text; item k's <item> opens on line 3 + 4k, column 1. */
+function feed(n: number, body: (k: number) => string): string {
+  const items = Array.from({ length: n }, (_, k) => `<item><title>Item ${k + 1}</title><link>https://feed.example.org/${k + 1}</link>\n<pubDate>Tue, 12 Apr 2022 09:00:00 GMT</pubDate>\n<description>${body(k)}</description>\n</item>\n`);
+  return `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Harbour Gazette</title>\n${items.join('')}</channel></rss>\n`;
+}
+
+test('a feed past the article cap is read item by item: each item is held to the cap on its own, at its line', () => {
+  const sentence = 'The port authority said on Monday that the strike had ended. ';
+  const big = sentence.repeat(Math.ceil(MAX_ARTICLE_CHARS / sentence.length) + 1);
+  // Three small items, one past the cap (item 3), in a file of some 2 MiB: the file is read, item 3 is not.
+  const xml = feed(5, (k) => (k === 2 ? big : k === 4 ? sentence.repeat(9000) : sentence));
+  expect(xml.length).toBeGreaterThan(MAX_ARTICLE_CHARS);
+  const r = parseInput('gazette.xml', xml);
+  expect(r.items.map((i) => i.article?.url ?? null)).toEqual(['https://feed.example.org/1', 'https://feed.example.org/2', null, 'https://feed.example.org/4', 'https://feed.example.org/5']);
+  const size = (r.items[2]?.diagnostics[0]?.message.match(/^Unexpected an article of ([\d,]+) characters/) ?? [])[1];
+  expect(r.items[2]?.diagnostics.map((d) => formatDiagnostic('gazette.xml', d))).toEqual([
+    `gazette.xml:11:1: error Unexpected an article of ${size} characters, expected an article of at most 1,048,576 characters (1 MiB); the item is left out, the file's other items are read [article:size]`,
+  ]);
+  expect(Number(size?.replace(/,/g, ''))).toBeGreaterThan(MAX_ARTICLE_CHARS);
+  // The build's unit of item 3 reports it, and the other items are extracted.
+  expect(extractUnit(itemFileName('gazette.xml', 2), xml, tagTimexes).extraction).toBeNull();
+  expect(extractUnit(itemFileName('gazette.xml', 3), xml, tagTimexes).extraction?.article.url).toBe('https://feed.example.org/4');
+}, 120_000);
+
+test('a feed or an export has its own cap, 64 MiB: past it, rejected where it crosses it; an article file keeps 1 MiB', () => {
+  expect(byteLimitOf('articles/gazette.xml')).toBe(MAX_MULTI_FILE_BYTES);
+  expect(byteLimitOf('articles/export.jsonl')).toBe(MAX_MULTI_FILE_BYTES);
+  expect(byteLimitOf('articles/page.html')).toBe(MAX_ARTICLE_BYTES);
+  expect(byteLimitOf('articles/a.txt')).toBe(MAX_ARTICLE_BYTES);
+  // Only the start of a 70 MiB feed was read (as the build reads it).
+  const text = feed(1, () => 'x'.repeat(MAX_MULTI_FILE_BYTES)).slice(0, MAX_MULTI_FILE_BYTES + 1);
+  const start = new TextEncoder().encode(text);
+  const r = decodeText(start, 70 * 2 ** 20, MAX_MULTI_FILE_BYTES);
+  expect(r.text).toBeNull();
+  expect(r.diagnostics.map((d) => formatDiagnostic('huge.xml', d))).toEqual([
+    `huge.xml:5:${MAX_MULTI_FILE_BYTES - text.lastIndexOf('\n', MAX_MULTI_FILE_BYTES - 1)}: error Unexpected 73,400,320 bytes, expected a feed or a news export of at most 67,108,864 bytes (64 MiB); the text goes on past this point [article:size]`,
+  ]);
+  // The same file under the article cap: a text file of 2 MiB is still rejected.
+  expect(decodeText(start.subarray(0, 2 * MAX_ARTICLE_BYTES)).diagnostics[0]?.message).toMatch(/^Unexpected 2,097,152 bytes, expected an article of at most 1,048,576 bytes \(1 MiB\)/);
+});

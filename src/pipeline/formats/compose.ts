@@ -7,6 +7,7 @@
  */
 import { parseArticle, type CitedUrl, type ParsedArticle } from '../parse-article.ts';
 import type { Diagnostic } from '../diagnostic.ts';
+import { itemTooLarge, MAX_ARTICLE_CHARS } from '../article-limit.ts';
 
 export type Link = { start: number; end: number; url: string; anchor: string };
 /** A paragraph or a sub-heading: whitespace-collapsed text, with its links' spans in it. */
@@ -23,6 +24,12 @@ export type FormatResult = { articles: FormatArticle[]; diagnostics: Diagnostic[
 export type FormatItem = { article: FormatArticle | null; diagnostics: Diagnostic[] };
 /** A file of several articles: each item with its problems, and the problems of the file as a whole. */
 export type ItemsResult = { items: FormatItem[]; diagnostics: Diagnostic[] };
+/**
+ * One article of a feed or an export as it is kept apart from its file (the build's unit files, the import's stored
+ * articles): the item as the file's parse gave it, and the problems of the file as a whole (its first article's).
+ * The file is parsed once for all its articles; each is then read, cached and re-extracted on its own.
+ */
+export type StoredUnit = { item: FormatItem; fileDiagnostics: Diagnostic[] };
 
 export type Position = { line: number; column: number };
 
@@ -60,6 +67,8 @@ export function composeArticle(found: FoundArticle, where: Position): { article:
     text += b.text;
   });
   text += '\n';
+  // A feed's or an export's article is held to the article cap on its own (the file has a larger one).
+  if (text.length > MAX_ARTICLE_CHARS) return { article: null, diagnostics: [diagnosticAtPosition(where, 'error', itemTooLarge(text.length), 'article:size')] };
   const parsed = parseArticle(text);
   if (!parsed.article) {
     // The composed text is always well-formed but for an empty body: say so at the item's place in the input.

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { formatDay } from '../../../lib/calendar-date.ts';
-import { MAX_ARTICLE_BYTES } from '../../../pipeline/article-limit.ts';
+import { byteLimitOf } from '../../../pipeline/formats/parse-input.ts';
 import { checkDateLine, hasDateLine, withDateLine, type DateLineProblem } from '../lib/date-line.ts';
 import type { ImportItem } from '../lib/run-import.ts';
 import { useImportActions, useImportedDataset, type ImportFileReport, type ImportOptions } from '../hooks/use-imported-dataset.ts';
@@ -38,14 +38,18 @@ function trapTab(e: KeyboardEvent<HTMLDialogElement>): void {
   }
 }
 
-/** The files' bytes; of a file past the article limit only its start is read (it is rejected for its size). */
+/**
+ * The files' bytes; of a file past its limit (the article cap; a feed's or an export's, 64 MiB) only its start is
+ * read (it is rejected for its size).
+ */
 export async function itemsFromFiles(files: readonly File[]): Promise<ImportItem[]> {
   return Promise.all(
-    files.map(async (f) =>
-      f.size > MAX_ARTICLE_BYTES
-        ? { file: f.name, bytes: new Uint8Array(await f.slice(0, MAX_ARTICLE_BYTES + 1).arrayBuffer()), size: f.size }
-        : { file: f.name, bytes: new Uint8Array(await f.arrayBuffer()) },
-    ),
+    files.map(async (f) => {
+      const limit = byteLimitOf(f.name);
+      return f.size > limit
+        ? { file: f.name, bytes: new Uint8Array(await f.slice(0, limit + 1).arrayBuffer()), size: f.size }
+        : { file: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+    }),
   );
 }
 

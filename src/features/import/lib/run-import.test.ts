@@ -81,6 +81,12 @@ test('a feed is imported as one article per item, named as the build names them;
   expect(out.map((o) => o.extraction?.article.title ?? null)).toEqual(['Ferry service resumes after repairs', 'Council to vote on harbour budget', null]);
   expect(out[1]?.extraction?.article.fromSummary).toBe(true);
   expect(out[2]?.messages).toEqual(["gazette.xml:20:1: error Unexpected an item without a link, expected the article's http(s) URL in it [feed:link]"]);
-  // A stored item is re-extracted from the file's text by its name alone.
+  // Each article is stored as its item (the file parsed once), not the whole file again, and re-extracted from it;
+  // an article stored by an earlier version, with the file's text, is re-extracted by its name.
+  expect(out.map((o) => o.text?.startsWith('dateline-unit 1\n'))).toEqual([true, true, true]);
+  expect(out.every((o) => (o.text?.length ?? 0) < xml.length)).toBe(true);
+  const again = importOne({ file: 'gazette.xml#0002', text: out[1]?.text ?? '' }, tagTimexes);
+  expect(again.extraction).toEqual(out[1]?.extraction);
+  expect(importOne({ file: 'gazette.xml#0003', text: out[2]?.text ?? '' }, tagTimexes).messages).toEqual(out[2]?.messages);
   expect(importOne({ file: 'gazette.xml#0002', text: xml }, tagTimexes).extraction?.article.title).toBe('Council to vote on harbour budget');
 });
