@@ -107,8 +107,7 @@ test('fetches allowed HTML pages into the folder, and says why each other URL wa
     `${base}/to-ftp`,
     `${base}/to-private`,
     `${base}/news/latin1`,
-    `${base}/slow`,
-  ], { timeoutMs: 300, maxRedirects: 3 });
+  ], { timeoutMs: 10_000, maxRedirects: 3 });
   const r = await fetchPages(s);
   expect(r.problems).toEqual([
     `${s.list}:2:1: error Unexpected ${base}/private/secret disallowed by ${base}/robots.txt (line 2), expected a page its robots.txt allows; not fetched [fetch:robots]`,
@@ -119,9 +118,8 @@ test('fetches allowed HTML pages into the folder, and says why each other URL wa
     `${s.list}:8:1: error Unexpected a page of 20,007 bytes, expected an article of at most 10,000 bytes (the article cap) [fetch:size]`,
     `${s.list}:9:1: error Unexpected a redirect to ftp: (ftp://files.example.com/a), expected an http(s) URL [fetch:redirect]`,
     `${s.list}:10:1: error Unexpected ${base}/private/secret disallowed by ${base}/robots.txt (line 2), expected a page its robots.txt allows; not fetched [fetch:robots]`,
-    `${s.list}:12:1: error Unexpected no answer from ${base.slice(7)} within 0.3 s, expected the page [fetch:timeout]`,
   ]);
-  expect(r).toMatchObject({ fetched: 3, cached: 0, unchanged: 0, failed: 9 });
+  expect(r).toMatchObject({ fetched: 3, cached: 0, unchanged: 0, failed: 8 });
   // Written under names from the listed URL (a redirected page too), as the server sent them (latin-1 as UTF-8).
   const names = [`${base}/news/a`, `${base}/old`, `${base}/news/latin1`].map((u) => pageFileName(new URL(u)));
   expect(readdirSync(s.into).sort()).toEqual([...names].sort());
@@ -131,6 +129,14 @@ test('fetches allowed HTML pages into the folder, and says why each other URL wa
   expect(hits.filter((h) => h.path === '/robots.txt')).toHaveLength(1);
   expect(hits.some((h) => h.path.startsWith('/private/'))).toBe(false);
   expect(new Set(hits.map((h) => h.headers['user-agent']))).toEqual(new Set(['Dateline/9.9 (test)']));
+});
+
+test('a page that does not answer in time is given up, and the next one is fetched', async () => {
+  // 2 s: long enough for robots.txt and the page after it on a busy machine, short for a test.
+  const s = settings('slow', [`${base}/slow`, `${base}/news/b`], { timeoutMs: 2000 });
+  const r = await fetchPages(s);
+  expect(r.problems).toEqual([`${s.list}:1:1: error Unexpected no answer from ${base.slice(7)} within 2 s, expected the page [fetch:timeout]`]);
+  expect(r).toMatchObject({ fetched: 1, failed: 1 });
 });
 
 test('a robots.txt that disallows this agent by name is honoured; a 5xx robots.txt allows nothing', async () => {
