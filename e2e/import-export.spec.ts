@@ -111,7 +111,7 @@ test('a saved page and a feed import with their sources; a feed item without a l
   const dialog = await openImport(page);
   await dialog.getByLabel('Choose article files').setInputFiles([savedPage, fixture('gazette.xml')]);
   await expect(dialog.getByRole('status').first()).toHaveText('3 articles imported. 1 file with problems.');
-  await expect(dialog.getByRole('list', { name: 'Problems in gazette.xml#0003' })).toHaveText(
+  await expect(dialog.getByRole('list', { name: 'Problems in gazette.xml, item 3' })).toHaveText(
     "gazette.xml:20:1: error Unexpected an item without a link, expected the article's http(s) URL in it [feed:link]",
   );
   const list = dialog.getByRole('list', { name: 'Your imported articles' });
@@ -120,6 +120,8 @@ test('a saved page and a feed import with their sources; a feed item without a l
   // The page's event dated by its link opens with the link's anchor text as the cited source.
   await eventList(page).getByRole('button', { name: /Shipping lines had diverted/ }).first().click();
   await expect(panel(page).getByRole('link', { name: 'an update last Friday' })).toHaveAttribute('href', 'https://port.example.net/news/2022-04-08/vessels-diverted-during-strike');
+  // The outlet the page names (og:site_name) before its host.
+  await expect(panel(page).getByText(/^Northwire · northwire\.example\.com · /).first()).toBeVisible();
 });
 
 test('a bad file is reported as file:line:column while the good one imports; imports survive a reload; Remove removes', async ({ page }) => {

@@ -93,7 +93,7 @@ test('a bad file is reported with its position and exit 1; the good one still bu
   const r = build(dir, out, join(tmp, 'mixed-cache'));
   expect(r.status).toBe(1);
   expect(r.stderr).toContain('mixed/bad.txt:1:7: error Unexpected date "2021-02-30", expected a real calendar date [parse-article:date]');
-  expect(r.stderr).toContain('build-data: 1 file(s) rejected');
+  expect(r.stderr).toContain('build-data: 1 of 2 articles rejected');
   const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { articles: { id: string; url: string }[] };
   expect(index.articles.map((a) => a.url)).toEqual(['https://sputniknews.com/20211120/us-warns-eu-allies-of-russias-possible-military-action-in-ukraine-american-media-claims-again-1090886572.html']);
   expect(readdirSync(join(out, 'articles'))).toEqual([`${index.articles[0]?.id}.json`]);
@@ -134,6 +134,7 @@ test('a feed and a news export are one article per item: a bad item is reported 
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("feeds/gazette.xml:20:1: error Unexpected an item without a link, expected the article's http(s) URL in it [feed:link]");
   expect(r.stdout).toContain('4 of 5 articles built');
+  expect(r.stderr).toContain('build-data: 1 of 5 articles rejected');
   const urls = () => (JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { articles: { url: string }[] }).articles.map((a) => a.url).sort();
   expect(urls()).toEqual(['https://exp.example.com/1', 'https://exp.example.com/2', 'https://gazette.example.com/2022/05/02/council-budget-vote', 'https://gazette.example.com/2022/05/03/ferry-service-resumes']);
   // A record added to the export: the incremental build gives the bytes of a clean one.

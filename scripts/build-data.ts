@@ -243,7 +243,7 @@ async function main(): Promise<number> {
       const all = { files: inputs.length, ...stats, read: toRead, workers: pool?.size ?? 0, peakRssMb: Math.round(usage.maxRSS / 1024), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) };
       process.stderr.write(`build-data stats ${JSON.stringify(all)}\n`);
     }
-    if (report.rejected > 0) process.stderr.write(`build-data: ${report.rejected} file(s) rejected\n`);
+    if (report.rejected > 0) process.stderr.write(`build-data: ${report.rejected} of ${inputs.length} articles rejected\n`);
     return report.rejected > 0 || fetched !== 0 ? 1 : 0;
   };
   // Nothing to do: every input unchanged since the last build (and no file added or removed), and the output as

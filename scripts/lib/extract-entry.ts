@@ -23,8 +23,8 @@ import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { MAX_ARTICLE_BYTES } from '../../src/pipeline/article-limit.ts';
 import { decodeText } from '../../src/pipeline/decode-text.ts';
-import { extractItem, extractUnit, searchEntriesOf, splitItemFileName, type Extraction } from '../../src/pipeline/build-dataset.ts';
-import { byteLimitOf, isMultiArticleFile } from '../../src/pipeline/formats/parse-input.ts';
+import { extractItem, extractUnit, searchEntriesOf, type Extraction } from '../../src/pipeline/build-dataset.ts';
+import { byteLimitOf, isMultiArticleFile, splitItemFileName } from '../../src/pipeline/article-units.ts';
 import type { StoredUnit } from '../../src/pipeline/formats/compose.ts';
 
 import { stemHashes, withGroup, type GroupFields } from '../../src/pipeline/merge-events.ts';

@@ -14,12 +14,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { MAX_MULTI_FILE_BYTES } from '../../src/pipeline/article-limit.ts';
-import { itemFileName, splitItemFileName } from '../../src/pipeline/build-dataset.ts';
+import { isMultiArticleFile, itemFileName, splitItemFileName } from '../../src/pipeline/article-units.ts';
 import { decodeText } from '../../src/pipeline/decode-text.ts';
 import { diagnosticAt } from '../../src/pipeline/diagnostic.ts';
 import type { StoredUnit } from '../../src/pipeline/formats/compose.ts';
 import type { ExportMapping } from '../../src/pipeline/formats/export.ts';
-import { isMultiArticleFile, MAPPING_FILE, parseInput } from '../../src/pipeline/formats/parse-input.ts';
+import { MAPPING_FILE, parseInput } from '../../src/pipeline/formats/parse-input.ts';
 import { readArticleBytes } from './extract-entry.ts';
 
 /** The file a unit's diagnostics name: "articles/feed.xml#0003" -> "articles/feed.xml". */

@@ -6,8 +6,9 @@
  *   assembleDataset: every extraction -> index.json + one detail file per article, events merged across articles
  */
 import { diagnosticAt, hasErrors, type Diagnostic } from './diagnostic.ts';
+import { articlePlace, byteLimitOf, splitItemFileName, unitLabel, type ArticlePlace } from './article-units.ts';
 import { checkArticleText } from './article-limit.ts';
-import { byteLimitOf, parseInput, type InputOptions } from './formats/parse-input.ts';
+import { parseInput, type InputOptions } from './formats/parse-input.ts';
 export type { InputOptions };
 import type { FormatArticle, FormatItem } from './formats/compose.ts';
 import { splitSentences } from './split-sentences.ts';
@@ -79,17 +80,6 @@ export function extractArticles(file: string, input: string, tag: Tagger, option
     return { extraction: r.extraction, diagnostics: [...item.diagnostics, ...r.diagnostics] };
   });
   return { items, diagnostics: parsed.diagnostics };
-}
-
-/** The name of a file's k-th article (0-based) when the file holds several: "feed.xml#0003" (sorted as they come). */
-export function itemFileName(file: string, k: number): string {
-  return `${file}#${String(k + 1).padStart(4, '0')}`;
-}
-
-/** "feed.xml#0003" -> { file: "feed.xml", k: 2 }; a plain name -> k null. */
-export function splitItemFileName(name: string): { file: string; k: number | null } {
-  const m = /^(.*)#(\d+)$/.exec(name);
-  return m ? { file: m[1] as string, k: Number(m[2]) - 1 } : { file: name, k: null };
 }
 
 /**
@@ -167,6 +157,7 @@ function extractParsed(file: string, a: FormatArticle, tag: Tagger): ExtractResu
     ...(a.origin.format === 'text' ? {} : { format: a.origin.format }),
     ...(a.origin.outlet === null ? {} : { outlet: a.origin.outlet }),
     ...(a.origin.fromSummary ? { fromSummary: true } : {}),
+    ...(a.origin.at && a.origin.format !== 'text' ? { sourceAt: a.origin.at } : {}),
   };
   return { extraction: { file, article, events }, diagnostics };
 }
@@ -187,7 +178,7 @@ export function compareEvents(a: Pick<EventSummary, 'id' | 'start' | 'end'>, b: 
 }
 
 /** The least an extraction must tell for the duplicate check: its file, and its article's id, URL and text (the date line suffices). */
-type Identified = { file: string; article: { id: string; url: string; text: string } };
+type Identified = { file: string; article: ArticlePlace & { id: string } };
 
 /**
  * Each article once: of files with the same URL (the same article id) the first by file name is kept, the
@@ -199,10 +190,9 @@ export function firstOfEachArticle<X extends Identified>(extractions: readonly X
   for (const x of [...extractions].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const first = byId.get(x.article.id);
     if (first) {
-      const at = x.article.text.indexOf(x.article.url);
       rejected.push({
         file: x.file,
-        diagnostics: [diagnosticAt(x.article.text, Math.max(at, 0), 'error', `Unexpected duplicate of the article ${x.article.url}, expected each article once (first read from ${first.file})`, 'build-dataset:duplicate')],
+        diagnostics: [{ severity: 'error', ...articlePlace(x.article), message: `Unexpected duplicate of the article ${x.article.url}, expected each article once (first read from ${unitLabel(first.file)})`, rule: 'build-dataset:duplicate' }],
       });
       continue;
     }

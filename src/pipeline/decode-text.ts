@@ -38,7 +38,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 /**
  * `size`: the file's size when `bytes` holds only its start (a reader need not read more than `limit` + 1 bytes of
  * a file: past that it is rejected, with the diagnostic where it crosses the limit). `limit`: the article cap, or a
- * feed's or an export's (byteLimitOf in formats/parse-input.ts).
+ * feed's or an export's (byteLimitOf in article-units.ts).
  */
 export function decodeText(bytes: Uint8Array, size = bytes.length, limit = MAX_ARTICLE_BYTES): DecodeResult {
   if (size > limit) {

@@ -8,11 +8,12 @@
  */
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
-import { extractArticle, extractUnit, itemFileName } from './build-dataset.ts';
+import { extractArticle, extractUnit } from './build-dataset.ts';
+import { byteLimitOf, itemFileName } from './article-units.ts';
 import { decodeText } from './decode-text.ts';
 import { formatDiagnostic } from './diagnostic.ts';
 import { MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, MAX_MULTI_FILE_BYTES } from './article-limit.ts';
-import { byteLimitOf, parseInput } from './formats/parse-input.ts';
+import { parseInput } from './formats/parse-input.ts';
 import { MAX_SENTENCE } from './split-sentences.ts';
 import { tagTimexes } from './temporal/tag-timexes.ts';
 import { hostileBody, HOSTILE_SHAPES } from './hostile-shapes.ts';

@@ -287,6 +287,8 @@ export const articleDetail = z.object({
     outlet: z.optional(z.string()),
     /** True when a feed item had no full content: the article is the feed's summary of it. */
     fromSummary: z.optional(z.boolean()),
+    /** Where the article is in its file, when that is not its text (a page's URL tag, a feed's item, an export's record): 1-based. */
+    sourceAt: z.optional(z.object({ line: z.int().check(z.positive()), column: z.int().check(z.positive()) })),
   }),
   /**
    * Every event any excerpt of which comes from this article, with the excerpts (and citations) of this article

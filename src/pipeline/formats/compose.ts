@@ -12,10 +12,14 @@ import { itemTooLarge, MAX_ARTICLE_CHARS } from '../article-limit.ts';
 export type Link = { start: number; end: number; url: string; anchor: string };
 /** A paragraph or a sub-heading: whitespace-collapsed text, with its links' spans in it. */
 export type Block = { text: string; links: Link[]; heading: boolean };
-/** Where an article came from, shown in the panel. */
-export type Origin = { format: 'text' | 'html' | 'feed' | 'export'; fromSummary: boolean; outlet: string | null };
+/**
+ * Where an article came from, shown in the panel; `at`: its place in its file (a page's URL tag, a feed's item, an
+ * export's record), where a problem of the whole article (a duplicate) is reported. A text file's is its date line.
+ */
+export type Origin = { format: 'text' | 'html' | 'feed' | 'export'; fromSummary: boolean; outlet: string | null; at?: Position };
 
-export type FoundArticle = { publishedOn: string; url: string; title: string; blocks: Block[]; origin: Origin };
+/** `urlAt`: the place of the tag the URL came from, when it is not the place given to composeArticle. */
+export type FoundArticle = { publishedOn: string; url: string; title: string; blocks: Block[]; origin: Origin; urlAt?: Position };
 
 export type FormatArticle = ParsedArticle & { origin: Origin };
 /** One file of any format -> its articles (a page: one; a feed or an export: one per item) and the problems found. */
@@ -78,5 +82,5 @@ export function composeArticle(found: FoundArticle, where: Position): { article:
   // The anchors' spans replace the URLs parseArticle saw in the text (a URL written out in the prose stays a citation).
   const written = parsed.article.citedUrls.filter((u) => !cited.some((c) => c.start < u.end && u.start < c.end));
   const citedUrls = [...written, ...cited].sort((a, b) => a.start - b.start);
-  return { article: { ...parsed.article, citedUrls, origin: found.origin }, diagnostics: [] };
+  return { article: { ...parsed.article, citedUrls, origin: { ...found.origin, at: found.urlAt ?? where } }, diagnostics: [] };
 }

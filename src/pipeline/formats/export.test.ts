@@ -13,7 +13,7 @@ test('NewsAPI-like: {articles: [{publishedAt, url, title, content}]}; a truncate
   const r = parseInput('news.json', json);
   const a = r.items[0]?.article;
   expect(a?.publishedOn).toBe('2023-03-10');
-  expect(a?.origin).toEqual({ format: 'export', fromSummary: true, outlet: null });
+  expect(a?.origin).toEqual({ format: 'export', fromSummary: true, outlet: null, at: { line: 4, column: 5 } });
   expect(a?.text).not.toContain('chars]');
 });
 

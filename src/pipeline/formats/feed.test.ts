@@ -21,7 +21,7 @@ test('an RSS 2.0 feed: one article per item, full content when it has it, its su
   const [full, summary, bad] = r.items;
   expect(full?.article?.publishedOn).toBe('2022-05-03');
   expect(full?.article?.title).toBe('Ferry service resumes after repairs');
-  expect(full?.article?.origin).toEqual({ format: 'feed', fromSummary: false, outlet: 'Harbour Gazette' });
+  expect(full?.article?.origin).toEqual({ format: 'feed', fromSummary: false, outlet: 'Harbour Gazette', at: { line: 7, column: 1 } });
   expect(full?.article?.text).not.toMatch(/alert|<script/);
   expect(full?.article?.citedUrls.map((c) => [c.url, c.anchor])).toEqual([['https://operator.example.org/2022/04/12/ferry-repairs-begin', "the operator's notice"]]);
   expect(summary?.article?.publishedOn).toBe('2022-05-02');

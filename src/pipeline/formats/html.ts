@@ -362,7 +362,10 @@ export function parseHtml(html: string): FormatResult {
 
   const ld0 = ldObjects[0];
   const urlCandidates = [meta.canonical?.href, meta.props.get('og:url')?.content, idOf(ld0?.['url']), idOf(ld0?.['mainEntityOfPage'])];
-  const url = urlCandidates.map((u) => (u ? resolveHref(u, meta.base) : null)).find((u): u is string => u !== null) ?? null;
+  const urlPlaces = [meta.canonical?.at, meta.props.get('og:url')?.at, ld[0]?.at, ld[0]?.at];
+  const urls = urlCandidates.map((u) => (u ? resolveHref(u, meta.base) : null));
+  const chosen = urls.findIndex((u) => u !== null);
+  const url = urls[chosen] ?? null;
   if (!url) return error(meta.canonical?.at ?? headAt, "Unexpected a page without its address, expected the article's http(s) URL: <link rel=canonical>, og:url or JSON-LD url", 'url');
 
   const content = mainContent(root);
@@ -379,6 +382,7 @@ export function parseHtml(html: string): FormatResult {
     return error(content.at, `Unexpected a page with ${prose} characters of article text, expected the text of an article (a front page, a search page or a page of links is not one)`, 'not-article');
   }
   if (title === '') return error(headAt, 'Unexpected a page without a title, expected JSON-LD headline, og:title, <h1> or <title>', 'title');
-  const composed = composeArticle({ publishedOn, url, title, blocks, origin: { format: 'html', fromSummary: false, outlet } }, positionAt(html, content.at));
+  const urlAt = positionAt(html, urlPlaces[chosen] ?? headAt);
+  const composed = composeArticle({ publishedOn, url, title, blocks, origin: { format: 'html', fromSummary: false, outlet }, urlAt }, positionAt(html, content.at));
   return { articles: composed.article ? [composed.article] : [], diagnostics: [...diagnostics, ...composed.diagnostics] };
 }

@@ -7,7 +7,6 @@
  *   .jsonl                     a news export, one record a line
  * Every format gives the same ParsedArticle, so the rest of the pipeline is one.
  */
-import { MAX_ARTICLE_BYTES, MAX_MULTI_FILE_BYTES } from '../article-limit.ts';
 import { parseArticle } from '../parse-article.ts';
 import { diagnosticAt, hasErrors } from '../diagnostic.ts';
 import type { ItemsResult } from './compose.ts';
@@ -28,16 +27,6 @@ export const MAPPING_FILE = 'dateline.json';
 export function isInputFile(name: string): boolean {
   const base = name.split(/[\\/]/).pop() ?? name;
   return INPUT_FILE.test(base) && base !== MAPPING_FILE;
-}
-
-/** True for the formats of several articles a file (feeds, exports). */
-export function isMultiArticleFile(name: string): boolean {
-  return FEED_FILE.test(name) || JSON_FILE.test(name) || JSONL_FILE.test(name);
-}
-
-/** The most bytes a file may have: a feed or an export holds many articles (each held to the article cap on its own). */
-export function byteLimitOf(name: string): number {
-  return isMultiArticleFile(name) ? MAX_MULTI_FILE_BYTES : MAX_ARTICLE_BYTES;
 }
 
 export type InputOptions = { mapping?: ExportMapping };

@@ -139,6 +139,11 @@ export function EventPanel({ event, articles, articlesById, shareUrl, onClose, o
   const primary = articles[0];
   const detail = findDetail(primary?.data, event) ?? articles.map((a) => findDetail(a.data, event)).find(Boolean);
   const { excerpts, citations } = collectSources(articles, event);
+  // The outlet the article names (og:site_name, a feed's title), before its host when it says more than the host.
+  const outletOf = (articleId: string, source: string): string | null => {
+    const outlet = articles.find((a) => a.data?.article.id === articleId)?.data?.article.outlet;
+    return outlet && outlet.toLowerCase() !== source.toLowerCase() ? `${outlet} · ` : null;
+  };
   const resolved = formatInterval(event, { approximateMark: true });
   const ownArticle = articlesById.get(event.articleId);
 
@@ -229,6 +234,7 @@ export function EventPanel({ event, articles, articlesById, shareUrl, onClose, o
                 <div className="article-ref">
                   <p className="article-ref-title">{summary.title}</p>
                   <p className="article-ref-meta">
+                    {outletOf(x.articleId, summary.source)}
                     {summary.source} · <time dateTime={summary.publishedOn}>{formatDay(summary.publishedOn)}</time>
                     {articles.some((a) => a.data?.article.id === x.articleId && a.data.article.fromSummary) ? " · from the feed's summary" : null}
                   </p>

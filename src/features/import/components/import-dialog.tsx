@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { formatDay } from '../../../lib/calendar-date.ts';
-import { byteLimitOf } from '../../../pipeline/formats/parse-input.ts';
+import { byteLimitOf, unitLabel } from '../../../pipeline/article-units.ts';
 import { checkDateLine, hasDateLine, withDateLine, type DateLineProblem } from '../lib/date-line.ts';
 import type { ImportItem } from '../lib/run-import.ts';
 import { useImportActions, useImportedDataset, type ImportFileReport, type ImportOptions } from '../hooks/use-imported-dataset.ts';
@@ -61,7 +61,7 @@ function Report({ reports, onShowEvent }: { reports: readonly ImportFileReport[]
           {r.ok && r.article ? (
             <p>
               <span aria-hidden="true">✓ </span>
-              <strong>{r.article.title}</strong> {r.article.replaced ? 'updated' : 'imported'} from {r.file}: {r.article.eventCount}{' '}
+              <strong>{r.article.title}</strong> {r.article.replaced ? 'updated' : 'imported'} from {unitLabel(r.file)}: {r.article.eventCount}{' '}
               {r.article.eventCount === 1 ? 'event' : 'events'}.{' '}
               {r.article.firstEventId && onShowEvent ? (
                 <button type="button" className="link-button" onClick={() => r.article?.firstEventId && onShowEvent(r.article.firstEventId)}>
@@ -72,11 +72,11 @@ function Report({ reports, onShowEvent }: { reports: readonly ImportFileReport[]
           ) : (
             <p>
               <span aria-hidden="true">✗ </span>
-              <strong>{r.file}</strong> was not imported:
+              <strong>{unitLabel(r.file)}</strong> was not imported:
             </p>
           )}
           {r.messages.length > 0 ? (
-            <ul className="diagnostics" aria-label={`Problems in ${r.file}`}>
+            <ul className="diagnostics" aria-label={`Problems in ${unitLabel(r.file)}`}>
               {r.messages.map((m, k) => (
                 <li key={k}>
                   <code>{m}</code>
@@ -116,7 +116,7 @@ function OwnArticles({ onRemoved }: { onRemoved: (title: string) => void }) {
                 <div className="own-article-text">
                   <span className="own-article-title">{a.title}</span>
                   <span className="own-article-meta">
-                    {a.source} · <time dateTime={a.publishedOn}>{formatDay(a.publishedOn)}</time> · {count} {count === 1 ? 'event' : 'events'} · {r.file}
+                    {a.source} · <time dateTime={a.publishedOn}>{formatDay(a.publishedOn)}</time> · {count} {count === 1 ? 'event' : 'events'} · {unitLabel(r.file)}
                   </span>
                 </div>
                 <button

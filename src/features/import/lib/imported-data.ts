@@ -4,7 +4,8 @@
  * worker). The hooks in hooks/use-imported-dataset.ts call them.
  */
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { diagnosticAt, formatDiagnostic, hasErrors } from '../../../pipeline/diagnostic.ts';
+import { articlePlace, splitItemFileName } from '../../../pipeline/article-units.ts';
+import { formatDiagnostic, hasErrors } from '../../../pipeline/diagnostic.ts';
 import type { ImportedData, ImportFileReport } from '../hooks/use-imported-dataset.ts';
 import { assembleInWorker, importInWorker } from './import-client.ts';
 import { builtId } from './own-ids.ts';
@@ -68,9 +69,9 @@ export async function importItems(
       reports.push({ file: o.file, ok: false, messages: o.messages, article: null });
       continue;
     }
-    const at = Math.max(0, x.article.text.indexOf(x.article.url));
+    // At the article's place in its file (a feed's item, a page's URL tag), named as the file.
     const refuse = (message: string, rule: string) =>
-      reports.push({ file: o.file, ok: false, messages: [...o.messages, formatDiagnostic(o.file, diagnosticAt(x.article.text, at, 'error', message, rule))], article: null });
+      reports.push({ file: o.file, ok: false, messages: [...o.messages, formatDiagnostic(splitItemFileName(o.file).file, { severity: 'error', ...articlePlace(x.article), message, rule })], article: null });
     if (published?.has(builtId(x.article.id))) {
       refuse(`Unexpected article ${x.article.url}, expected one the timeline does not have already`, 'import:published');
       continue;

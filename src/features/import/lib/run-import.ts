@@ -3,10 +3,11 @@
  * id namespace. Pure (the tagger is injected); the Web Worker runs it off the main thread. Each item's problems come
  * back as diagnostics and as the CLI's `file:line:column: …` lines; a bad item never stops the good ones.
  */
-import { extractItem, extractUnit, itemFileName, splitItemFileName, type Extraction, type Tagger } from '../../../pipeline/build-dataset.ts';
+import { extractItem, extractUnit, type Extraction, type Tagger } from '../../../pipeline/build-dataset.ts';
+import { byteLimitOf, isMultiArticleFile, itemFileName, splitItemFileName } from '../../../pipeline/article-units.ts';
 import type { StoredUnit } from '../../../pipeline/formats/compose.ts';
 import type { ExportMapping } from '../../../pipeline/formats/export.ts';
-import { byteLimitOf, isInputFile, isMultiArticleFile, MAPPING_FILE, parseInput } from '../../../pipeline/formats/parse-input.ts';
+import { isInputFile, MAPPING_FILE, parseInput } from '../../../pipeline/formats/parse-input.ts';
 import { decodeText } from '../../../pipeline/decode-text.ts';
 import { diagnosticAt, formatDiagnostic, hasErrors, type Diagnostic } from '../../../pipeline/diagnostic.ts';
 import { toOwnExtraction } from './own-ids.ts';
