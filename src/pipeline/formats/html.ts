@@ -59,9 +59,12 @@ type Meta = {
   htmlAt: number;
 };
 
-/** The page as a light tree (dropped elements kept as empty markers for their offsets) and its metadata. */
-function readPage(html: string, diagnostics: Diagnostic[]): { root: El; meta: Meta } {
+const LANDMARKS = /^(?:navigation|complementary|banner|contentinfo|search)$/;
+
+/** The page as a light tree (dropped elements kept as empty markers for their offsets), its elements in document order, and its metadata. */
+function readPage(html: string, diagnostics: Diagnostic[]): { root: El; meta: Meta; elements: El[] } {
   const root: El = { tag: '#root', attrs: {}, at: 0, parent: null, children: [], skip: false };
+  const elements: El[] = [];
   const meta: Meta = { jsonLd: [], props: new Map(), canonical: null, base: null, title: '', times: [], headAt: -1, htmlAt: -1 };
   let current = root;
   let dropDepth = 0;
@@ -95,8 +98,13 @@ function readPage(html: string, diagnostics: Diagnostic[]): { root: El; meta: Me
           return;
         }
         if (VOID.has(name) && name !== 'br' && name !== 'hr') return;
-        const el: El = { tag: name, attrs, at, parent: current, children: [], skip: SKIPPED.has(name) || UNLIKELY.test(`${attrs['class'] ?? ''} ${attrs['id'] ?? ''}`) || /^(?:navigation|complementary|banner|contentinfo|search)$/.test(attrs['role'] ?? '') };
+        const cls = attrs['class'];
+        const id = attrs['id'];
+        const role = attrs['role'];
+        const skip = SKIPPED.has(name) || ((cls !== undefined || id !== undefined) && UNLIKELY.test(`${cls ?? ''} ${id ?? ''}`)) || (role !== undefined && LANDMARKS.test(role));
+        const el: El = { tag: name, attrs, at, parent: current, children: [], skip };
         current.children.push(el);
+        elements.push(el);
         if (!VOID.has(name)) current = el;
       },
       ontext(text) {
@@ -132,7 +140,7 @@ function readPage(html: string, diagnostics: Diagnostic[]): { root: El; meta: Me
   );
   parser.write(html);
   parser.end();
-  return { root, meta };
+  return { root, meta, elements };
 }
 
 /** Every JSON-LD object that is an article (in arrays and @graph too). */
@@ -226,21 +234,11 @@ function linkTextLength(el: El): number {
   return n;
 }
 
-function allElements(el: El, out: El[] = []): El[] {
-  for (const c of el.children) {
-    if (typeof c === 'string') continue;
-    out.push(c);
-    allElements(c, out);
-  }
-  return out;
-}
-
 /**
  * The element that holds the article's text: an element marked as the article's body (itemprop=articleBody), else
  * Readability's choice, the container whose paragraphs score highest (length and commas, links discounted).
  */
-function mainContent(root: El): El {
-  const els = allElements(root);
+function mainContent(root: El, els: readonly El[]): El {
   const body = els.filter((e) => e.attrs['itemprop'] === 'articleBody' && !e.skip);
   if (body.length > 0) return body.reduce((a, b) => (textOf(b).length > textOf(a).length ? b : a));
   const scores = new Map<El, number>();
@@ -341,7 +339,7 @@ export function blocksOfHtml(fragment: string, base: string): Block[] {
 /** One saved page -> its article, or the diagnostics that say why it is not one. */
 export function parseHtml(html: string): FormatResult {
   const diagnostics: Diagnostic[] = [];
-  const { root, meta } = readPage(html, diagnostics);
+  const { root, meta, elements } = readPage(html, diagnostics);
   const headAt = Math.max(meta.headAt, meta.htmlAt, 0);
   const ld = meta.jsonLd.flatMap((j) => articleObjects(j.value).map((o) => ({ o, at: j.at })));
   const ldObjects = ld.map((x) => x.o);
@@ -368,11 +366,11 @@ export function parseHtml(html: string): FormatResult {
   const url = urls[chosen] ?? null;
   if (!url) return error(meta.canonical?.at ?? headAt, "Unexpected a page without its address, expected the article's http(s) URL: <link rel=canonical>, og:url or JSON-LD url", 'url');
 
-  const content = mainContent(root);
+  const content = mainContent(root, elements);
   const blocks = blocksOf(content, url);
   // Prose: the paragraphs' text that is not link text (a page of links has none).
   const prose = blocks.filter((b) => !b.heading).reduce((n, b) => n + b.text.length - b.links.reduce((k, l) => k + l.end - l.start, 0), 0);
-  const h1 = allElements(root).find((e) => e.tag === 'h1');
+  const h1 = elements.find((e) => e.tag === 'h1');
   const publisher = ld0?.['publisher'];
   const outlet = collapseSpace(meta.props.get('og:site_name')?.content ?? (publisher && typeof publisher === 'object' ? str((publisher as Record<string, unknown>)['name']) ?? '' : '')) || hostOf(url);
   const title = collapseSpace(str(ld0?.['headline']) ?? meta.props.get('og:title')?.content ?? (h1 ? textOf(h1) : '')) || titleWithoutOutlet(collapseSpace(meta.title), outlet);
