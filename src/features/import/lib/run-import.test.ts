@@ -90,3 +90,18 @@ test('a feed is imported as one article per item, named as the build names them;
   expect(importOne({ file: 'gazette.xml#0003', text: out[2]?.text ?? '' }, tagTimexes).messages).toEqual(out[2]?.messages);
   expect(importOne({ file: 'gazette.xml#0002', text: xml }, tagTimexes).extraction?.article.title).toBe('Council to vote on harbour budget');
 });
+
+test('a feed past 1 MiB imports item by item; an item past the article cap is reported at its line, the others import', () => {
+  const sentence = 'The harbour board said on 11 April 2022 that the cranes would run again. ';
+  const item = (k: number, body: string) => `<item><title>Update ${k}</title><link>https://gazette.example.org/${k}</link>\n<pubDate>Tue, 12 Apr 2022 09:00:00 GMT</pubDate>\n<description>${body}</description></item>\n`;
+  const xml = `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Gazette</title>\n${[
+    item(1, sentence.repeat(5000)),
+    item(2, sentence.repeat(15_000)),
+    item(3, sentence),
+  ].join('')}</channel></rss>\n`;
+  const bytes = new TextEncoder().encode(xml);
+  expect(bytes.length).toBeGreaterThan(1024 * 1024);
+  const out = runImport([{ file: 'big.xml', bytes }], tagTimexes);
+  expect(out.map((o) => o.extraction?.article.url ?? null)).toEqual(['https://gazette.example.org/1', null, 'https://gazette.example.org/3']);
+  expect(out[1]?.messages).toEqual([expect.stringMatching(/^big\.xml:6:1: error Unexpected an article of [\d,]+ characters, expected an article of at most 1,048,576 characters \(1 MiB\); the item is left out, the file's other items are read \[article:size\]$/)]);
+}, 60_000);
