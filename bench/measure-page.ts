@@ -239,3 +239,64 @@ export async function measureJump(browser: Browser, url: string, iso: string, ti
     await context.close();
   }
 }
+
+export type SearchFigures = {
+  query: string;
+  /** The query typed (one input event) -> the frame with its first results listed; null: none within the time. */
+  firstResultsMs: number | null;
+  /** Search shards fetched for the query (Resource Timing), and their bytes as sent. */
+  shards: number;
+  bytes: number;
+  /** Results listed. */
+  results: number;
+};
+
+/**
+ * A tiled archive's search, cold (a new page for each query: no shard cached): after the first view, the query is
+ * put in the search box at once, then until the results list shows its first result.
+ */
+export async function measureSearch(browser: Browser, url: string, query: string, timeoutMs = 30_000): Promise<SearchFigures> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const figures: SearchFigures = { query, firstResultsMs: null, shards: 0, bytes: 0, results: 0 };
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstItemAt !== null, undefined, { timeout: timeoutMs, polling: 50 });
+    await settleAfter(page, 'none', 0, timeoutMs);
+    const r = await page.evaluate(
+      async ({ query, timeoutMs }) => {
+        const input = document.getElementById('search-input') as HTMLInputElement | null;
+        if (!input) throw new Error('no search box');
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        const before = new Set(performance.getEntriesByType('resource').map((e) => e.name));
+        const t0 = performance.now();
+        setValue?.call(input, query);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const shownAt = await new Promise<number | null>((resolve) => {
+          const tick = (t: number) => {
+            if (document.querySelector('ol[aria-label="Search results"] button')) resolve(t);
+            else if (t - t0 > timeoutMs) resolve(null);
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        });
+        const shards = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => !before.has(e.name) && /\/data\/search\//.test(e.name));
+        return {
+          ms: shownAt === null ? null : shownAt - t0,
+          shards: shards.length,
+          bytes: shards.reduce((n, e) => n + e.transferSize, 0),
+          results: document.querySelectorAll('ol[aria-label="Search results"] button').length,
+        };
+      },
+      { query, timeoutMs },
+    );
+    figures.firstResultsMs = r.ms;
+    figures.shards = r.shards;
+    figures.bytes = r.bytes;
+    figures.results = r.results;
+    return figures;
+  } finally {
+    await context.close();
+  }
+}

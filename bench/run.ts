@@ -31,12 +31,13 @@ import { DEFAULT_SEED, generateArticle, writeCorpus } from './generate-corpus.ts
 import { generatePage } from './generate-pages.ts';
 import { parseHtml } from '../src/pipeline/formats/html.ts';
 import { parseInput } from '../src/pipeline/formats/parse-input.ts';
-import { measureJump, measurePage, withBrowser, type PageFigures } from './measure-page.ts';
+import { measureJump, measureSearch, measurePage, withBrowser, type PageFigures } from './measure-page.ts';
 import { serveStatic } from './static-server.ts';
 import { MAX_ARTICLE_CHARS } from '../src/pipeline/article-limit.ts';
 import { extractArticle } from '../src/pipeline/build-dataset.ts';
 import { decodeText } from '../src/pipeline/decode-text.ts';
 import { HOSTILE_SHAPES, hostileBody } from '../src/pipeline/hostile-shapes.ts';
+import { wordsOf } from '../src/pipeline/search-shards.ts';
 import { tagTimexes } from '../src/pipeline/temporal/tag-timexes.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -433,11 +434,47 @@ async function benchArchive(sizes: readonly number[], seed: number, appDist: str
           `archive ${fmt(n)} articles, jump to ${target.slice(0, 10)} (not loaded): tiles fetched ${ms(jumps.map((j) => j.fetchedMs))}, events drawn ${ms(jumps.map((j) => j.drawnAfterFetchMs))} after the fetch ` +
             `(${last?.tiles ?? 0} tiles, ${mb(last?.tileBytes ?? 0)}; ${fmt(last?.drawn.events ?? 0)} events and ${fmt(last?.drawn.counts ?? 0)} counts drawn); then Fit ${ms(jumps.map((j) => j.fitMs))}`,
         );
+        if (view.index === null) {
+          for (const query of searchQueries(data, files)) {
+            const runsOf = [];
+            for (let i = 0; i < Math.min(runs, 3); i++) runsOf.push(await measureSearch(browser, server.url, query));
+            const last = runsOf[runsOf.length - 1];
+            print(
+              `archive ${fmt(n)} articles, search "${query}" (cold): first results ${ms(runsOf.map((r) => r.firstResultsMs))} after typing, ` +
+                `${last?.shards ?? 0} shards, ${kib(Math.max(0, ...runsOf.map((r) => r.bytes)))} fetched, ${last?.results ?? 0} results`,
+            );
+          }
+        }
       });
     } finally {
       await server.close();
     }
   }
+}
+
+/**
+ * Queries for the archive's search, from its own shards: the most frequent word of the largest shard (the most a
+ * one-word query fetches), two words of the label of that word's latest event (a query that finds it), and a word
+ * of an excerpt only (in no label of its events: found by the excerpts' words).
+ */
+function searchQueries(data: string, files: readonly { path: string; size: number }[]): string[] {
+  const shards = files.filter((f) => f.path.startsWith('search/')).sort((a, b) => b.size - a.size || (a.path < b.path ? -1 : 1));
+  const largest = shards[0];
+  if (!largest) return [];
+  type Shard = Record<string, { n: number; e: [string, string, string, string][] }>;
+  const read = (path: string) => JSON.parse(readFileSync(join(data, path), 'utf8')) as Shard;
+  const big = Object.entries(read(largest.path)).sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1));
+  const [common, entry] = big[0] ?? [];
+  if (!common || !entry) return [];
+  const two = wordsOf(entry.e[0]?.[1] ?? '').filter((w) => w !== common && w.length > 2).slice(0, 2);
+  const queries = [common, two.length === 2 ? two.join(' ') : null];
+  // An excerpt's word: in a middle-sized shard, a word of a few hundred events none of whose labels has it.
+  const middle = shards[Math.floor(shards.length / 2)];
+  const excerptOnly = middle
+    ? Object.entries(read(middle.path)).find(([w, x]) => x.n >= 50 && x.e.every((p) => !wordsOf(p[1]).includes(w)))?.[0]
+    : undefined;
+  queries.push(excerptOnly ?? null);
+  return queries.filter((q): q is string => q !== null);
 }
 
 /** CPU milliseconds of `f` (user + system of this process: other work on the cores does not count), the best of `runs`. */

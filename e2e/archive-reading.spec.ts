@@ -40,7 +40,13 @@ function crowdedArchive(): DatasetIndex {
 }
 
 const INDEX = crowdedArchive();
-const FILES = archiveFiles(INDEX, { cap: 200, wholeIndexMax: 0 });
+/** Two events whose excerpts (not their labels, titles or sources) name a place. */
+const EXCERPTS = new Map([
+  ['e-q2016k07', 'The ferry to Quillmouth was cancelled after the storm.'],
+  ['e-q2021k11', 'Quillmouth harbour reopened to traffic.'],
+  ['e-q2021k12', 'Nothing of note happened that week.'],
+]);
+const FILES = archiveFiles(INDEX, { cap: 200, wholeIndexMax: 0 }, EXCERPTS);
 
 const DAY = 'win=2024-01-30T12:00~2024-02-01T12:00';
 
@@ -102,4 +108,22 @@ test('an archive’s lanes are by source until the reader chooses; the choice is
   await expect(page.locator('.vis-item.tl-event').first()).toBeVisible();
   await expect(page.getByRole('radio', { name: 'By article' })).toBeChecked();
   expect(new URL(page.url()).searchParams.get('lanes')).toBeNull();
+});
+
+test('search at scale reaches the excerpts: a word in no label finds its events, from its shard alone, and opens them', async ({ page }) => {
+  const asked = await serveFiles(page, FILES);
+  await page.goto('./');
+  await expect(page.locator('.vis-item').first()).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('quillmouth');
+  const results = page.getByRole('list', { name: 'Search results' });
+  // The latest first.
+  await expect(results.getByRole('button')).toHaveText([/Quiet 11 of 2021$/, /Quiet 7 of 2016$/]);
+  expect(asked.filter((p) => p.startsWith('search/'))).toEqual(['search/qu.json']);
+  await results.getByRole('button', { name: /Quiet 7 of 2016$/ }).click();
+  await expect(page.getByRole('complementary', { name: 'Event details' }).getByRole('heading', { level: 2 })).toHaveText('Quiet 7 of 2016');
+  await expect(page.locator('.vis-item.vis-selected').first()).toBeVisible();
+  expect(asked).not.toContain('search.json');
+  // Two words of excerpts: the events that have both.
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('ferry quillmouth');
+  await expect(results.getByRole('button')).toHaveText([/Quiet 7 of 2016$/]);
 });

@@ -1,12 +1,15 @@
 /** Serving a made archive's tiled files (src/pipeline/tiles.ts) in place of the built dataset, for the archive-* specs. */
 import type { Page } from '@playwright/test';
-import { encodeIndex, type DatasetIndex } from '../src/pipeline/schema.ts';
+import { encodeIndex, type DatasetIndex, type SearchIndex } from '../src/pipeline/schema.ts';
+import { excerptsOfSearch } from '../src/pipeline/search-shards.ts';
 import { tileFiles, type TileOptions } from '../src/pipeline/tiles.ts';
 
-/** The files the build writes for this index, by path under data/. */
-export function archiveFiles(index: DatasetIndex, options: TileOptions): Map<string, string> {
+/** The files the build writes for this index, by path under data/; `excerpts`: the excerpt of an event, by id. */
+export function archiveFiles(index: DatasetIndex, options: TileOptions, excerpts: ReadonlyMap<string, string> = new Map()): Map<string, string> {
   const encoded = encodeIndex(index);
-  return new Map([...tileFiles(encoded.articles, encoded.events, options)].map((f) => [f.path, f.content]));
+  const search: SearchIndex = { schemaVersion: 1, events: [...excerpts] };
+  const files = tileFiles(encoded.articles, encoded.events, { ...options, excerpts: excerptsOfSearch(search, encoded.events) });
+  return new Map([...files].map((f) => [f.path, f.content]));
 }
 
 /** Serves these files under data/ (anything else is a 404); records every data file asked for. */

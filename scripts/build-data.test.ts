@@ -8,6 +8,7 @@ import { afterAll, expect, test } from 'vitest';
 import { assembleDataset, extractArticle, type Extraction } from '../src/pipeline/build-dataset.ts';
 import { tagTimexes } from '../src/pipeline/temporal/tag-timexes.ts';
 import { encodeIndex } from '../src/pipeline/schema.ts';
+import { excerptsOfSearch } from '../src/pipeline/search-shards.ts';
 import { tileFiles } from '../src/pipeline/tiles.ts';
 import { DATASET_README } from './lib/write-tiles.ts';
 import { generateArticle } from '../bench/generate-corpus.ts';
@@ -178,7 +179,7 @@ test('the same input builds byte-identical output, with and without worker threa
   expect(dataset.index.events.some((e) => e.articleIds.length > 1)).toBe(true);
   // The tiles are those of the index: every file of tileFiles, and no other.
   const encoded = encodeIndex(dataset.index);
-  const tiles = [...tileFiles(encoded.articles, encoded.events)];
+  const tiles = [...tileFiles(encoded.articles, encoded.events, { excerpts: excerptsOfSearch(dataset.search, encoded.events) })];
   expect(paths.filter((p) => /^(overview\.json|tiles\/|ids\/|search\/)/.test(p)).sort()).toEqual(tiles.map((t) => t.path).sort());
   for (const t of tiles) expect(readFileSync(join(tmp, 'same-a', t.path), 'utf8')).toBe(t.content);
 });

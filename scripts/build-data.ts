@@ -39,6 +39,7 @@ import { loadInputState, readHead, saveInputState, statInput, unchanged, type In
 import { articleFingerprint, articleSummaryOf, compareArticles, compareRows, groupRow, refsOf } from './lib/lean-assembly.ts';
 import { WorkerPool } from './lib/worker-pool.ts';
 import { discardStaging, prepareStaging, swapIn } from './lib/write-atomic.ts';
+import { rowExcerpts } from './lib/row-excerpts.ts';
 import { isTilePath, syncTiles, writeTiles } from './lib/write-tiles.ts';
 
 const DEFAULT_CACHE = fileURLToPath(new URL('../node_modules/.cache/dateline/build-data', import.meta.url));
@@ -264,7 +265,14 @@ async function main(): Promise<number> {
     if (r.done) {
       // The tiles from the index as spliced: those whose bytes differ are written, the others left as they are.
       const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as CompactIndex;
-      const tiles = syncTiles(out, index.articles, index.events, r.manifest.files);
+      const read = rowExcerpts(join(out, 'search.json'), index.events);
+      const tiles = (() => {
+        try {
+          return syncTiles(out, index.articles, index.events, r.manifest.files, { excerpts: read.excerpts });
+        } finally {
+          read.close();
+        }
+      })();
       const files = { ...Object.fromEntries(Object.entries(r.manifest.files).filter(([path]) => !isTilePath(path))), ...tiles.files };
       saveManifest(manifestAt, { ...r.manifest, files, inputs: inputsFingerprint(version, inputs.map((f, i) => ({ file: f.file, key: r.records[i]?.key ?? null }))) });
       saveInputState(statePath, version, r.records);
@@ -451,7 +459,8 @@ async function main(): Promise<number> {
       mkdirSync(join(staging, 'articles'));
       const indexLayout = writeIndexJson(join(staging, 'index.json'), articleSummaries, rows);
       // The tiles are made on this thread while the workers compose the article files.
-      const tilesWritten = writeTiles(staging, articleSummaries, rows);
+      const read = rowExcerpts(join(staging, 'search.json'), rows);
+      const tilesWritten = writeTiles(staging, articleSummaries, rows, { excerpts: read.excerpts }).finally(() => read.close());
       tilesWritten.catch(() => {});
       for (const path of ['index.json', 'search.json']) next.files[path] = { fp: '', stamp: stampOf(join(staging, path)) as FileStamp };
       const indexStamp = (next.files['index.json'] as { stamp: FileStamp }).stamp;

@@ -26,7 +26,7 @@ import { ErrorBoundary } from './error-boundary.tsx';
 import { fitWindow, framed } from './fit-window.ts';
 import { useAfterFirstPaint } from './use-after-first-paint.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
-import { useArchiveSearch } from './use-archive-search.ts';
+import { useArchiveSearch, usePrefetchArchiveSearch } from './use-archive-search.ts';
 import type { Archive } from './use-tiled-dataset.ts';
 import { lastNavigationCause, navigate } from './use-url-state.ts';
 import { eventLink, type UrlState } from './url-state.ts';
@@ -82,6 +82,7 @@ export function TimelineScreen({ dataset, archive = null, url, masthead: Masthea
   // the query only), and their results listed in place of the events.
   const excerpts = useSearchIndex(wantExcerpts && !archive);
   const archiveSearch = useArchiveSearch(url.q, archive !== null && url.q.trim() !== '');
+  const prefetchSearch = usePrefetchArchiveSearch(archive !== null);
   const searchText = useMemo(() => {
     const map = excerpts.data;
     return searchTextOf(map ? (e) => excerptTextOf(map, e) : undefined);
@@ -89,10 +90,12 @@ export function TimelineScreen({ dataset, archive = null, url, masthead: Masthea
 
   const filter = { q: url.q, article: url.article, source: url.source, from: url.from, to: url.to };
   const filterKey = JSON.stringify(filter);
+  // The events the archive's search found (by the words of their excerpts too) are drawn as matching.
+  const found = useMemo(() => new Set(archiveSearch.data?.results.map((p) => p[0])), [archiveSearch.data]);
   const events = useMemo(
-    () => filterEvents(dataset.events, filter, dataset.articlesById, searchText),
+    () => filterEvents(dataset.events, filter, dataset.articlesById, searchText, found),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [dataset, filterKey, searchText],
+    [dataset, filterKey, searchText, found],
   );
 
   const [initialWindow] = useState<DayWindow>(() => {
@@ -253,7 +256,7 @@ export function TimelineScreen({ dataset, archive = null, url, masthead: Masthea
     <>
       <Masthead>
         <div className="toolbar">
-          <SearchBox value={url.q} onChange={setQuery} onFirstInput={onFirstInput} resultCount={filtered ? events.length : null} />
+          <SearchBox value={url.q} onChange={setQuery} onFirstInput={onFirstInput} onTyping={prefetchSearch} resultCount={filtered ? events.length : null} />
           <details
             className="filter-toggle"
             open={activeFilters > 0 ? true : undefined}

@@ -1,6 +1,7 @@
 /** Search over a tiled archive's shards (docs/dataset-layout.md): only the shards of the query's words are fetched. */
-import { useMemo } from 'react';
-import { useSearchShards } from '../features/dataset/api/get-search-shard.ts';
+import { useCallback, useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { searchShardQueryOptions, useSearchShards } from '../features/dataset/api/get-search-shard.ts';
 import { archiveQuery, searchArchive, shardsOf, type ArchiveResults } from '../features/search/lib/search-archive.ts';
 import type { SearchShard } from '../pipeline/schema.ts';
 
@@ -17,4 +18,19 @@ export function useArchiveSearch(q: string, enabled: boolean): ArchiveSearch {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, query, prefixes, key]);
   return { data, pending: enabled && query.words.length > 0 && shards.some((s) => s.isPending), error: shards.find((s) => s.error)?.error ?? null };
+}
+
+/**
+ * Fetching ahead while the reader types: the shards of the words typed so far, before the search box sends the
+ * query (it waits for a pause in the typing), so the results are there when it does.
+ */
+export function usePrefetchArchiveSearch(enabled: boolean): (text: string) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (text: string) => {
+      if (!enabled) return;
+      for (const p of shardsOf(archiveQuery(text))) void queryClient.prefetchQuery(searchShardQueryOptions(p));
+    },
+    [enabled, queryClient],
+  );
 }

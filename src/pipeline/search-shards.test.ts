@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { searchShard, type ArticleSummary, type EventRow } from './schema.ts';
-import { SEARCH_POSTINGS, searchShardFiles, searchShardOf, wordsOf } from './search-shards.ts';
+import { SEARCH_POSTINGS, searchShardFiles, searchShardOf, wordsOf, type RowExcerpts } from './search-shards.ts';
 import { tileSpans } from './tiles.ts';
 
 const articles: ArticleSummary[] = [
@@ -12,8 +12,8 @@ function row(id: string, label: string, day: string, article: number): EventRow 
   return [id, label, day, day, 'day', 0, [article], []];
 }
 
-function shards(rows: EventRow[]) {
-  return new Map([...searchShardFiles(articles, rows, tileSpans(rows, 2))].map((f) => [f.path, searchShard.parse(JSON.parse(f.content))]));
+function shards(rows: EventRow[], excerpts?: RowExcerpts) {
+  return new Map([...searchShardFiles(articles, rows, tileSpans(rows, 2), excerpts)].map((f) => [f.path, searchShard.parse(JSON.parse(f.content))]));
 }
 
 test('words are lower-cased letters and digits of two characters or more, without stop words; accents kept', () => {
@@ -39,4 +39,19 @@ test('a word in more events than are kept keeps the latest and says how many it 
   expect(entry?.n).toBe(SEARCH_POSTINGS + 7);
   expect(entry?.e).toHaveLength(SEARCH_POSTINGS);
   expect(entry?.e[0]?.[0]).toBe(rows[rows.length - 1]?.[0]);
+});
+
+test('the words of an event’s excerpts lead to it, once however many of its excerpts have them', () => {
+  const rows = [row('e-1', 'Dam opened', '2020-05-01', 0), row('e-2', 'Council voted', '2020-06-01', 1), row('e-3', 'Talks resumed', '2021-02-01', 1)];
+  const told: string[][] = [
+    ['The sluice gates of the Marrow dam were opened at dawn.'],
+    [],
+    ['Ministers met the Marrow delegation again.', 'The delegation from Marrow returned to the table; the sluice question stayed open.'],
+  ];
+  const found = shards(rows, (i) => told[i] ?? []);
+  expect(found.get('search/ma.json')?.['marrow']).toEqual({ n: 2, e: [['e-3', 'Talks resumed', '2021-02-01', '2021'], ['e-1', 'Dam opened', '2020-05-01', '2020']] });
+  expect(found.get('search/sl.json')?.['sluice']?.e.map((p) => p[0])).toEqual(['e-3', 'e-1']);
+  expect(found.get('search/de.json')?.['delegation']?.n).toBe(1);
+  // Without excerpts, only labels, titles and sources.
+  expect(shards(rows).get('search/ma.json')?.['marrow']).toBeUndefined();
 });

@@ -1,11 +1,12 @@
 /**
- * Search that does not download the archive: an inverted index of the words of every event's label, its articles'
- * titles and sources, cut into shards by the first two characters of a word (search/<prefix>.json). A query fetches
+ * Search that does not download the archive: an inverted index of the words of every event's label, its excerpts
+ * (the sentences its articles tell it in) and its articles' titles and sources, cut into shards by the first two
+ * characters of a word (search/<prefix>.json). A query fetches
  * the shard of each of its words, a few hundred KB at most whatever the archive: each word keeps its
  * `SEARCH_POSTINGS` latest events (with what a result shows: label, date, tile) and how many it has in all.
  */
 import { sortKeyOf, type TileSpan } from './tiles.ts';
-import type { ArticleSummary, EventRow, SearchPosting } from './schema.ts';
+import type { ArticleSummary, EventRow, SearchIndex, SearchPosting } from './schema.ts';
 
 /** Events kept per word, the latest first. */
 export const SEARCH_POSTINGS = 50;
@@ -39,11 +40,40 @@ export function searchShardOf(word: string): string {
 }
 
 /**
- * The shards of the index, from index.json's rows (in its order) cut into `spans` (tileSpans). The latest
- * `SEARCH_POSTINGS` events per word are kept as they come (a ring per word), so memory stays bounded by the
- * vocabulary, not the archive.
+ * The excerpts of the event of a row (its position in index.json's rows): every excerpt of it in search.json,
+ * whichever of its ids or aliases they are under. The build reads them from search.json as the rows are indexed.
  */
-export function* searchShardFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], spans: readonly TileSpan[]): Generator<{ path: string; content: string }> {
+export type RowExcerpts = (row: number) => readonly string[];
+
+/** The excerpts of each row from a search index held whole (search.json's content: the build reads the file instead). */
+export function excerptsOfSearch(search: SearchIndex, rows: readonly EventRow[]): RowExcerpts {
+  const at = new Map<string, number>();
+  rows.forEach((r, i) => {
+    at.set(r[0], i);
+    for (const alias of r[7]) at.set(alias, i);
+  });
+  const byRow = new Map<number, string[]>();
+  for (const [id, text] of search.events) {
+    const i = at.get(id);
+    if (i === undefined) continue;
+    const list = byRow.get(i);
+    if (list) list.push(text);
+    else byRow.set(i, [text]);
+  }
+  return (row) => byRow.get(row) ?? [];
+}
+
+/**
+ * The shards of the index, from index.json's rows (in its order) cut into `spans` (tileSpans), with the words of
+ * each row's excerpts when `excerpts` is given. The latest `SEARCH_POSTINGS` events per word are kept as they come
+ * (a ring per word), so memory stays bounded by the vocabulary, not the archive.
+ */
+export function* searchShardFiles(
+  articles: readonly ArticleSummary[],
+  rows: readonly EventRow[],
+  spans: readonly TileSpan[],
+  excerpts?: RowExcerpts,
+): Generator<{ path: string; content: string }> {
   type Ring = { n: number; rows: number[]; tiles: number[]; last: number };
   const words = new Map<string, Ring>();
   const ringOf = (w: string): Ring => {
@@ -65,6 +95,7 @@ export function* searchShardFiles(articles: readonly ArticleSummary[], rows: rea
       const row = rows[i] as EventRow;
       for (const w of wordsOf(row[1])) add(ringOf(w), i, t);
       for (const p of row[6]) for (const ring of articleRings[p] ?? []) add(ring, i, t);
+      if (excerpts) for (const text of excerpts(i)) for (const w of wordsOf(text)) add(ringOf(w), i, t);
     }
   });
   const shards = new Map<string, string[]>();

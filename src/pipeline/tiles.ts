@@ -4,7 +4,7 @@
  * in. A function of index.json's articles and rows alone, so a clean build and an incremental one write the same
  * bytes, and a change rewrites only the tiles and shards its events fall in.
  */
-import { searchShardFiles } from './search-shards.ts';
+import { searchShardFiles, type RowExcerpts } from './search-shards.ts';
 import { INDEX_SCHEMA_VERSION, TILES_SCHEMA_VERSION, type ArticleSummary, type CompactIndex, type EventRow, type IdShard, type Overview } from './schema.ts';
 
 /** A tile holds at most this many events (a single day with more is cut in parts). */
@@ -14,7 +14,12 @@ export const WHOLE_INDEX_MAX = 20_000;
 /** An id shard holds about this many ids at most (the shard width grows with the archive). */
 const SHARD_IDS = 4096;
 
-export type TileOptions = { cap?: number; wholeIndexMax?: number };
+export type TileOptions = {
+  cap?: number;
+  wholeIndexMax?: number;
+  /** Each row's excerpts (from search.json), whose words the search shards index too. */
+  excerpts?: RowExcerpts;
+};
 
 /** Where a row sorts: its start, or its end when open at the start; '' when undated (index.json's order). */
 export function sortKeyOf(row: EventRow): string {
@@ -92,7 +97,7 @@ function tileIndex(articles: readonly ArticleSummary[], rows: readonly EventRow[
 export type TileFile = { path: string; content: string };
 
 /** Every file of the tiled layout (overview.json, tiles/, ids/, search/), one at a time: at 1M events they do not fit in memory at once. */
-export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], { cap = TILE_CAP, wholeIndexMax = WHOLE_INDEX_MAX }: TileOptions = {}): Generator<TileFile> {
+export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], { cap = TILE_CAP, wholeIndexMax = WHOLE_INDEX_MAX, excerpts }: TileOptions = {}): Generator<TileFile> {
   const spans = tileSpans(rows, cap);
   const months: [string, number][] = [];
   let first: string | null = null;
@@ -144,7 +149,7 @@ export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly E
     yield { path: `ids/${shard}.json`, content: `${JSON.stringify(map)}\n` };
   }
   shards.clear();
-  yield* searchShardFiles(articles, rows, spans);
+  yield* searchShardFiles(articles, rows, spans, excerpts);
 }
 
 function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -5,11 +5,13 @@ type Props = {
   onChange: (q: string) => void;
   /** Called on the first keystroke (to start loading what search needs). */
   onFirstInput?: () => void;
+  /** Called on every keystroke with the text typed, before it is sent (to fetch ahead what it will need). */
+  onTyping?: (text: string) => void;
   resultCount: number | null;
 };
 
 /** Search over labels and excerpts; `/` anywhere focuses it (see the app's keyboard handler). */
-export function SearchBox({ value, onChange, onFirstInput, resultCount }: Props) {
+export function SearchBox({ value, onChange, onFirstInput, onTyping, resultCount }: Props) {
   const [text, setText] = useState(value);
   const committed = useRef(value);
   useEffect(() => {
@@ -42,6 +44,7 @@ export function SearchBox({ value, onChange, onFirstInput, resultCount }: Props)
         value={text}
         onChange={(e) => {
           onFirstInput?.();
+          onTyping?.(e.target.value);
           setText(e.target.value);
         }}
         onKeyDown={(e) => {

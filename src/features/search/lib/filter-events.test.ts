@@ -41,3 +41,11 @@ test('filters by article, by source and by overlapping dates', () => {
 test('no criterion returns the same array', () => {
   expect(filterEvents(d.events, none, d.articlesById)).toBe(d.events);
 });
+
+test('events an archive search found match its query; the other criteria still apply to them', () => {
+  const found = new Set(['since', 'kyiv']);
+  const with_ = (f: Partial<typeof none>) => filterEvents(d.events, { ...none, ...f }, d.articlesById, searchTextOf(), found).map((e) => e.id);
+  expect(with_({ q: 'pipeline' })).toEqual(['since', 'kyiv']);
+  expect(with_({ q: 'minsk' })).toEqual(['since', 'minsk', 'kyiv']);
+  expect(with_({ q: 'pipeline', source: 'b.org' })).toEqual(['kyiv']);
+});

@@ -40,14 +40,16 @@ export function searchTextOf(excerptsOf: (e: TimedEvent) => string = () => ''): 
 
 /**
  * The events matching every given criterion: each word of `q` in the label or the excerpts (`textOf`: normalized
- * text, see `searchTextOf`), the article among its articles, the source among its articles' sources, the dates
- * overlapping [from, to].
+ * text, see `searchTextOf`) — or the event among those a search of the archive found for `q` (`found`: by words of
+ * excerpts the screen has not loaded) —, the article among its articles, the source among its articles' sources,
+ * the dates overlapping [from, to].
  */
 export function filterEvents(
   events: readonly TimedEvent[],
   f: EventFilter,
   articlesById: ReadonlyMap<string, ArticleSummary>,
   textOf: (e: TimedEvent) => string = searchTextOf(),
+  found: ReadonlySet<string> = new Set(),
 ): readonly TimedEvent[] {
   if (!isFilterActive(f)) return events;
   const words = normalizeText(f.q).split(/\s+/).filter(Boolean);
@@ -60,7 +62,7 @@ export function filterEvents(
       if (e.sortDay === Infinity) return false;
       if ((e.startDay ?? -Infinity) > to || (e.endDay ?? Infinity) < from) return false;
     }
-    if (words.length) {
+    if (words.length && !found.has(e.id)) {
       const hay = textOf(e);
       if (!words.every((w) => hay.includes(w))) return false;
     }
