@@ -174,3 +174,54 @@ test('"a few years later", "weeks earlier": an unsaid stretch from the story\'s 
   expect(values('The colony rebelled in 1804. A few years later, the governor fled.', '2009-12-19')).toEqual(['1804=DATE:1804', 'A few years later=DATE:FUTURE_REF']);
   expect(values('The fort fell in 1790. Its commander had left many months earlier.', '2009-12-19')).toEqual(['1790=DATE:1790', 'many months earlier=DATE:PAST_REF']);
 });
+
+test('"the next year" follows the story; "next year" counts from the publication date', () => {
+  expect(values('The rebels took the port in 1921, and a truce was signed early the next year.', '2009-12-19')).toEqual(['1921=DATE:1921', 'early the next year=DATE:1922']);
+  expect(values('The agency will hire more staff next year.', '2013-02-15')).toEqual(['next year=DATE:2014']);
+});
+
+test('a year in the name of a thing ("the 1954 Treaty of Paris") does not set the year of the story', () => {
+  const story = 'The war began in 1950. Fighting spread in 1951, and in 1952 the army retreated. The rebels cited the 1949 Accord of Lima. They entered the capital on March 3.';
+  expect(values(story, '2009-12-19').at(-1)).toBe('March 3=DATE:1952-03-03');
+});
+
+test('"the day" is the last day named, even when a month was named since', () => {
+  const story = 'Shares rose on Friday, even though a report on the same day said 600,000 jobs were lost in March. The index gained 1%, ending the day at 8,000.';
+  expect(values(story, '2009-04-04')).toEqual(['Friday=DATE:2009-04-03', 'the same day=DATE:2009-04-03', 'March=DATE:2009-03', 'the day=DATE:2009-04-03']);
+});
+
+test('a state "until" a day looks ahead from a present or perfect clause', () => {
+  // 2013-02-14 was a Thursday.
+  expect(values('The government has kept the exchanges closed until Monday.', '2013-02-14')).toEqual(['Monday=DATE:2013-02-18']);
+  expect(values('The ports will stay shut until Sunday.', '2013-02-14')).toEqual(['Sunday=DATE:2013-02-17']);
+  expect(values('The talks lasted until Sunday.', '2013-02-14')).toEqual(['Sunday=DATE:2013-02-10']);
+});
+
+test('passive and attributive participles carry no past tense: the future clause keeps its month ahead', () => {
+  expect(values('The dividend will be paid on a still unspecified date in January.', '1995-10-20')).toEqual(['January=DATE:1996-01']);
+  expect(values('The talks are supposed to conclude by May.', '1998-03-22')).toEqual(['May=DATE:1998-05']);
+});
+
+test('the month next to the publication month is this year\'s, even in a past clause', () => {
+  expect(values('The ministry told refiners of a cut in supplies in September.', '1995-08-16')).toEqual(['September=DATE:1995-09']);
+  expect(values('The ministry reduced supplies in June.', '1995-08-16')).toEqual(['June=DATE:1995-06']);
+  expect(values('The ministry reduced supplies in October.', '1995-08-16')).toEqual(['October=DATE:1994-10']);
+  expect(values('The ministry will reduce supplies in July.', '1995-08-16')).toEqual(['July=DATE:1996-07']);
+});
+
+test('whole weeks "ago" land on a day, the weekday of publication', () => {
+  expect(values('The storm hit the coast a week ago.', '2013-02-15')).toEqual(['a week ago=DATE:2013-02-08']);
+  expect(values('The party invited them back two weeks ago.', '2013-02-15')).toEqual(['two weeks ago=DATE:2013-02-01']);
+});
+
+test('"today\'s" before a generic noun or a name is the present, not the day', () => {
+  expect(values('Savings buy less in today\'s economy.', '2013-02-15')).toEqual(['today=DATE:PRESENT_REF']);
+  expect(values('This is a proud moment for today\'s Ford.', '2013-02-15')).toEqual(['today=DATE:PRESENT_REF']);
+  expect(values('Today\'s vote was postponed.', '2013-02-15')).toEqual(['Today=DATE:2013-02-15']);
+});
+
+test('durations of unsaid count: "decades-long", a range "between 60 and 90 days"', () => {
+  expect(values('The firm settled its decades-long feud with the union.', '2013-02-15')).toEqual(['decades-long=DURATION:PXY']);
+  expect(values('The audit should take between 60 and 90 days.', '2013-02-15')).toEqual(['60=DURATION:P60D', '90 days=DURATION:P90D']);
+  expect(values('Repairs take between two and three weeks.', '2013-02-15')).toEqual(['two=DURATION:P2W', 'three weeks=DURATION:P3W']);
+});

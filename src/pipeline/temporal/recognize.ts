@@ -364,6 +364,8 @@ rule(near(/\b(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)(?!\w)/g, 5), Strin
   const w = (g['w'] ?? '').toLowerCase();
   // "USA Today", "NBC's Today show", "The Tonight Show": a capital inside a sentence makes a name.
   if (g['pre'] === undefined && /^(?:Today|Tonight)$/.test(g['w'] ?? '') && !/(?:^|[.!?:;]["'’”)]*\s+|\n\s*|["'“‘(`]\s*|[-–—]\s+)$/.test(before(text, start, 4))) return null;
+  // "today's GM", "in today's world", "today's dollars": the present of things, not the day of publication.
+  if (w === 'today' && g['pod'] === undefined && TODAYS_GENERIC.test(text.slice(start + 5, start + 40))) return { k: 'ref', ref: 'PRESENT_REF', window: null };
   let offset = 0;
   if (w === 'yesterday') offset = -1;
   else if (w === 'tomorrow') offset = 1;
@@ -380,9 +382,11 @@ rule(near(/\b(?:morning|afternoon|evening|night)(?!\w)/g, 3), String.raw`(?<![\w
   return { k: 'relDay', offset: 0, pod };
 }, 2);
 
+const TODAYS_GENERIC = /^['’]s\s+(?:(?:[a-z]+\s+)?(?:world|society|economy|markets?|generation|youth|children|standards|terms|prices|dollars|money|technology|computers|industry|culture|politics|media|environment|climate|teenagers|consumers)\b|[A-Z])/;
+
 const REL_WORDS = ci('this', 'last', 'next', 'the latest', 'the most recent', 'this past', 'this coming', 'the past', 'the coming', 'the current', 'the previous', 'past', 'coming', 'current', 'earlier this', 'later this', 'early this', 'late this', 'previous');
 
-rule(near(/\b(?:week|weekend|month|year|quarter|decade)(?!\w)/g, 3), String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|weekend|decade)(?!\w|(?<=year)['’]s\s+\w)`, (g) => {
+rule(near(/\b(?:week|weekend|month|year|quarter|decade)(?!\w)/g, 3), String.raw`(?<![\w-])(?<rel>${REL_WORDS})\s+(?<u>week|month|year|quarter|weekend|decade)(?!\w|(?<=year)['’]s\s+\w)`, (g, text, start) => {
   const relWord = (g['rel'] ?? '').toLowerCase().replace(/\s+/g, ' ');
   const unit = g['u'] as 'week' | 'month' | 'year' | 'quarter' | 'weekend' | 'decade';
   let part: 'earlier' | 'later' | null = null;
@@ -401,6 +405,8 @@ rule(near(/\b(?:week|weekend|month|year|quarter|decade)(?!\w)/g, 3), String.raw`
   // "the previous year", "the previous month": before the time the story is at (the publication date when it has
   // named none), as "the following year" is after it.
   if (relWord === 'the previous' && (unit === 'year' || unit === 'month' || unit === 'week')) return { k: 'anaphor', unit, offset: -1, pod: null };
+  // "the next year" is the year after the story's time (an anaphor, below); "next year" the one after publication.
+  if (unit === 'year' && offset === 1 && /\bthe\s+$/i.test(before(text, start, 8))) return null;
   if (unit === 'year') return { k: 'yearRel', offset };
   return { k: 'relUnit', unit, offset, part };
 }, 2);
@@ -537,12 +543,21 @@ rule(near(new RegExp(String.raw`\b${UNIT}`, 'g'), 12), String.raw`(?<![\w$£€.
   return { k: 'duration', n: numberValue(n), unit, frame: 0 };
 }, 1);
 
+// "between 60 and 90 days", "between two to six days": the first number counts the unit named after the second.
+rule(near(new RegExp(String.raw`\b${UNIT}`, 'g'), 8), String.raw`(?<=\b[Bb]etween\s)(?<n>${NUMBER})(?=\s+(?:and|to)\s+(?:${NUMBER})\s+(?<u>${UNIT}))`, (g) => {
+  const unit = unitOf(g['u'] ?? '');
+  const n = numberValue(g['n'] ?? '');
+  return unit === null || n === null ? null : { k: 'duration', n, unit, frame: 0 };
+}, 1);
+
 // "several years", "recent years", "decades", "for years"
-rule(near(/\b(?:years|decades|months|weeks|days|hours|minutes|centuries|quarters)(?!\w)/g, 5), String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'coming', 'future', 'the past few', 'the last few', 'the next few', 'the coming', 'over the', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries|quarters)(?!\w)`, (g, text, start) => {
+rule(near(/\b(?:years|decades|months|weeks|days|hours|minutes|centuries|quarters)(?!\w)/g, 5), String.raw`(?<![\w-])(?:(?<q>${ci('the following', 'the succeeding', 'the preceding', 'the previous', 'the early', 'the first', 'the final', 'the last', 'the remaining', 'the next', 'the past', 'several', 'many', 'recent', 'coming', 'future', 'the past few', 'the last few', 'the next few', 'the coming', 'over the', 'a few')})\s+)?(?<u>years|decades|months|weeks|days|hours|minutes|centuries|quarters)(?<long>-long)?(?!\w)`, (g, text, start) => {
   const unit = unitOf(g['u'] ?? '');
   if (unit === null) return null;
   const q = g['q']?.toLowerCase();
   if (q === undefined) {
+    // "a decades-long dispute", "a months-long siege": a length of unsaid count.
+    if (g['long'] !== undefined) return { k: 'duration', n: null, unit, frame: 0 };
     if (!/\b(?:for|over|in|within|past|takes?|took|lasted|last|spent|just|only|mere)\s+$/i.test(before(text, start, 12))) return null;
     return { k: 'duration', n: null, unit, frame: 0 };
   }
@@ -735,7 +750,8 @@ export function durationValue(n: number | null, unit: string): string {
     case 'year':
       return `P${count}Y`;
     case 'decade':
-      return n === null ? 'PXDE' : `P${n * 10}Y`;
+      // ISO 8601 has no decade designator: decades, counted or not, are years ("two decades" P20Y, "decades" PXY).
+      return n === null ? 'PXY' : `P${n * 10}Y`;
     case 'century':
       return n === null ? 'PXCE' : `P${n * 100}Y`;
     default:

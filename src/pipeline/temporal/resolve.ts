@@ -53,7 +53,12 @@ export type Context = {
   quarter: QuarterAnchor | null;
   /** True when the sentence has a present perfect ("has risen", "have been"): a stretch reaching to now. */
   perfect?: boolean;
+  /** The last day the text named and how many sentences back, when `anchor` is a month or year named since. */
+  lastDay?: { anchor: Anchor; distance: number } | null;
 };
+
+/** Sentences back a day named still is "the day" after a month or year named since. */
+const DAY_REACH = 2;
 
 /** `distance`: sentences back to the one that named the quarter (0 when `near`). */
 export type QuarterAnchor = { y: number; q: number; near: boolean; distance?: number };
@@ -138,6 +143,8 @@ function newsYear(dctYear: number, tense: Tense, ordinal: (y: number) => number,
 
 /** Days a day without a year may lie from the publication date, against the tense, and keep its year. */
 const NEWS_DAY_WINDOW = 62;
+/** Months a month without a year may lie from the publication month, against the tense, and keep its year. */
+const NEWS_MONTH_WINDOW = 1;
 
 function directionWords(tense: Tense, chosen: number, dct: number): string {
   if (tense === 'past') return 'the most recent';
@@ -236,7 +243,11 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       if (near !== null) {
         return { type: 'DATE', value: formatMonth(near, spec.m), how: `a month without a year next to a date of ${ctx.anchor?.day.y ?? near} in the same sentence: the ${name} nearest to it`, anchor: { day: { y: near, m: spec.m, d: 1 }, precision: 'month' } };
       }
-      const y = pickYear(dct.y, tense, (yy) => yy * 12 + spec.m, dct.y * 12 + dct.m);
+      // News names the year of a month only when it is not the publication year's: the month after the publication
+      // month is this year's even in a past clause, whose verb dates the telling ("told customers of a cutback in
+      // September" in August). (A month just gone in a future clause is next year's: "might meet in May" in June.)
+      const ahead = spec.m - dct.m + (spec.m < dct.m ? 12 : 0);
+      const y = tense === 'past' && !ctx.narrative && ahead > 0 && ahead <= NEWS_MONTH_WINDOW ? (spec.m > dct.m ? dct.y : dct.y + 1) : pickYear(dct.y, tense, (yy) => yy * 12 + spec.m, dct.y * 12 + dct.m);
       const words = directionWords(tense, y * 12 + spec.m, dct.y * 12 + dct.m);
       return {
         type: 'DATE',
@@ -416,6 +427,8 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
         case 'week':
         case 'fortnight': {
           const d = addDays(base, Math.round(n * (spec.unit === 'week' ? 7 : 14)));
+          // "a week ago", "two weeks ago": whole weeks back from the publication day land on a day, its weekday.
+          if (spec.anchor === 'dct' && whole && n < 0) return { type: 'DATE', value: formatDay(d), how: words, anchor: { day: d, precision: 'day' } };
           return { type: 'DATE', value: formatWeek(d), how: words, anchor: null };
         }
         case 'month': {
@@ -463,6 +476,12 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
           return { type: 'DATE', value, how: `the same time as ${from}`, anchor: a };
         }
         case 'day': {
+          const day = ctx.lastDay;
+          if (a !== null && a.precision !== 'day' && day !== undefined && day !== null && day.distance <= DAY_REACH) {
+            // "Stocks rose on Friday, after 663,000 jobs were lost in March … ending the day higher": the day named.
+            const d = addDays(day.anchor.day, spec.offset);
+            return { type: spec.pod === null ? 'DATE' : 'TIME', value: spec.pod === null ? formatDay(d) : `${formatDay(d)}T${spec.pod}`, how: `${rel} day as the last day named, ${formatDay(day.anchor.day)}`, anchor: { day: d, precision: 'day' } };
+          }
           if (a !== null && a.precision !== 'day') {
             if (spec.offset !== 0) return { type: 'DATE', value: 'XXXX-XX-XX', how: `a day relative to ${from}, which names no day`, anchor: null };
             return { type: 'DATE', value: dctText, how: `the day of the report, the publication date ${dctText}`, anchor: { day: dct, precision: 'day' } };

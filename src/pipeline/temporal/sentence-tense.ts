@@ -73,11 +73,16 @@ export function sentenceIndexAt(starts: readonly number[], offset: number): numb
   return lo;
 }
 
-const FUTURE = String.raw`will|should|may|must|won['’]?t|wo n't|shall|['’]ll|going to|gonna|expected to|expects?|anticipates?|due|plans? to|planning to|planned for|intends? to|intending to|aims? to|aiming to|scheduled|set to|due to|is to|are to|would|could|might|hopes? to|upcoming|forthcoming|next|coming|ahead|later this|from now|to be held|to begin|to start|to open|to launch|to take place|forecast|predicts?|projected`;
+const FUTURE = String.raw`will|should|supposed to|may|must|won['’]?t|wo n't|shall|['’]ll|going to|gonna|expected to|expects?|anticipates?|due|plans? to|planning to|planned for|intends? to|intending to|aims? to|aiming to|scheduled|set to|due to|is to|are to|would|could|might|hopes? to|upcoming|forthcoming|next|coming|ahead|later this|from now|to be held|to begin|to start|to open|to launch|to take place|forecast|predicts?|projected`;
 const PAST = String.raw`said|told|was|were|had|did|didn['’]?t|been|ago|last|earlier|previously|began|came|went|took|made|saw|got|gave|rose|fell|grew|won|lost|sold|bought|paid|spent|met|left|held|built|brought|kept|began|became|broke|chose|drove|flew|fought|found|hit|led|meant|put|ran|rang|sat|sent|set up|shut|sank|slid|spoke|stood|struck|swore|taught|thought|threw|understood|withdrew|wrote|[a-z]{2,}ed`;
 const PRESENT = String.raw`is|are|am|has|have|does|do|says|remains|continues|seems`;
 const REPORTING = /^(?:said|told|reported|claimed|stated|added|noted|announced|explained|wrote|argued|insisted|confirmed|warned)$/i;
-const PASSIVE_AUX = /\b(?:be|being|been|is|are|was|were|get|gets|got)\s+(?:[a-z]+ly\s+)?$/i;
+const PASSIVE_AUX = /\b(?:be|being|been|is|are|was|were|get|gets|got|stay|stays|remain|remains|keep|keeps)\s+(?:[a-z]+ly\s+)?$/i;
+const STATE_PARTICIPLE = /^(?:closed|shut|suspended|halted|frozen|grounded|sealed|locked|banned|barred|delayed|postponed|adjourned|deferred)$/i;
+const PERFECT_AUX = /\b(?:has|have|hasn['’]t|haven['’]t)\s+(?:(?:not|also|already|just|since|long|now|[a-z]+ly)\s+)?$/i;
+/** Past forms that are also past participles ("will be paid", "has sold"). */
+const IRREGULAR_PARTICIPLE = /^(?:paid|sold|bought|held|built|brought|kept|left|lost|made|meant|met|put|sent|shut|spent|found|hit|led|won|understood|taught|thought|struck|told|said|set up)$/i;
+const ATTRIBUTIVE = /\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+(?:(?:still|newly|recently|long|much|widely|so-called)\s+)?$/i;
 const NOT_PAST_ED = /^(?:need|speed|feed|seed|bed|red|bred|shed|hundred|indeed|proceed|exceed|succeed|embed)$/i;
 
 /** A modal right before a word: "could last", "will not fall", "may well rise". */
@@ -112,10 +117,18 @@ export function sentenceCues(text: string, sentenceStart: number, sentenceEnd: n
       }
     } else if (m[2] !== undefined) {
       if (NOT_PAST_ED.test(word)) continue;
+      // "an unspecified date", "the proposed merger": an adjective after a determiner, no verb.
+      if (/ed$/i.test(word) && (/^un[a-z]+ed$/i.test(word) || ATTRIBUTIVE.test(sentence.slice(Math.max(0, m.index - 20), m.index)))) continue;
       // "could last", "will fall": a verb after a modal has no tense of its own.
       if (AFTER_MODAL.test(sentence.slice(Math.max(0, m.index - 24), m.index))) continue;
       // "will be finalized", "has been closed": the auxiliary carries the tense, not the participle.
-      if (/ed$/i.test(word) && PASSIVE_AUX.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
+      const participle = /ed$/i.test(word) || IRREGULAR_PARTICIPLE.test(word);
+      if (participle && PASSIVE_AUX.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
+      // "kept the markets closed until Friday": a participle of a state that lasts until the date, no tense (but
+      // "the talks lasted until Sunday" is a verb).
+      if (STATE_PARTICIPLE.test(word) && /^\s+(?:until|till)\b/i.test(sentence.slice(m.index + word.length, m.index + word.length + 7))) continue;
+      // "has continued", "have risen": a present perfect, present by its auxiliary (a cue of its own).
+      if (participle && PERFECT_AUX.test(sentence.slice(Math.max(0, m.index - 16), m.index))) continue;
       tense = 'past';
     } else tense = 'present';
     if (word === 'May') continue;

@@ -288,6 +288,9 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
   const starts = sentenceStarts(text);
   let anchor: Anchor | null = null;
   let anchorSentence = -1;
+  // The last day named, kept when a month or year is named after it ("on Friday … jobs lost in March … ended the day").
+  let lastDay: Anchor | null = null;
+  let lastDaySentence = -1;
   let quarter: { y: number; q: number; sentence: number } | null = null;
   let cueSentence = -1;
   let cues: Cue[] = [];
@@ -313,7 +316,7 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     if (c.spec.k === 'ref' && c.spec.aheadOnly === true && (tense === 'past' || narrative)) continue;
     const quarterNow = quarter === null ? null : { y: quarter.y, q: quarter.q, near: quarter.sentence === si, distance: si - quarter.sentence };
     const perfect = c.spec.k === 'ref' && c.spec.window !== null && isPerfectClause(text, sStart, sEnd, c.start);
-    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, anchorDistance: anchor === null ? Infinity : si - anchorSentence, narrativeReach, quarter: quarterNow, perfect });
+    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, anchorDistance: anchor === null ? Infinity : si - anchorSentence, narrativeReach, quarter: quarterNow, perfect, lastDay: lastDay === null ? null : { anchor: lastDay, distance: si - lastDaySentence } });
     const r = c.pod !== undefined && resolved.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)
       ? { ...resolved, type: 'TIME' as const, value: `${resolved.value}T${c.pod}`, how: `${resolved.how}, part of the day` }
       : resolved;
@@ -344,9 +347,15 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     const deictic = c.spec.k === 'relDay' || c.spec.k === 'relUnit' || c.spec.k === 'yearRel' || c.spec.k === 'weekday';
     // "repeating their successes of the previous year": a look back; the story stays where it was.
     const lookBack = c.spec.k === 'anaphor' && c.spec.offset < 0;
-    if (r.anchor !== null && !bounding && !citation && !lookBack && !(narrative && deictic)) {
+    // "under the 1978 Treaty of Friendship": a year in a name dates the thing named, not the story.
+    const inName = c.spec.k === 'year' && /\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 4), c.start)) && /^\s+[A-Z]/.test(text.slice(c.end, c.end + 3));
+    if (r.anchor !== null && !bounding && !citation && !lookBack && !inName && !(narrative && deictic)) {
       anchor = r.anchor;
       anchorSentence = si;
+      if (r.anchor.precision === 'day') {
+        lastDay = r.anchor;
+        lastDaySentence = si;
+      }
     }
   }
   return out;
