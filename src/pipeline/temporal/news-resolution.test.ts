@@ -225,3 +225,30 @@ test('durations of unsaid count: "decades-long", a range "between 60 and 90 days
   expect(values('The audit should take between 60 and 90 days.', '2013-02-15')).toEqual(['60=DURATION:P60D', '90 days=DURATION:P90D']);
   expect(values('Repairs take between two and three weeks.', '2013-02-15')).toEqual(['two=DURATION:P2W', 'three weeks=DURATION:P3W']);
 });
+
+test('a fronted date takes the tense of the main clause after it, even a verb of reporting', () => {
+  // 1995-08-14 was a Monday.
+  expect(values('Over the weekend, officials confirmed that a second ship will sail.', '1995-08-14')).toEqual(['the weekend=DATE:1995-W32-WE']);
+  expect(values('Officials confirmed that a second ship will sail over the weekend.', '1995-08-14')).toEqual(['the weekend=DATE:1995-W33-WE']);
+});
+
+test('a past perfect puts a weekday before the publication day, even "due" or "scheduled"', () => {
+  // 1995-08-14 was a Monday, 1995-08-18 a Friday.
+  expect(values('The offer had been due to expire Friday.', '1995-08-14')).toEqual(['Friday=DATE:1995-08-11']);
+  expect(values('The offer had been scheduled to expire Friday.', '1995-08-18')).toEqual(['Friday=DATE:1995-08-11']);
+  expect(values('The offer is due to expire Friday.', '1995-08-14')).toEqual(['Friday=DATE:1995-08-18']);
+});
+
+test('"likely to" looks ahead', () => {
+  expect(values('The board is likely to approve the merger in September.', '1995-10-20')).toEqual(['September=DATE:1996-09']);
+});
+
+test('"last year" as the term of a comparison of a quarter\'s figures is that quarter a year back', () => {
+  expect(values('Third-quarter net rose to $40 million, compared with $33 million last year.', '1995-10-30')).toEqual(['Third-quarter=DATE:1995-Q3', 'last year=DATE:1994-Q3']);
+  expect(values('Third-quarter net was 20 cents, lower than the 16 cents it reported last year.', '1995-10-30')).toEqual(['Third-quarter=DATE:1995-Q3', 'last year=DATE:1994']);
+  expect(values('Sales rose 13% from last year.', '1995-10-30')).toEqual(['last year=DATE:1994']);
+});
+
+test('a time of day with a date after it, with or without a comma', () => {
+  expect(values('The offer runs until 5 p.m. EST Nov. 9.', '1995-11-02')).toEqual(['5 p.m. EST Nov. 9=TIME:1995-11-09T17:00']);
+});

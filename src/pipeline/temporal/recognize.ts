@@ -656,7 +656,7 @@ rule(near(/\b(?:[Nn]ow|[Cc]urrent|[Pp]resent|[Tt]hese days|[Aa]t the moment|[Tt]
 
 // --- Times of day ---------------------------------------------------------------------------------------
 
-const DAY_AFTER = String.raw`(?:\s+(?<day>${ci('today', 'tonight', 'yesterday', 'tomorrow')}|${WEEKDAY})|,\s+(?<mon>${MONTH})\s+(?<dd>${DAYNUM})(?!\d))?`;
+const DAY_AFTER = String.raw`(?:\s+(?<day>${ci('today', 'tonight', 'yesterday', 'tomorrow')}|${WEEKDAY})|(?:,\s*|\s+)(?<mon>${MONTH})\s+(?<dd>${DAYNUM})(?!\d))?`;
 const TZ = String.raw`(?:\s*(?<tz>UTC|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|ET|PT)(?:\s*[+-]\s*\d{1,2})?)?(?:\s*\((?:GMT|UTC)\s*[+-]\s*\d{1,2}\))?`;
 
 function timeSpec(g: Groups, h: number, min: number): Spec | null {

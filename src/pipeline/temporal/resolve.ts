@@ -53,6 +53,10 @@ export type Context = {
   quarter: QuarterAnchor | null;
   /** True when the sentence has a present perfect ("has risen", "have been"): a stretch reaching to now. */
   perfect?: boolean;
+  /** True when the expression ends a comparison of figures ("compared with $3 million last year", "from … a year ago"). */
+  comparison?: boolean;
+  /** True when a past perfect governs the expression ("had been due to expire Friday"): before the publication day. */
+  pastPerfect?: boolean;
   /** The last day the text named and how many sentences back, when `anchor` is a month or year named since. */
   lastDay?: { anchor: Anchor; distance: number } | null;
 };
@@ -280,6 +284,11 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       return { type: 'DATE', value: formatWeek(day), how: `a week of ${MONTH_NAMES[spec.m - 1]} ${y} (${month.how})`, anchor: null };
     }
     case 'yearRel': {
+      // "net of $5 million, compared with a loss of $3 million last year", in a story of a quarter: that quarter a
+      // year back, as "a year earlier" is.
+      if (spec.offset === -1 && ctx.comparison === true && ctx.quarter !== null && ctx.quarter.near) {
+        return { type: 'DATE', value: quarterValue(ctx.quarter.y * 4 + ctx.quarter.q - 1 - 4), how: 'a year before the quarter named in the sentence, whose figures it compares', anchor: null };
+      }
       const y = dct.y + spec.offset;
       const words = spec.offset === 0 ? 'the year of' : spec.offset < 0 ? 'the year before' : 'the year after';
       return { type: 'DATE', value: yearValue(y), how: `${words} the publication date ${dctText}`, anchor: { day: { y, m: 1, d: 1 }, precision: 'year' } };
@@ -379,6 +388,10 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
         const awd = isoWeekday(anchorDay);
         day = a + (((spec.dow - awd + 7) % 7));
         words = `the first ${name} on or after the last date of the story, ${formatDay(anchorDay)}`;
+      } else if (ctx.pastPerfect === true) {
+        // "The offer had been due to expire Friday": the past perfect puts it before the publication day, even due.
+        day = n - back;
+        words = `a weekday in a clause of the past perfect, of an article dated ${dctText}: the ${name} before it`;
       } else if (wd === spec.dow) {
         // News names the publication day by its weekday ("said Friday" in Friday's paper), whatever the tense.
         day = n;

@@ -73,7 +73,7 @@ export function sentenceIndexAt(starts: readonly number[], offset: number): numb
   return lo;
 }
 
-const FUTURE = String.raw`will|should|supposed to|may|must|won['’]?t|wo n't|shall|['’]ll|going to|gonna|expected to|expects?|anticipates?|due|plans? to|planning to|planned for|intends? to|intending to|aims? to|aiming to|scheduled|set to|due to|is to|are to|would|could|might|hopes? to|upcoming|forthcoming|next|coming|ahead|later this|from now|to be held|to begin|to start|to open|to launch|to take place|forecast|predicts?|projected`;
+const FUTURE = String.raw`will|should|supposed to|likely to|may|must|won['’]?t|wo n't|shall|['’]ll|going to|gonna|expected to|expects?|anticipates?|due|plans? to|planning to|planned for|intends? to|intending to|aims? to|aiming to|scheduled|set to|due to|is to|are to|would|could|might|hopes? to|upcoming|forthcoming|next|coming|ahead|later this|from now|to be held|to begin|to start|to open|to launch|to take place|forecast|predicts?|projected`;
 const PAST = String.raw`said|told|was|were|had|did|didn['’]?t|been|ago|last|earlier|previously|began|came|went|took|made|saw|got|gave|rose|fell|grew|won|lost|sold|bought|paid|spent|met|left|held|built|brought|kept|began|became|broke|chose|drove|flew|fought|found|hit|led|meant|put|ran|rang|sat|sent|set up|shut|sank|slid|spoke|stood|struck|swore|taught|thought|threw|understood|withdrew|wrote|[a-z]{2,}ed`;
 const PRESENT = String.raw`is|are|am|has|have|does|do|says|remains|continues|seems`;
 const REPORTING = /^(?:said|told|reported|claimed|stated|added|noted|announced|explained|wrote|argued|insisted|confirmed|warned)$/i;
@@ -155,11 +155,14 @@ export function tenseFromCues(cues: readonly Cue[], start: number, end: number, 
   }
   let best: Tense = 'none';
   let bestDistance = Infinity;
+  // "Over the weekend, officials confirmed …": a fronted adverbial dates the main clause after its comma, whose
+  // verb may well be one of reporting.
+  const fronted = text !== undefined && /^\s*,/.test(text.slice(end, end + 3));
   for (const { at, length, tense, reporting } of cues) {
     if (at >= start && at < end) continue;
     let distance = at < start ? start - (at + length) : at - end;
     // "X said it will …": a reporting verb sets the tense only of what stands right next to it ("said Friday").
-    if (reporting && distance > 5) distance *= 6;
+    if (reporting && distance > 5 && !(fronted && at > end)) distance *= 6;
     // A cue after the expression weighs less than one before it; future modals weigh more.
     const weighted = (at < start ? distance : distance * 1.5) / (tense === 'future' ? 1.6 : 1);
     if (weighted < bestDistance) {

@@ -262,6 +262,19 @@ function withYearFromRange(text: string, chosen: readonly Candidate[], i: number
   return c;
 }
 
+/** The expression ends the term of a comparison of figures: "compared with a loss of $3 million last year". */
+const COMPARISON = /\b(?:compared\s+(?:with|to)|from|than|versus|against)\s+[^.;]*$/i;
+/** A verb between the comparison word and the date ("than the 16 cents it reported last year") dates that verb. */
+const VERB_BETWEEN = /\b(?:[a-z]{2,}ed|was|were|had|has|is|are)\b/;
+
+function comparedWith(before: string): boolean {
+  const m = COMPARISON.exec(before);
+  return m !== null && !VERB_BETWEEN.test(m[0].replace(/^\S+(?:\s+(?:with|to))?/, ''));
+}
+
+/** "had been due to expire", "had agreed to meet": a past perfect before the expression, in its clause. */
+const PAST_PERFECT = /\bhad\s+(?:(?:not|already|previously|earlier|\p{Ll}+ly)\s+)?(?:been|\p{Ll}+ed)\b[^.;,]*$/u;
+
 /** "has", "have" as an auxiliary (not "has to", "have no", "has a"): a present perfect. */
 const PERFECT = /\b(?:has|have|hasn['’]t|haven['’]t|['’]ve)\b(?!\s+(?:to|no|a|an|the|any|some|its|their|his|her)\b)/i;
 
@@ -316,7 +329,9 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     if (c.spec.k === 'ref' && c.spec.aheadOnly === true && (tense === 'past' || narrative)) continue;
     const quarterNow = quarter === null ? null : { y: quarter.y, q: quarter.q, near: quarter.sentence === si, distance: si - quarter.sentence };
     const perfect = c.spec.k === 'ref' && c.spec.window !== null && isPerfectClause(text, sStart, sEnd, c.start);
-    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, anchorDistance: anchor === null ? Infinity : si - anchorSentence, narrativeReach, quarter: quarterNow, perfect, lastDay: lastDay === null ? null : { anchor: lastDay, distance: si - lastDaySentence } });
+    const comparedTerm = c.spec.k === 'yearRel' && comparedWith(text.slice(Math.max(sStart, c.start - 80), c.start));
+    const pastPerfect = (c.spec.k === 'weekday' || (c.spec.k === 'time' && c.spec.day?.k === 'weekday')) && PAST_PERFECT.test(text.slice(Math.max(sStart, c.start - 80), c.start));
+    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, anchorDistance: anchor === null ? Infinity : si - anchorSentence, narrativeReach, quarter: quarterNow, perfect, pastPerfect, comparison: comparedTerm, lastDay: lastDay === null ? null : { anchor: lastDay, distance: si - lastDaySentence } });
     const r = c.pod !== undefined && resolved.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)
       ? { ...resolved, type: 'TIME' as const, value: `${resolved.value}T${c.pod}`, how: `${resolved.how}, part of the day` }
       : resolved;
