@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
 import { assembleDataset, extractArticle, type Extraction } from '../src/pipeline/build-dataset.ts';
@@ -369,15 +369,19 @@ test('an incremental build stopped between its renames is finished by the next o
   expect(failed.status).toBe(1);
   expect(failed.stderr).toContain('the previous dataset is left as it was');
   expect(snapshot(out)).toEqual(before);
-  // Killed right after the journal is written: every new file is whole, under its temporary name; the dataset is the old one.
+  // Killed right after the journal is written: every new file (index.json, search.json, the article, its tiles) is
+  // whole in a folder beside the dataset, which is the old one, untouched.
   const crashed = build(dir, out, cache, { env: { DATELINE_BUILD_CRASH_AT: 'journal' } });
   expect(crashed.status).toBe(70);
-  const during = snapshot(out);
-  expect(Object.fromEntries(Object.entries(during).filter(([p]) => !p.includes('.tmp-')))).toEqual(before);
-  expect(Object.keys(during).filter((p) => p.includes('.tmp-')).length).toBeGreaterThanOrEqual(3);
+  expect(snapshot(out)).toEqual(before);
+  const stagedBeside = () => readdirSync(dirname(out)).filter((n) => n.startsWith(`${basename(out)}.next-`));
+  expect(stagedBeside()).toHaveLength(1);
+  const staged = Object.keys(snapshot(join(dirname(out), stagedBeside()[0] ?? '')));
+  expect(staged).toEqual(expect.arrayContaining(['index.json', 'search.json']));
+  expect(staged.some((p) => p.startsWith('tiles/'))).toBe(true);
   const next = build(dir, out, cache);
   expect(next.status).toBe(0);
-  expect(Object.keys(snapshot(out)).some((p) => p.includes('.tmp-'))).toBe(false);
+  expect(stagedBeside()).toEqual([]);
   const clean = join(tmp, 'journal-clean');
   expect(build(dir, clean, join(tmp, 'journal-clean-cache')).status).toBe(0);
   expect(snapshot(out)).toEqual(snapshot(clean));

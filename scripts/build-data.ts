@@ -33,14 +33,14 @@ import { BucketWriter, storedMention } from './lib/bucket-store.ts';
 import { handle, type FileStamp, type WorkerJob, type WorkerRequest, type WorkerResponse, type WriteTask } from './lib/build-worker.ts';
 import { loadManifest, manifestPath, outputKey, saveManifest, stampMatches, stampOf, type ListLayout, type Manifest, type Report } from './lib/dataset-state.ts';
 import { entryPath, extractFile, fromHead, summaryOfLean, type EntryMeta, type ExtractedFile, type LeanEvent } from './lib/extract-entry.ts';
-import { buildIncrementally, rollJournalForward, UnfinishedRenames } from './lib/incremental.ts';
+import { buildIncrementally, removeStaleStaging, rollJournalForward, UnfinishedRenames, type IncrementalInput } from './lib/incremental.ts';
 import { pipelineVersion } from './lib/pipeline-version.ts';
 import { loadInputState, readHead, saveInputState, statInput, unchanged, type InputRecord } from './lib/input-state.ts';
 import { articleFingerprint, articleSummaryOf, compareArticles, compareRows, groupRow, refsOf } from './lib/lean-assembly.ts';
 import { WorkerPool } from './lib/worker-pool.ts';
 import { discardStaging, prepareStaging, swapIn } from './lib/write-atomic.ts';
 import { rowExcerpts } from './lib/row-excerpts.ts';
-import { isTilePath, syncTiles, writeTiles } from './lib/write-tiles.ts';
+import { stageTiles, writeTiles } from './lib/write-tiles.ts';
 
 const DEFAULT_CACHE = fileURLToPath(new URL('../node_modules/.cache/dateline/build-data', import.meta.url));
 /** Below this many files, worker start-up costs more than it saves. */
@@ -235,6 +235,7 @@ async function main(): Promise<number> {
   // An incremental build stopped between its renames: finish them (every file they name is whole).
   const journal = join(cacheRoot, `journal-${outputKey(out)}.json`);
   rollJournalForward(journal);
+  removeStaleStaging(out);
   const previous = loadManifest(manifestAt);
   const finish = (report: Report, stats: Record<string, unknown>, printProblems: boolean): number => {
     if (printProblems) for (const line of report.problems) process.stderr.write(`${line}\n`);
@@ -261,22 +262,22 @@ async function main(): Promise<number> {
   // A few articles edited in place: re-merge and splice only what they touch (incremental.ts), else the whole build.
   let declined: string | null = null;
   if (previous) {
-    const r = buildIncrementally({ version, cacheRoot, cacheDir, out, inputs, stamps, known, manifest: previous, journal, failAfter });
+    // The tiles from the index as spliced (staged with the build's other files): those whose bytes differ are
+    // written, the others left as they are.
+    const tiles: IncrementalInput['tiles'] = ({ index, search, staged, known }) => {
+      const spliced = JSON.parse(readFileSync(index, 'utf8')) as CompactIndex;
+      const read = rowExcerpts(search, spliced.events);
+      try {
+        return stageTiles(out, spliced.articles, spliced.events, staged, known, { excerpts: read.excerpts });
+      } finally {
+        read.close();
+      }
+    };
+    const r = buildIncrementally({ version, cacheRoot, cacheDir, out, inputs, stamps, known, manifest: previous, journal, failAfter, tiles });
     if (r.done) {
-      // The tiles from the index as spliced: those whose bytes differ are written, the others left as they are.
-      const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as CompactIndex;
-      const read = rowExcerpts(join(out, 'search.json'), index.events);
-      const tiles = (() => {
-        try {
-          return syncTiles(out, index.articles, index.events, r.manifest.files, { excerpts: read.excerpts });
-        } finally {
-          read.close();
-        }
-      })();
-      const files = { ...Object.fromEntries(Object.entries(r.manifest.files).filter(([path]) => !isTilePath(path))), ...tiles.files };
-      saveManifest(manifestAt, { ...r.manifest, files, inputs: inputsFingerprint(version, inputs.map((f, i) => ({ file: f.file, key: r.records[i]?.key ?? null }))) });
+      saveManifest(manifestAt, { ...r.manifest, inputs: inputsFingerprint(version, inputs.map((f, i) => ({ file: f.file, key: r.records[i]?.key ?? null }))) });
       saveInputState(statePath, version, r.records);
-      return finish(r.report, { extracted: r.extracted, written: r.written, linked: 0, removed: r.removed, events: r.report.events, incremental: true, renumbered: r.renumbered, tiles: { written: tiles.written, removed: tiles.removed }, ms: { ...r.ms, total: Math.round(performance.now() - t0) } }, true);
+      return finish(r.report, { extracted: r.extracted, written: r.written, linked: 0, removed: r.removed, events: r.report.events, incremental: true, renumbered: r.renumbered, tiles: r.tiles, ms: { ...r.ms, total: Math.round(performance.now() - t0) } }, true);
     }
     declined = r.why;
   }

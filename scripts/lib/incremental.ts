@@ -16,8 +16,8 @@
  * kind — a copy of another article made, changed or removed, many files changed, an output touched behind the
  * build's back, a mostly stale bucket store — it declines, saying why, and the build runs whole.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../../src/pipeline/diagnostic.ts';
 import { displayName } from './input-units.ts';
 import { mergeBucketOf, planMerge, type GroupFields } from '../../src/pipeline/merge-events.ts';
@@ -30,6 +30,7 @@ import type { InputRecord, InputStamp } from './input-state.ts';
 import { articleFingerprint, articleSummaryOf, compareArticles, groupRow, refsOf } from './lean-assembly.ts';
 import { renumberRows, spliceRows, type RowKey } from './index-rows.ts';
 import { encodeList, joinParts, listEnd } from './splice-list.ts';
+import { isTilePath, type StagedTiles } from './write-tiles.ts';
 
 /** More changed files than this: the whole build (with its worker threads) is the faster way. */
 const MAX_CHANGED = 48;
@@ -47,10 +48,12 @@ export type IncrementalInput = {
   manifest: Manifest;
   journal: string;
   failAfter: number | null;
+  /** The tiles of the new index.json and search.json (staged under those paths), staged in turn by `staged`. */
+  tiles: (x: { index: string; search: string; staged: (path: string) => string; known: Manifest['files'] }) => StagedTiles;
 };
 
 export type IncrementalResult =
-  | { done: true; report: Report; records: InputRecord[]; manifest: Manifest; extracted: number; written: number; removed: number; renumbered: boolean; ms: Record<string, number> }
+  | { done: true; report: Report; records: InputRecord[]; manifest: Manifest; extracted: number; written: number; removed: number; renumbered: boolean; tiles: { written: number; removed: number }; ms: Record<string, number> }
   | { done: false; why: string };
 
 type Side = { meta: EntryMeta; lean: LeanEvent[] | null; search: string | null };
@@ -68,6 +71,37 @@ const bucketOfLean = (l: LeanEvent) => mergeBucketOf({ start: l[2], end: l[3], p
 
 /** Renames interrupted half-way: the journal stays, and the next build finishes them. */
 export class UnfinishedRenames extends Error {}
+
+/** Where an incremental build writes its new files before the journal renames them into `out`: a folder beside it. */
+function stagingOf(out: string): string {
+  return `${out}.next-${process.pid}`;
+}
+
+/** Staging folders of incremental builds killed before their journal was written (call after rolling a journal forward). */
+export function removeStaleStaging(out: string): void {
+  const prefix = `${basename(out)}.next-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(out));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isInteger(pid) && pid !== process.pid && isRunning(pid)) continue; // another build, at work now
+    rmSync(join(dirname(out), name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** A journal's line: a file renamed over another, or (to null) a file removed. */
 type JournalEntry = [from: string, to: string | null];
@@ -361,28 +395,43 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     writer.close();
   }
 
-  // 9. Every new file whole under a temporary name, the journal, the renames and removals. (When no article
-  //    changed — only rejected files, or files put back as they were — the dataset's bytes are the same.)
+  // 9. Every new file whole under a temporary name in a folder beside the output (a build killed before its
+  //    journal leaves the output untouched), the tiles of the new index.json likewise, then the journal, the
+  //    renames and removals. (When no article changed — only rejected files, or files put back as they were —
+  //    the dataset's bytes are the same.)
   const same = added.size === 0 && removed.size === 0;
   const outputs: { path: string; bytes: Buffer[] }[] = same ? [] : [{ path: 'index.json', bytes: indexPieces }, { path: 'search.json', bytes: searchPieces }, ...writes];
+  const stage = stagingOf(out);
+  const staged = (path: string): string => {
+    const at = join(stage, path);
+    mkdirSync(dirname(at), { recursive: true });
+    return at;
+  };
   const journal: JournalEntry[] = [];
+  let tiles: StagedTiles | null = null;
   try {
+    rmSync(stage, { recursive: true, force: true });
     for (const o of outputs) {
       if (x.failAfter !== null && journal.length >= x.failAfter) throw new Error(`stopped after ${x.failAfter} files (DATELINE_BUILD_FAIL_AFTER)`);
-      const to = join(out, o.path);
-      const tmp = `${to}.tmp-${process.pid}`;
+      const tmp = staged(o.path);
       writeFileSync(tmp, o.bytes.length === 1 ? (o.bytes[0] as Buffer) : Buffer.concat(o.bytes));
-      journal.push([tmp, to]);
+      journal.push([tmp, join(out, o.path)]);
     }
-    if (!same) for (const path of gone) journal.push([join(out, path), null]);
+    if (!same) {
+      for (const path of gone) journal.push([join(out, path), null]);
+      tiles = x.tiles({ index: join(stage, 'index.json'), search: join(stage, 'search.json'), staged, known: m.files });
+      for (const [tmp, path] of tiles.renames) journal.push([tmp, join(out, path)]);
+      for (const path of tiles.removals) journal.push([join(out, path), null]);
+    }
     writeFileSync(`${x.journal}.tmp`, JSON.stringify(journal));
     renameSync(`${x.journal}.tmp`, x.journal);
   } catch (error) {
-    for (const [tmp, to] of journal) if (to !== null) rmSync(tmp, { force: true });
+    rmSync(stage, { recursive: true, force: true });
     throw error;
   }
   if (process.env['DATELINE_BUILD_CRASH_AT'] === 'journal') process.exit(70);
   rollJournalForward(x.journal);
+  rmSync(stage, { recursive: true, force: true });
 
   // 10. The manifest: the files written and removed, the layout of the new dataset.
   for (const w of writes) files[w.path] = { fp: w.fp, stamp: stampOf(join(out, w.path)) as FileStamp };
@@ -391,6 +440,10 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   const searchStamp = stampOf(searchPath) as FileStamp;
   files['index.json'] = { fp: '', stamp: indexStamp };
   files['search.json'] = { fp: '', stamp: searchStamp };
+  if (tiles) {
+    for (const path of Object.keys(files)) if (isTilePath(path)) delete files[path];
+    Object.assign(files, tiles.files);
+  }
   const problems: Record<number, string[]> = {};
   const positions = inputs.map((f, j) => {
     const c = changedAt.get(j);
@@ -434,6 +487,7 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     written: writes.length,
     removed: gone.length,
     renumbered: moved,
+    tiles: { written: tiles?.renames.length ?? 0, removed: tiles?.removals.length ?? 0 },
     ms: { read: Math.round(tRead - t0), merge: Math.round(tMerge - tRead), plan: Math.round(tPlan - tMerge), write: Math.round(performance.now() - tPlan) },
   };
 }

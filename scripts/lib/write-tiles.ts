@@ -1,13 +1,13 @@
 /**
  * Writes the tiled layout (src/pipeline/tiles.ts, docs/dataset-layout.md) beside index.json: whole into a fresh
- * staging folder on a clean build; over the current dataset on an incremental one, where only the files whose
- * bytes differ are written (each to a temporary name, then renamed over the old one) and tiles or shards that
- * no longer exist are removed. Each file's fingerprint (a hash of its bytes) and stamp go in the manifest: the
- * next build knows an unchanged file by its fingerprint, without reading it back.
+ * staging folder on a clean build; on an incremental one, only the files whose bytes differ are staged (and
+ * renamed in by the build's journal, with its other files) and the tiles or shards no longer made are removed.
+ * Each file's fingerprint (a hash of its text) and stamp go in the manifest: the next build knows an unchanged
+ * file by its fingerprint, without reading it back.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ArticleSummary, EventRow } from '../../src/pipeline/schema.ts';
 import { tileFiles, type TileFile, type TileOptions } from '../../src/pipeline/tiles.ts';
 import type { FileStamp } from './build-worker.ts';
@@ -68,13 +68,18 @@ function sameBytes(path: string, content: string): boolean {
   }
 }
 
+/** The tiles an incremental build changes: each new or changed file staged under a temporary path, and those to remove. */
+export type StagedTiles = { renames: [staged: string, path: string][]; removals: string[]; files: Record<string, FileRecord> };
+
 /**
- * The tiles of the dataset in `out` brought up to date: only what differs is written, what is gone removed. A file
- * whose record (`known`, the last build's) has the same fingerprint and matches its stamp is left unread.
+ * The tiles of the dataset in `out` brought up to date, without touching `out`: each file whose bytes differ is
+ * written to `staged(path)` (the caller renames it in, with the rest of the build's files, after its journal), and
+ * the tiles or shards that are no longer made are listed for removal. A file whose record (`known`, the last
+ * build's) has the same fingerprint and matches its stamp is not read back.
  */
-export function syncTiles(out: string, articles: readonly ArticleSummary[], rows: readonly EventRow[], known: Readonly<Record<string, FileRecord>> = {}, options: TileOptions = {}): TilesWritten {
+export function stageTiles(out: string, articles: readonly ArticleSummary[], rows: readonly EventRow[], staged: (path: string) => string, known: Readonly<Record<string, FileRecord>> = {}, options: TileOptions = {}): StagedTiles {
   const files: Record<string, FileRecord> = {};
-  let written = 0;
+  const renames: [string, string][] = [];
   for (const f of allFiles(articles, rows, options)) {
     const path = join(out, f.path);
     const fp = fingerprintOf(f.content);
@@ -83,14 +88,13 @@ export function syncTiles(out: string, articles: readonly ArticleSummary[], rows
       files[f.path] = before ?? { fp, stamp: stampOf(path) as FileStamp };
       continue;
     }
-    mkdirSync(dirname(path), { recursive: true });
-    const temporary = `${path}.tmp-${process.pid}`;
-    writeFileSync(temporary, f.content);
-    renameSync(temporary, path);
-    files[f.path] = { fp, stamp: stampOf(path) as FileStamp };
-    written++;
+    const at = staged(f.path);
+    writeFileSync(at, f.content);
+    // A rename keeps the inode, size and time: the staged file's stamp is the renamed one's.
+    files[f.path] = { fp, stamp: stampOf(at) as FileStamp };
+    renames.push([at, f.path]);
   }
-  let removed = 0;
+  const removals: string[] = [];
   for (const folder of TILE_FOLDERS) {
     let names: string[];
     try {
@@ -98,11 +102,7 @@ export function syncTiles(out: string, articles: readonly ArticleSummary[], rows
     } catch {
       continue;
     }
-    for (const name of names) {
-      if (files[`${folder}/${name}`]) continue;
-      rmSync(join(out, folder, name), { force: true });
-      removed++;
-    }
+    for (const name of names) if (!files[`${folder}/${name}`]) removals.push(`${folder}/${name}`);
   }
-  return { written, removed, files };
+  return { renames, removals, files };
 }
