@@ -72,6 +72,9 @@ test('title: JSON-LD headline, then og:title, then <h1>, then <title> without th
   const t = page(`${date}<meta property="og:site_name" content="The Outlet">`).replace('<title>A title</title>', '<title>Plain title | The Outlet</title>');
   expect(one(t).title).toBe('Plain title');
   expect(one(t).origin.outlet).toBe('The Outlet');
+  // A page whose title is the outlet alone ("| The Outlet", an empty headline and <h1>) has no title.
+  const bare = page(`${date}<meta property="og:site_name" content="The Outlet">`, `<h1></h1><article>${BODY}</article>`).replace('<title>A title</title>', '<title> | The Outlet</title>');
+  expect(lines(bare)).toEqual(["p.html:3:1: error Unexpected a page without a title, expected JSON-LD headline, og:title, <h1> or <title> [html:title]"]);
 });
 
 test('a front page or a search page is not an article', () => {

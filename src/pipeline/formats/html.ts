@@ -322,9 +322,12 @@ function blocksOf(content: El, base: string | null): Block[] {
 
 /** "Title | Outlet", "Title - Outlet", "Title – Outlet" -> "Title". */
 function titleWithoutOutlet(title: string, outlet: string): string {
-  for (const sep of [' | ', ' - ', ' – ', ' — ', ' · ']) {
-    const at = title.lastIndexOf(sep);
-    if (at > 0 && title.slice(at + sep.length).trim().toLowerCase() === outlet.toLowerCase()) return title.slice(0, at).trim();
+  const isOutlet = (s: string) => s.trim().toLowerCase() === outlet.toLowerCase();
+  for (const sep of ['|', '-', '–', '—', '·']) {
+    // "Story | Outlet" is "Story"; "| Outlet" alone (a page that left its title empty) is no title at all.
+    if (title.startsWith(sep) && isOutlet(title.slice(sep.length))) return '';
+    const at = title.lastIndexOf(` ${sep} `);
+    if (at > 0 && isOutlet(title.slice(at + sep.length + 2))) return title.slice(0, at).trim();
   }
   return title;
 }
