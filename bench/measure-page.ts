@@ -80,6 +80,15 @@ const PROBE = `(() => {
     };
     requestAnimationFrame(tick);
   });
+  /** Resolves with the frame time at which the search results list its first result, or null after capMs. */
+  bench.resultsShown = (t0, capMs) => new Promise((resolve) => {
+    const tick = (t) => {
+      if (document.querySelector('ol[aria-label="Search results"] button')) { resolve(t); return; }
+      if (t - t0 > capMs) { resolve(null); return; }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   /**
    * N wheel notches zooming in at the centre of the timeline, dispatched in one go. A constructed WheelEvent
    * gets wheelDelta = deltaY in Chromium, which vis-timeline reads first: +100 zooms in by 1/(1 + (100/120)/5).
@@ -102,6 +111,7 @@ type BenchWindow = {
     settle: (t0: number, quietMs?: number, capMs?: number) => Promise<number | null>;
     wheel: (n: number) => void;
     eventsDrawn: (t0: number, capMs: number) => Promise<number | null>;
+    resultsShown: (t0: number, capMs: number) => Promise<number | null>;
   };
   bareTimeline?: { getWindow(): { start: Date; end: Date }; fit(options: unknown): void };
 };
@@ -273,14 +283,7 @@ export async function measureSearch(browser: Browser, url: string, query: string
         const t0 = performance.now();
         setValue?.call(input, query);
         input.dispatchEvent(new Event('input', { bubbles: true }));
-        const shownAt = await new Promise<number | null>((resolve) => {
-          const tick = (t: number) => {
-            if (document.querySelector('ol[aria-label="Search results"] button')) resolve(t);
-            else if (t - t0 > timeoutMs) resolve(null);
-            else requestAnimationFrame(tick);
-          };
-          requestAnimationFrame(tick);
-        });
+        const shownAt = await (window as unknown as BenchWindow).__bench.resultsShown(t0, timeoutMs);
         const shards = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => !before.has(e.name) && /\/data\/search\//.test(e.name));
         return {
           ms: shownAt === null ? null : shownAt - t0,

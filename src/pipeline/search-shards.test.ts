@@ -52,6 +52,10 @@ test('the words of an event’s excerpts lead to it, once however many of its ex
   expect(found.get('search/ma.json')?.['marrow']).toEqual({ n: 2, e: [['e-3', 'Talks resumed', '2021-02-01', '2021'], ['e-1', 'Dam opened', '2020-05-01', '2020']] });
   expect(found.get('search/sl.json')?.['sluice']?.e.map((p) => p[0])).toEqual(['e-3', 'e-1']);
   expect(found.get('search/de.json')?.['delegation']?.n).toBe(1);
+  // Long numbers of excerpts (amounts) are left out; years and short numbers stay.
+  const counted = shards([row('e-9', 'Census of 2021', '2021-05-01', 0)], () => ['In 2021, 1,204 households and 209676 residents: 48 wards.']);
+  expect(Object.keys(counted.get('search/20.json') ?? {}).sort()).toEqual(['2021', '204']);
+  expect(counted.get('search/48.json')?.['48']?.n).toBe(1);
   // Without excerpts, only labels, titles and sources.
   expect(shards(rows).get('search/ma.json')?.['marrow']).toBeUndefined();
 });
