@@ -41,6 +41,8 @@ test('the first view of a tiled archive is drawn from the overview alone: counts
   await page.goto('./');
   await expect(page.locator('.vis-item.tl-aggregate').first()).toBeVisible();
   await expect(page.locator('.timeline-count')).toHaveText(`${INDEX.events.length} events`);
+  // Nothing is filtered: the empty list says how to fill it, not that a filter matches nothing.
+  await expect(page.locator('.event-list-empty')).toHaveText(/zoom in, or jump to a date/);
   expect(asked).toEqual(['overview.json']);
 });
 

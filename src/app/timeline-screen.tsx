@@ -428,6 +428,7 @@ export function TimelineScreen({ dataset, archive = null, url, masthead: Masthea
                     }}
                     focusToken={listFocus}
                     showSource={dataset.sources.length > 1}
+                    emptyMessage={archive && !filtered ? 'The list shows the events of the period the timeline draws: zoom in, or jump to a date, to list them.' : undefined}
                   />
                 ) : null}
               </>

@@ -19,11 +19,15 @@ type Props = {
   /** Bumped to move focus to the current item (keyboard walking). */
   focusToken: number;
   showSource: boolean;
+  /** What an empty list says: why it is empty and what to do (a filter that matches nothing, or an archive zoomed out). */
+  emptyMessage?: string | undefined;
 };
 
 const PAGE = 200;
 
-export function EventList({ events, articlesById, currentId, openId, onOpen, focusToken, showSource }: Props) {
+export const NO_MATCH = 'No event matches. Clear the search or filters to see every event.';
+
+export function EventList({ events, articlesById, currentId, openId, onOpen, focusToken, showSource, emptyMessage = NO_MATCH }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
   const currentIndex = currentId ? events.findIndex((e) => e.id === currentId) : -1;
   const [start, setStart] = useState(0);
@@ -47,7 +51,7 @@ export function EventList({ events, articlesById, currentId, openId, onOpen, foc
     }
   }, [currentId, focusToken]);
 
-  if (events.length === 0) return <p className="muted event-list-empty">No event matches. Clear the search or filters to see every event.</p>;
+  if (events.length === 0) return <p className="muted event-list-empty">{emptyMessage}</p>;
 
   return (
     <>
