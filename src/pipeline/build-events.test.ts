@@ -266,3 +266,18 @@ test('the date of a figure compared with dates no happening; a subordinate claus
   const said = mentionsOf(eventsOf('The analyst thinks several airlines will report losses in 2023.', (t) => [timex(t, '2023', '2023', year('2023'))]));
   expect(said.map((e) => e.label)).toEqual(['Several airlines will report losses']);
 });
+
+test('a debt\'s maturity ("notes due 2009") dates no happening; a payment due on a day does', () => {
+  const notes = 'The utility sold $100 million of senior notes due 2009, priced at par.';
+  expect(mentionsOf(eventsOf(notes, (t) => [timex(t, '2009', '2009', year('2009'))]))).toEqual([]);
+  const bonds = 'The city will redeem its bonds maturing in 2031.';
+  expect(mentionsOf(eventsOf(bonds, (t) => [timex(t, '2031', '2031', year('2031'))]))).toEqual([]);
+  const payment = 'The first payment is due in April.';
+  expect(mentionsOf(eventsOf(payment, (t) => [timex(t, 'April', '2022-04', month('2022-04', 30))]))).toHaveLength(1);
+});
+
+test('a label keeps "break even" whole when the date after it is dropped', () => {
+  const text = 'The company expects to break even in the fourth quarter.';
+  const at = text.indexOf('the fourth quarter');
+  expect(labelFromClause(text, { start: 0, end: text.length }, [{ start: at, end: at + 'the fourth quarter'.length }])).toBe('The company expects to break even');
+});

@@ -22,7 +22,7 @@ export const MAX_LABEL = 90;
 
 /** Signal words before an expression that belong to the phrase the label drops with it. */
 const SIGNAL_BEFORE =
-  /(?:\b(?:back|way|as|all|only|just|even|already|since|in|on|at|from|by|until|till|before|after|during|through|throughout|of|earlier|later|around|about|until|between|and|to|for|over|within|as early as|as late as|no later than)\s+)+$/i;
+  /(?:\b(?:back|way|as|all|only|just|(?<!\bbreak(?:s|ing)?\s)even|already|since|in|on|at|from|by|until|till|before|after|during|through|throughout|of|earlier|later|around|about|until|between|and|to|for|over|within|as early as|as late as|no later than)\s+)+$/i;
 const FRONTED = /^(?:soon\s+|shortly\s+|just\s+|long\s+)?(?:after|before|when|while|following|since|during|in|on|at|by|earlier|later|last|this|next|until|as of|throughout|over|within|back in)\b/i;
 const REPORTING_VERBS =
   'said|stated|claimed|reported|announced|warned|told|revealed|confirmed|added|noted|argued|insisted|denied|wrote|published|alleged|suggested|declared|accused|urged|pointed out';
@@ -109,6 +109,9 @@ const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)\b/i;
 const SUBORDINATE_OPENER = /^(?:while|although|though|whereas|because|if|even though|even as|despite)\b/i;
 /** "…to $85.7 million, from $93.3 million a year earlier": the date of the figure compared with, not of a happening. */
 const COMPARISON_BASE = /\bfrom\s+(?:about\s+|nearly\s+|almost\s+)?[$£€#]?\d[\d.,]*\s*(?:%|percent|(?:million|billion|trillion)\b)?\s*(?:(?:or\s+)?[$£€#]?\d[\d.,]*\s*(?:cents?\s+)?a\s+share\s*)?$/i;
+/** A debt and its maturity before a date: "notes due", "debentures maturing in", "bonds due in". */
+const MATURITY = /\b(?:notes|bonds|debentures|securities|certificates|obligations|loans?|debt|paper|issues?)\s+(?:(?:are|is|were|was)\s+)?(?:due|maturing|that mature|which mature)\s+(?:in\s+|on\s+)?$/i;
+
 /** "a takeover bid launched last week": a past participle right before the date, after its noun. */
 const REDUCED_RELATIVE =
   /([\p{L}\d'’.-]+)\s+(\p{Ll}+ed|made|held|built|won|sold|taken|given|seen|done|written|chosen|drawn|known|shown|begun|paid|sent|spent|brought|bought|caught|fought|found|lost|led|kept|set|put|cut|hit|struck)\s*$/u;
@@ -552,6 +555,8 @@ export function buildEvents(src: EventSource): EventDetail[] {
         }
         // A date of the figure compared with ("from $93.3 million a year earlier") dates no happening.
         if (seg && g.timexes.every((t) => COMPARISON_BASE.test(text.slice(Math.max(seg.start, labelSpan.start), t.start))) && !/\bwhen\b/.test(text.slice(first.end, g.span.end))) return;
+        // "$100 million of notes due Nov. 1, 2009": a maturity, the date of a debt, not of a happening.
+        if (g.timexes.every((t) => MATURITY.test(text.slice(Math.max(sentence.start, t.start - 40), t.start)))) return;
         // The date belongs to the clause it stands in; the event is the happening of that clause.
         let dated: Span | null = null;
         let reported = false;

@@ -202,8 +202,10 @@ test('passive and attributive participles carry no past tense: the future clause
   expect(values('The talks are supposed to conclude by May.', '1998-03-22')).toEqual(['May=DATE:1998-05']);
 });
 
-test('the month next to the publication month is this year\'s, even in a past clause', () => {
+test('the month after the publication month is this year\'s in a past clause of telling or of a deadline', () => {
   expect(values('The ministry told refiners of a cut in supplies in September.', '1995-08-16')).toEqual(['September=DATE:1995-09']);
+  expect(values('The regulator gave the firm until mid-September to reply.', '1995-08-16')).toEqual(['mid-September=DATE:1995-09']);
+  expect(values('The ministry said the bonds were issued in September.', '1995-08-16')).toEqual(['September=DATE:1994-09']);
   expect(values('The ministry reduced supplies in June.', '1995-08-16')).toEqual(['June=DATE:1995-06']);
   expect(values('The ministry reduced supplies in October.', '1995-08-16')).toEqual(['October=DATE:1994-10']);
   expect(values('The ministry will reduce supplies in July.', '1995-08-16')).toEqual(['July=DATE:1996-07']);
@@ -251,4 +253,8 @@ test('"last year" as the term of a comparison of a quarter\'s figures is that qu
 
 test('a time of day with a date after it, with or without a comma', () => {
   expect(values('The offer runs until 5 p.m. EST Nov. 9.', '1995-11-02')).toEqual(['5 p.m. EST Nov. 9=TIME:1995-11-09T17:00']);
+});
+
+test('"set for" looks ahead', () => {
+  expect(values('The ministers agreed on a summit set for Geneva in January.', '1995-10-20')).toEqual(['January=DATE:1996-01']);
 });

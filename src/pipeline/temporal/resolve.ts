@@ -53,6 +53,11 @@ export type Context = {
   quarter: QuarterAnchor | null;
   /** True when the sentence has a present perfect ("has risen", "have been"): a stretch reaching to now. */
   perfect?: boolean;
+  /**
+   * True when the past tense is that of a report or a grant of time, not of the happening the expression dates:
+   * "told refiners of a cut in September", "gave them until November".
+   */
+  reportedOrDeadline?: boolean;
   /** True when the expression ends a comparison of figures ("compared with $3 million last year", "from … a year ago"). */
   comparison?: boolean;
   /** True when a past perfect governs the expression ("had been due to expire Friday"): before the publication day. */
@@ -248,10 +253,11 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
         return { type: 'DATE', value: formatMonth(near, spec.m), how: `a month without a year next to a date of ${ctx.anchor?.day.y ?? near} in the same sentence: the ${name} nearest to it`, anchor: { day: { y: near, m: spec.m, d: 1 }, precision: 'month' } };
       }
       // News names the year of a month only when it is not the publication year's: the month after the publication
-      // month is this year's even in a past clause, whose verb dates the telling ("told customers of a cutback in
-      // September" in August). (A month just gone in a future clause is next year's: "might meet in May" in June.)
+      // month is this year's in a past clause whose verb dates a telling or a grant of time, not the happening
+      // ("told customers of a cutback in September" in August; but "the bonds were issued in September" is last
+      // year's). (A month just gone in a future clause is next year's: "might meet in May" in June.)
       const ahead = spec.m - dct.m + (spec.m < dct.m ? 12 : 0);
-      const y = tense === 'past' && !ctx.narrative && ahead > 0 && ahead <= NEWS_MONTH_WINDOW ? (spec.m > dct.m ? dct.y : dct.y + 1) : pickYear(dct.y, tense, (yy) => yy * 12 + spec.m, dct.y * 12 + dct.m);
+      const y = tense === 'past' && ctx.reportedOrDeadline === true && !ctx.narrative && ahead > 0 && ahead <= NEWS_MONTH_WINDOW ? (spec.m > dct.m ? dct.y : dct.y + 1) : pickYear(dct.y, tense, (yy) => yy * 12 + spec.m, dct.y * 12 + dct.m);
       const words = directionWords(tense, y * 12 + spec.m, dct.y * 12 + dct.m);
       return {
         type: 'DATE',

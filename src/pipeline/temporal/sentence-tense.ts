@@ -73,7 +73,7 @@ export function sentenceIndexAt(starts: readonly number[], offset: number): numb
   return lo;
 }
 
-const FUTURE = String.raw`will|should|supposed to|likely to|may|must|won['’]?t|wo n't|shall|['’]ll|going to|gonna|expected to|expects?|anticipates?|due|plans? to|planning to|planned for|intends? to|intending to|aims? to|aiming to|scheduled|set to|due to|is to|are to|would|could|might|hopes? to|upcoming|forthcoming|next|coming|ahead|later this|from now|to be held|to begin|to start|to open|to launch|to take place|forecast|predicts?|projected`;
+const FUTURE = String.raw`will|should|supposed to|likely to|set for|may|must|won['’]?t|wo n't|shall|['’]ll|going to|gonna|expected to|expects?|anticipates?|due|plans? to|planning to|planned for|intends? to|intending to|aims? to|aiming to|scheduled|set to|due to|is to|are to|would|could|might|hopes? to|upcoming|forthcoming|next|coming|ahead|later this|from now|to be held|to begin|to start|to open|to launch|to take place|forecast|predicts?|projected`;
 const PAST = String.raw`said|told|was|were|had|did|didn['’]?t|been|ago|last|earlier|previously|began|came|went|took|made|saw|got|gave|rose|fell|grew|won|lost|sold|bought|paid|spent|met|left|held|built|brought|kept|began|became|broke|chose|drove|flew|fought|found|hit|led|meant|put|ran|rang|sat|sent|set up|shut|sank|slid|spoke|stood|struck|swore|taught|thought|threw|understood|withdrew|wrote|[a-z]{2,}ed`;
 const PRESENT = String.raw`is|are|am|has|have|does|do|says|remains|continues|seems`;
 const REPORTING = /^(?:said|told|reported|claimed|stated|added|noted|announced|explained|wrote|argued|insisted|confirmed|warned)$/i;

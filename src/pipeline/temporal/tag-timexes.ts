@@ -262,6 +262,9 @@ function withYearFromRange(text: string, chosen: readonly Candidate[], i: number
   return c;
 }
 
+/** A verb of telling, then no past verb of its own up to the expression: "told refiners of a cut in September". */
+const REPORTED_ONLY = /\b(?:told|said|announced|reported|warned|informed|notified|promised)\b(?:(?!\b(?:was|were|had|[a-z]{2,}ed)\b)[^;])*$/i;
+
 /** The expression ends the term of a comparison of figures: "compared with a loss of $3 million last year". */
 const COMPARISON = /\b(?:compared\s+(?:with|to)|from|than|versus|against)\s+[^.;]*$/i;
 /** A verb between the comparison word and the date ("than the 16 cents it reported last year") dates that verb. */
@@ -330,8 +333,9 @@ export function tagTimexes(text: string, dct: string): TaggedTimex[] {
     const quarterNow = quarter === null ? null : { y: quarter.y, q: quarter.q, near: quarter.sentence === si, distance: si - quarter.sentence };
     const perfect = c.spec.k === 'ref' && c.spec.window !== null && isPerfectClause(text, sStart, sEnd, c.start);
     const comparedTerm = c.spec.k === 'yearRel' && comparedWith(text.slice(Math.max(sStart, c.start - 80), c.start));
+    const reportedOrDeadline = c.spec.k === 'month' && tense === 'past' && ((signal !== null && /^(?:until|till|by)$/i.test(signal)) || REPORTED_ONLY.test(text.slice(Math.max(sStart, c.start - 120), c.start)));
     const pastPerfect = (c.spec.k === 'weekday' || (c.spec.k === 'time' && c.spec.day?.k === 'weekday')) && PAST_PERFECT.test(text.slice(Math.max(sStart, c.start - 80), c.start));
-    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, anchorDistance: anchor === null ? Infinity : si - anchorSentence, narrativeReach, quarter: quarterNow, perfect, pastPerfect, comparison: comparedTerm, lastDay: lastDay === null ? null : { anchor: lastDay, distance: si - lastDaySentence } });
+    const resolved = resolveSpec(c.spec, { dct: dctDay, tense, anchor, narrative, anchorNear: anchorSentence === si, anchorDistance: anchor === null ? Infinity : si - anchorSentence, narrativeReach, quarter: quarterNow, perfect, pastPerfect, comparison: comparedTerm, reportedOrDeadline, lastDay: lastDay === null ? null : { anchor: lastDay, distance: si - lastDaySentence } });
     const r = c.pod !== undefined && resolved.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value)
       ? { ...resolved, type: 'TIME' as const, value: `${resolved.value}T${c.pod}`, how: `${resolved.how}, part of the day` }
       : resolved;
