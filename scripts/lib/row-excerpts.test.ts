@@ -27,8 +27,9 @@ test('each row gets the excerpts of its id and aliases, unescaped, whatever the 
   // The same as the pipeline's reading of the index held whole.
   const whole = excerptsOfSearch({ schemaVersion: 1, events: entries }, rows);
   expect([0, 1, 2].map(whole)).toEqual([['Floods in the valley.'], [entries[0]?.[1], entries[3]?.[1], entries[4]?.[1]], []]);
-  for (const chunk of [3, 7, 64, 1 << 20]) {
-    const { excerpts, close } = rowExcerpts(path, rows, chunk);
+  // Scanned in chunks of any size; the excerpts read one by one (a file past wholeReadMax) or from the file read whole.
+  for (const [chunk, wholeReadMax] of [[3, 0], [7, 0], [64, 1 << 20], [1 << 20, 1 << 20]] as const) {
+    const { excerpts, close } = rowExcerpts(path, rows, chunk, wholeReadMax);
     try {
       expect(excerpts(0)).toEqual(['Floods in the valley.']);
       expect(excerpts(1)).toEqual(['The "Marrow" dam, said the mayor \\ of Zürich — opened.', 'Talks resumed at dawn.', 'Line one\nline two ]]']);
