@@ -71,24 +71,19 @@ const PROBE = `(() => {
     };
     requestAnimationFrame(tick);
   });
-  /** Resolves with the frame time at which the timeline draws events (all of the window's, or its most-told), or null after capMs. */
-  bench.eventsDrawn = (t0, capMs) => new Promise((resolve) => {
+  /** Resolves with the first frame time at which the page holds an element matching selector, or null after capMs. */
+  const shown = (selector, t0, capMs) => new Promise((resolve) => {
     const tick = (t) => {
-      if (document.querySelector('.timeline-canvas:is([data-mode="events"], [data-mode="most-told"]) .vis-item.tl-event')) { resolve(t); return; }
+      if (document.querySelector(selector)) { resolve(t); return; }
       if (t - t0 > capMs) { resolve(null); return; }
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   });
-  /** Resolves with the frame time at which the search results list its first result, or null after capMs. */
-  bench.resultsShown = (t0, capMs) => new Promise((resolve) => {
-    const tick = (t) => {
-      if (document.querySelector('ol[aria-label="Search results"] button')) { resolve(t); return; }
-      if (t - t0 > capMs) { resolve(null); return; }
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  /** The frame time at which the timeline draws events (all of the window's, or its most-told), or null after capMs. */
+  bench.eventsDrawn = (t0, capMs) => shown('.timeline-canvas:is([data-mode="events"], [data-mode="most-told"]) .vis-item.tl-event', t0, capMs);
+  /** The frame time at which the search results list their first result, or null after capMs. */
+  bench.resultsShown = (t0, capMs) => shown('ol[aria-label="Search results"] button', t0, capMs);
   /**
    * N wheel notches zooming in at the centre of the timeline, dispatched in one go. A constructed WheelEvent
    * gets wheelDelta = deltaY in Chromium, which vis-timeline reads first: +100 zooms in by 1/(1 + (100/120)/5).
