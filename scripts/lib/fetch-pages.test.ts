@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { fetchPages, pageFileName, readUrlList, takeFetchArgs, userAgentOf, type FetchSettings } from './fetch-pages.ts';
+import { fetchPages, pageFileName, readUrlList, retryAfterMs, takeFetchArgs, userAgentOf, type FetchSettings } from './fetch-pages.ts';
 
 // No network: every page comes from this local server, which logs what it was asked.
 type Hit = { path: string; at: number; headers: IncomingMessage['headers'] };
@@ -37,6 +37,14 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
   '/report.pdf': (_q, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4'),
   '/huge': (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<p>${'x'.repeat(20_000)}</p>`),
   '/huge-declared': (_q, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-length': 20_007 }).end(`<p>${'x'.repeat(20_000)}</p>`),
+  // Busy servers: the first ask of /busy-once is told to wait a second; /busy-always says 503 with no wait each time;
+  // /busy-long asks for two hours.
+  '/busy-once': (_q, res) => {
+    if (hits.filter((h) => h.path === '/busy-once').length === 1) return void res.writeHead(429, { 'retry-after': '1' }).end();
+    res.writeHead(200, { 'content-type': 'text/html' }).end(page('Dam Opens', '2022-04-17'));
+  },
+  '/busy-always': (_q, res) => res.writeHead(503, { 'retry-after': '0' }).end(),
+  '/busy-long': (_q, res) => res.writeHead(429, { 'retry-after': '7200' }).end(),
   '/slow': () => {
     // Never answers: the client's timeout ends it.
   },
@@ -167,6 +175,35 @@ test('requests to one host go one at a time, each at least the delay after the o
   expect(hits.map((h) => h.path)).toEqual(['/robots.txt', '/news/a', '/news/b', '/missing', '/old', '/news/moved']);
   const gaps = hits.slice(1).map((h, i) => h.at - (hits[i] as Hit).at);
   for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(119);
+});
+
+test('Retry-After: seconds or an HTTP date, as a wait from now; anything else says nothing', () => {
+  const now = Date.parse('2022-04-12T10:00:00Z');
+  expect(retryAfterMs('120', now)).toBe(120_000);
+  expect(retryAfterMs(' 0 ', now)).toBe(0);
+  expect(retryAfterMs('Tue, 12 Apr 2022 10:00:30 GMT', now)).toBe(30_000);
+  expect(retryAfterMs('Tue, 12 Apr 2022 09:00:00 GMT', now)).toBe(0);
+  expect(retryAfterMs(null, now)).toBeNull();
+  expect(retryAfterMs('-5', now)).toBeNull();
+  expect(retryAfterMs('soon', now)).toBeNull();
+  expect(retryAfterMs('1e3', now)).toBeNull();
+});
+
+test('a busy server (429, 503) is asked again after the wait it asks for, a few times at most; a long wait is left for a later run', async () => {
+  hits.length = 0;
+  const s = settings('busy', [`${base}/busy-once`, `${base}/busy-always`, `${base}/busy-long`, `${base}/news/b`]);
+  const r = await fetchPages(s);
+  const host = base.slice(7);
+  expect(r.problems).toEqual([
+    `${s.list}:2:1: error Unexpected HTTP 503 (Service Unavailable) from ${host} 3 times, expected the page; not fetched, run again later [fetch:busy]`,
+    `${s.list}:3:1: error Unexpected HTTP 429 (Too Many Requests) from ${host} asking to wait 7,200 s, expected the page within 60 s; not fetched, run again later [fetch:busy]`,
+  ]);
+  expect(r).toMatchObject({ fetched: 2, failed: 2 });
+  expect(readdirSync(s.into).length).toBe(2);
+  expect(hits.map((h) => h.path)).toEqual(['/robots.txt', '/busy-once', '/busy-once', '/busy-always', '/busy-always', '/busy-always', '/busy-long', '/news/b']);
+  // The second ask of /busy-once came after the second it was told to wait (1 ms for the clocks' rounding).
+  const [first, second] = hits.filter((h) => h.path === '/busy-once');
+  expect((second as Hit).at - (first as Hit).at).toBeGreaterThanOrEqual(999);
 });
 
 test("robots.txt's Crawl-delay, longer than the delay asked for, paces the host", async () => {

@@ -58,6 +58,12 @@ export const FETCH_DEFAULTS = { delayMs: 1000, timeoutMs: 15_000, maxRedirects: 
 const MAX_CRAWL_DELAY_MS = 30_000;
 /** Hosts fetched side by side. */
 const HOSTS_AT_ONCE = 4;
+/** A server that answers 429 or 503 is asked again at most this many times, after the wait it asks for. */
+const BUSY_RETRIES = 2;
+/** The longest Retry-After waited for: a longer one fails the URL (run again later), it does not stall the run. */
+const MAX_RETRY_WAIT_MS = 60_000;
+/** The wait before asking a busy server again when it does not say (doubled at each try). */
+const BUSY_WAIT_MS = 2_000;
 /** RFC 9309: a crawler parses at least 500 KiB of a robots.txt; past that is ignored. */
 const MAX_ROBOTS_BYTES = 512 * 1024;
 
@@ -150,6 +156,18 @@ function writeAtomic(path: string, data: string | Uint8Array): void {
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
+/**
+ * The wait a busy answer asks for (RFC 9110 Retry-After: seconds, or an HTTP date), in ms from `now` (ms since
+ * the epoch); null when it says nothing usable.
+ */
+export function retryAfterMs(value: string | null, now: number): number | null {
+  if (value === null) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return /[a-z]/i.test(text) && Number.isFinite(at) ? Math.max(0, at - now) : null;
+}
+
 /** Problems of one request: the message of its diagnostic and its rule. */
 class FetchProblem extends Error {
   constructor(
@@ -172,6 +190,8 @@ class Client {
   private readonly last = new Map<string, Promise<unknown>>();
   private readonly endedAt = new Map<string, number>();
   private readonly hostDelay = new Map<string, number>();
+  /** Per host: no request before this time (performance.now()), set by a busy answer's Retry-After. */
+  private readonly notBefore = new Map<string, number>();
   private readonly robots = new Map<string, Promise<{ allowed: (url: URL) => number | null } | { unreachable: string }>>();
 
   constructor(private readonly s: FetchSettings) {}
@@ -179,7 +199,7 @@ class Client {
   /** `request` on the host's turn: after the host's last request has ended, and its delay after that. */
   private paced<T>(host: string, request: () => Promise<T>): Promise<T> {
     const run = (this.last.get(host) ?? Promise.resolve()).then(async () => {
-      const wait = (this.endedAt.get(host) ?? -Infinity) + (this.hostDelay.get(host) ?? this.s.delayMs) - performance.now();
+      const wait = Math.max((this.endedAt.get(host) ?? -Infinity) + (this.hostDelay.get(host) ?? this.s.delayMs), this.notBefore.get(host) ?? -Infinity) - performance.now();
       if (wait > 0) await sleep(Math.ceil(wait));
       try {
         return await request();
@@ -191,9 +211,28 @@ class Client {
     return run;
   }
 
-  /** One request, no redirect followed; the body read up to `limit` bytes (past it: a problem, or cut when `cut`). */
-  private once(url: URL, headers: Record<string, string>, limit: number, cut: boolean): Promise<Answer> {
-    return this.paced(url.host, () => this.request(url, headers, limit, cut));
+  /**
+   * One request, no redirect followed; the body read up to `limit` bytes (past it: a problem, or cut when `cut`).
+   * A busy answer (429 Too Many Requests, 503 Service Unavailable) is asked again after the wait its Retry-After
+   * says (or a doubling wait when it says none), at most BUSY_RETRIES times, and the host is paced twice as slowly
+   * from then on (robots.txt is not asked again: RFC 9309 reads a 5xx one as unreachable); a wait longer than MAX_RETRY_WAIT_MS is a problem (the URL is left for a later run).
+   */
+  private async once(url: URL, headers: Record<string, string>, limit: number, cut: boolean, retry: boolean): Promise<Answer> {
+    for (let attempt = 0; ; attempt++) {
+      const answer = await this.paced(url.host, () => this.request(url, headers, limit, cut));
+      if (!retry || (answer.status !== 429 && answer.status !== 503)) return answer;
+      const asked = retryAfterMs(answer.headers.get('retry-after'), Date.now());
+      const wait = asked ?? BUSY_WAIT_MS * 2 ** attempt;
+      const what = `HTTP ${answer.status} (${answer.status === 429 ? 'Too Many Requests' : 'Service Unavailable'}) from ${url.host}`;
+      if (wait > MAX_RETRY_WAIT_MS) {
+        throw new FetchProblem(`Unexpected ${what} asking to wait ${count(Math.ceil(wait / 1000))} s, expected the page within ${MAX_RETRY_WAIT_MS / 1000} s; not fetched, run again later`, 'fetch:busy');
+      }
+      if (attempt >= BUSY_RETRIES) {
+        throw new FetchProblem(`Unexpected ${what} ${attempt + 1} times, expected the page; not fetched, run again later`, 'fetch:busy');
+      }
+      this.hostDelay.set(url.host, Math.min(MAX_CRAWL_DELAY_MS, 2 * (this.hostDelay.get(url.host) ?? this.s.delayMs)));
+      this.notBefore.set(url.host, performance.now() + wait);
+    }
   }
 
   private async request(url: URL, headers: Record<string, string>, limit: number, cut: boolean): Promise<Answer> {
@@ -232,11 +271,11 @@ class Client {
   }
 
   /** A request with its redirects followed (at most maxRedirects, http(s) only, each hop allowed by its robots.txt). */
-  async get(start: URL, headers: Record<string, string>, limit: number, opts: { robots: boolean; cut: boolean }): Promise<Answer & { url: URL }> {
+  async get(start: URL, headers: Record<string, string>, limit: number, opts: { robots: boolean; cut: boolean; retry: boolean }): Promise<Answer & { url: URL }> {
     let url = start;
     for (let hop = 0; ; hop++) {
       if (opts.robots) await this.checkRobots(url);
-      const answer = await this.once(url, headers, limit, opts.cut);
+      const answer = await this.once(url, headers, limit, opts.cut, opts.retry);
       const location = answer.headers.get('location');
       if (![301, 302, 303, 307, 308].includes(answer.status) || location === null) return { ...answer, url };
       if (hop >= this.s.maxRedirects) throw new FetchProblem(`Unexpected more than ${this.s.maxRedirects} redirects (the last to ${location}), expected the page`, 'fetch:redirect');
@@ -256,7 +295,7 @@ class Client {
     let known = this.robots.get(url.origin);
     if (known) return known;
     const at = new URL('/robots.txt', url.origin);
-    known = this.get(at, {}, MAX_ROBOTS_BYTES, { robots: false, cut: true }).then(
+    known = this.get(at, {}, MAX_ROBOTS_BYTES, { robots: false, cut: true, retry: false }).then(
       (answer) => {
         if (answer.status >= 500) return { unreachable: `HTTP ${answer.status}` };
         const text = answer.status >= 200 && answer.status < 300 ? new TextDecoder().decode(answer.body) : '';
@@ -328,7 +367,7 @@ export async function fetchPages(s: FetchSettings): Promise<FetchReport> {
     if (have && known?.etag) headers['if-none-match'] = known.etag;
     if (have && known?.lastModified) headers['if-modified-since'] = known.lastModified;
     try {
-      const answer = await client.get(u.url, headers, s.maxBytes, { robots: true, cut: false });
+      const answer = await client.get(u.url, headers, s.maxBytes, { robots: true, cut: false, retry: true });
       if (answer.status === 304 && have) {
         report.unchanged++;
         return;
