@@ -36,7 +36,8 @@ import { entryPath, extractFile, fromHead, summaryOfLean, type EntryMeta, type E
 import { buildIncrementally, removeStaleStaging, rollJournalForward, UnfinishedRenames, type IncrementalInput } from './lib/incremental.ts';
 import { pipelineVersion } from './lib/pipeline-version.ts';
 import { loadInputState, readHead, saveInputState, statInput, unchanged, type InputRecord } from './lib/input-state.ts';
-import { articleFingerprint, articleSummaryOf, compareArticles, compareRows, groupRow, refsOf } from './lib/lean-assembly.ts';
+import { articleFingerprint, articleSummaryOf, compareArticles, groupRow, refsOf } from './lib/lean-assembly.ts';
+import { compareRows } from '../src/pipeline/tiles.ts';
 import { WorkerPool } from './lib/worker-pool.ts';
 import { discardStaging, prepareStaging, swapIn } from './lib/write-atomic.ts';
 import { rowExcerpts } from './lib/row-excerpts.ts';
@@ -520,7 +521,9 @@ async function main(): Promise<number> {
       }
       if (chunk.length > 0) await flush();
       await Promise.all(inflight);
-      Object.assign(next.files, (await tilesWritten).files);
+      const tiles = await tilesWritten;
+      Object.assign(next.files, tiles.files);
+      if (next.layout) next.layout.tiling = tiles.state;
     }
     const old = swapIn(out, staging);
     staging = null;

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileStamp } from './build-worker.ts';
+import type { TilingState } from '../../src/pipeline/tiles.ts';
 
 /** What a build printed: a build with nothing to do prints it again (and exits the same way). */
 export type Report = { problems: string[]; rejected: number; built: number; events: number };
@@ -35,6 +36,8 @@ export type DatasetLayout = {
   search: { stamp: FileStamp; start: number; parts: Uint32Array };
   /** The bucket store: its file (in the cache folder), its length, and each bucket's [offset, length] in it (the rest is stale lines). */
   buckets: { file: string; size: number; table: Record<string, [number, number]> };
+  /** The tiling's stats by year (src/pipeline/tiles.ts): an incremental build patches the tiles with them (tile-patch.ts). */
+  tiling?: TilingState;
 };
 
 /**

@@ -30,7 +30,8 @@ import type { InputRecord, InputStamp } from './input-state.ts';
 import { articleFingerprint, articleSummaryOf, compareArticles, groupRow, refsOf } from './lean-assembly.ts';
 import { renumberRows, spliceRows, type RowKey } from './index-rows.ts';
 import { encodeList, joinParts, listEnd } from './splice-list.ts';
-import { isTilePath, type StagedTiles } from './write-tiles.ts';
+import { isTilePath, stagePatchedTiles, type PatchFromFiles, type StagedTiles } from './write-tiles.ts';
+import { sortKeyOf, yearOfKey } from '../../src/pipeline/tiles.ts';
 
 /** More changed files than this: the whole build (with its worker threads) is the faster way. */
 const MAX_CHANGED = 48;
@@ -53,7 +54,7 @@ export type IncrementalInput = {
 };
 
 export type IncrementalResult =
-  | { done: true; report: Report; records: InputRecord[]; manifest: Manifest; extracted: number; written: number; removed: number; renumbered: boolean; tiles: { written: number; removed: number }; ms: Record<string, number> }
+  | { done: true; report: Report; records: InputRecord[]; manifest: Manifest; extracted: number; written: number; removed: number; renumbered: boolean; tiles: { written: number; removed: number; declined?: string }; ms: Record<string, number> }
   | { done: false; why: string };
 
 type Side = { meta: EntryMeta; lean: LeanEvent[] | null; search: string | null };
@@ -379,6 +380,51 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   }
   const gone = [...removed.keys()].filter((id) => !added.has(id)).map((id) => `articles/${id}.json`);
   reader.close();
+
+  // The tiles' patch (tile-patch.ts): the years the change's rows fall in, and the excerpts of the events whose
+  // words may change, from their articles' entries (the changed articles' as the change takes and brings them).
+  const years = new Set<string>();
+  for (const key of touched) {
+    const { start, end } = intervalOfBucket(key);
+    years.add(yearOfKey(start ?? end ?? ''));
+  }
+  for (const k of removeKeys) years.add(yearOfKey(k.key));
+  for (const r of newRows) years.add(yearOfKey(sortKeyOf(r)));
+  let entryMissing: string | null = null;
+  const searchParts = new Map<string, readonly [string, string][]>();
+  const excerptsOf = (before: boolean) => (ids: readonly string[], tellers: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (const id of tellers) {
+      const told = before ? removed.get(id) : added.get(id);
+      const cacheKey = `${told ? (before ? 'before' : 'after') : 'same'}:${id}`;
+      let part = searchParts.get(cacheKey);
+      if (!part) {
+        let text = told?.search;
+        if (text === undefined) {
+          const i = fileOfOldPosition.get(oldById.get(id)?.p ?? -1);
+          const side = i === undefined ? null : oldSide(i);
+          if (!side?.search) entryMissing = id;
+          text = side?.search ?? '[]';
+        }
+        searchParts.set(cacheKey, (part = JSON.parse(text) as [string, string][]));
+      }
+      for (const [eventId, excerpt] of part) if (ids.includes(eventId)) out.push(excerpt);
+    }
+    return out;
+  };
+  const patchInput: PatchFromFiles | null = layout.tiling
+    ? {
+        state: layout.tiling,
+        articles: newArticles,
+        positionOf: newPosition,
+        years,
+        leaving: new Set(removeKeys.map((k) => k.id)),
+        entering: newRows,
+        changedArticles: new Set([...removed.keys(), ...added.keys()]),
+        excerptsBefore: excerptsOf(true),
+        excerptsAfter: excerptsOf(false),
+      }
+    : null;
   const tPlan = performance.now();
 
   // 8. The bucket store: the touched buckets' new lines appended (the manifest, written last, points at them).
@@ -409,6 +455,7 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   };
   const journal: JournalEntry[] = [];
   let tiles: StagedTiles | null = null;
+  let tilesDeclined: string | null = null;
   try {
     rmSync(stage, { recursive: true, force: true });
     for (const o of outputs) {
@@ -419,7 +466,10 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     }
     if (!same) {
       for (const path of gone) journal.push([join(out, path), null]);
-      tiles = x.tiles({ index: join(stage, 'index.json'), search: join(stage, 'search.json'), staged, known: m.files });
+      const patched = patchInput ? stagePatchedTiles(out, patchInput, staged, m.files) : 'no tiling state';
+      if (entryMissing !== null) tilesDeclined = `the entry of the article ${entryMissing} is gone`;
+      else if (typeof patched === 'string') tilesDeclined = patched;
+      tiles = tilesDeclined === null && typeof patched !== 'string' ? patched : x.tiles({ index: join(stage, 'index.json'), search: join(stage, 'search.json'), staged, known: m.files });
       for (const [tmp, path] of tiles.renames) journal.push([tmp, join(out, path)]);
       for (const path of tiles.removals) journal.push([join(out, path), null]);
     }
@@ -468,6 +518,7 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     index: same ? layout.index : { stamp: indexStamp, articles: articlesPart.layout, rows: rowsPart.layout },
     search: same ? { ...layout.search, parts: searchPart.parts } : { stamp: searchStamp, start: layout.search.start, parts: searchPart.parts },
     buckets: { file: layout.buckets.file, size: writer.size, table },
+    ...(tiles ? { tiling: tiles.state } : {}),
   };
   const events = rowsPart.layout.ends.length;
   const problemLines = [
@@ -487,7 +538,7 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     written: writes.length,
     removed: gone.length,
     renumbered: moved,
-    tiles: { written: tiles?.renames.length ?? 0, removed: tiles?.removals.length ?? 0 },
+    tiles: { written: tiles?.renames.length ?? 0, removed: tiles?.removals.length ?? 0, ...(tilesDeclined === null ? {} : { declined: tilesDeclined }) },
     ms: { read: Math.round(tRead - t0), merge: Math.round(tMerge - tRead), plan: Math.round(tPlan - tMerge), write: Math.round(performance.now() - tPlan) },
   };
 }

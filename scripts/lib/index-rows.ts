@@ -9,7 +9,7 @@
  */
 import type { EventRow } from '../../src/pipeline/schema.ts';
 import type { ListLayout } from './dataset-state.ts';
-import { compareRowKeys, compareRows } from './lean-assembly.ts';
+import { compareRowKeys, compareRows } from '../../src/pipeline/tiles.ts';
 import { elementBytes, elementStart, spliceList, type Insert } from './splice-list.ts';
 
 const QUOTE = 0x22;

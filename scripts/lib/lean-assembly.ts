@@ -16,15 +16,6 @@ export function groupRow(members: readonly EventSummary[], articleAt: (articleId
   return { row: eventRowOf(summary, articleAt), fields: groupFieldsOf(summary) };
 }
 
-/** compareEvents' order (start, or end when open at the start, then id), on rows. */
-export function compareRows(a: EventRow, b: EventRow): number {
-  return compareRowKeys(a[2] ?? a[3] ?? '', a[0], b[2] ?? b[3] ?? '', b[0]);
-}
-
-export function compareRowKeys(ak: string, aid: string, bk: string, bid: string): number {
-  return ak < bk ? -1 : ak > bk ? 1 : aid < bid ? -1 : aid > bid ? 1 : 0;
-}
-
 /** An article's entry in index.json. */
 export function articleSummaryOf(a: NonNullable<EntryMeta['article']>): ArticleSummary {
   return { id: a.id, title: a.title, url: a.url, publishedOn: a.publishedOn, source: a.source, eventCount: a.eventCount };

@@ -8,8 +8,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArticleSummary, EventRow } from '../../src/pipeline/schema.ts';
-import { tileFiles, type TileFile, type TileOptions } from '../../src/pipeline/tiles.ts';
+import type { ArticleSummary, CompactIndex, EventRow, IdShard, Overview, SearchShard } from '../../src/pipeline/schema.ts';
+import { patchTiles, type TilePatchInput } from '../../src/pipeline/tile-patch.ts';
+import { tileFiles, type TileFile, type TileOptions, type TilingState } from '../../src/pipeline/tiles.ts';
 import type { FileStamp } from './build-worker.ts';
 import { stampMatches, stampOf } from './dataset-state.ts';
 
@@ -30,7 +31,7 @@ export function isTilePath(path: string): boolean {
 }
 
 export type FileRecord = { fp: string; stamp: FileStamp };
-export type TilesWritten = { written: number; removed: number; files: Record<string, FileRecord> };
+export type TilesWritten = { written: number; removed: number; files: Record<string, FileRecord>; state: TilingState };
 
 /** A file's fingerprint: a hash of its text (the manifest keeps it, so an unchanged file is not read back to compare). */
 function fingerprintOf(content: string): string {
@@ -38,9 +39,21 @@ function fingerprintOf(content: string): string {
 }
 
 /** The folder's README, then every file of tileFiles, one at a time (at 1M events they do not fit in memory at once). */
-function* allFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], options: TileOptions): Generator<TileFile> {
+function* allFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], options: TileOptions): Generator<TileFile, TilingState> {
   yield { path: 'README.md', content: DATASET_README };
-  yield* tileFiles(articles, rows, options);
+  return yield* tileFiles(articles, rows, options);
+}
+
+/** Each file of a generator, and what it returns at the end. */
+function* each(files: Generator<TileFile, TilingState>, end: { state: TilingState | null }): Generator<TileFile> {
+  for (;;) {
+    const next = files.next();
+    if (next.done) {
+      end.state = next.value;
+      return;
+    }
+    yield next.value;
+  }
 }
 
 /** Every tile file into `dir`, which holds none yet; the main thread yields every few milliseconds (other work goes on meanwhile). */
@@ -48,7 +61,8 @@ export async function writeTiles(dir: string, articles: readonly ArticleSummary[
   for (const f of TILE_FOLDERS) mkdirSync(join(dir, f), { recursive: true });
   const files: Record<string, FileRecord> = {};
   let slice = performance.now();
-  for (const f of allFiles(articles, rows, options)) {
+  const end: { state: TilingState | null } = { state: null };
+  for (const f of each(allFiles(articles, rows, options), end)) {
     const path = join(dir, f.path);
     writeFileSync(path, f.content);
     files[f.path] = { fp: fingerprintOf(f.content), stamp: stampOf(path) as FileStamp };
@@ -57,7 +71,7 @@ export async function writeTiles(dir: string, articles: readonly ArticleSummary[
       slice = performance.now();
     }
   }
-  return { written: Object.keys(files).length, removed: 0, files };
+  return { written: Object.keys(files).length, removed: 0, files, state: end.state as TilingState };
 }
 
 function sameBytes(path: string, content: string): boolean {
@@ -69,7 +83,7 @@ function sameBytes(path: string, content: string): boolean {
 }
 
 /** The tiles an incremental build changes: each new or changed file staged under a temporary path, and those to remove. */
-export type StagedTiles = { renames: [staged: string, path: string][]; removals: string[]; files: Record<string, FileRecord> };
+export type StagedTiles = { renames: [staged: string, path: string][]; removals: string[]; files: Record<string, FileRecord>; state: TilingState };
 
 /**
  * The tiles of the dataset in `out` brought up to date, without touching `out`: each file whose bytes differ is
@@ -80,20 +94,8 @@ export type StagedTiles = { renames: [staged: string, path: string][]; removals:
 export function stageTiles(out: string, articles: readonly ArticleSummary[], rows: readonly EventRow[], staged: (path: string) => string, known: Readonly<Record<string, FileRecord>> = {}, options: TileOptions = {}): StagedTiles {
   const files: Record<string, FileRecord> = {};
   const renames: [string, string][] = [];
-  for (const f of allFiles(articles, rows, options)) {
-    const path = join(out, f.path);
-    const fp = fingerprintOf(f.content);
-    const before = known[f.path];
-    if (before ? before.fp === fp && stampMatches(path, before.stamp) : sameBytes(path, f.content)) {
-      files[f.path] = before ?? { fp, stamp: stampOf(path) as FileStamp };
-      continue;
-    }
-    const at = staged(f.path);
-    writeFileSync(at, f.content);
-    // A rename keeps the inode, size and time: the staged file's stamp is the renamed one's.
-    files[f.path] = { fp, stamp: stampOf(at) as FileStamp };
-    renames.push([at, f.path]);
-  }
+  const end: { state: TilingState | null } = { state: null };
+  for (const f of each(allFiles(articles, rows, options), end)) stageFile(out, f, staged, known, files, renames);
   const removals: string[] = [];
   for (const folder of TILE_FOLDERS) {
     let names: string[];
@@ -104,5 +106,62 @@ export function stageTiles(out: string, articles: readonly ArticleSummary[], row
     }
     for (const name of names) if (!files[`${folder}/${name}`]) removals.push(`${folder}/${name}`);
   }
-  return { renames, removals, files };
+  return { renames, removals, files, state: end.state as TilingState };
+}
+
+/** A file of the layout staged when its bytes differ from the one in `out` (known by its fingerprint), its record in `files`. */
+function stageFile(out: string, f: TileFile, staged: (path: string) => string, known: Readonly<Record<string, FileRecord>>, files: Record<string, FileRecord>, renames: [string, string][]): void {
+  const path = join(out, f.path);
+  const fp = fingerprintOf(f.content);
+  const before = known[f.path];
+  if (before ? before.fp === fp && stampMatches(path, before.stamp) : sameBytes(path, f.content)) {
+    files[f.path] = before ?? { fp, stamp: stampOf(path) as FileStamp };
+    return;
+  }
+  const at = staged(f.path);
+  writeFileSync(at, f.content);
+  // A rename keeps the inode, size and time: the staged file's stamp is the renamed one's.
+  files[f.path] = { fp, stamp: stampOf(at) as FileStamp };
+  renames.push([at, f.path]);
+}
+
+/** What patchTiles needs that the dataset's files hold: read from `out` as the patch asks. */
+export type PatchFromFiles = Omit<TilePatchInput, 'overview' | 'tileOf' | 'idShard' | 'searchShard'>;
+
+/**
+ * The tiles of the dataset in `out` patched for a change (src/pipeline/tile-patch.ts) without touching `out`:
+ * only the touched years' tiles and the shards of what changed are read and made; those whose bytes differ are
+ * staged as stageTiles does. A string: why the patch declined (then stageTiles derives the layout whole).
+ */
+export function stagePatchedTiles(out: string, input: PatchFromFiles, staged: (path: string) => string, known: Readonly<Record<string, FileRecord>>): StagedTiles | string {
+  const read = <T>(path: string): T | null => {
+    try {
+      return JSON.parse(readFileSync(join(out, path), 'utf8')) as T;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  };
+  const overview = read<Overview>('overview.json');
+  if (!overview) return 'no overview.json';
+  let missing: string | null = null;
+  const patch = patchTiles({
+    ...input,
+    overview,
+    tileOf: (name) => {
+      const tile = read<CompactIndex>(`tiles/${name}.json`);
+      if (!tile) missing = `tiles/${name}.json`;
+      return tile ?? { schemaVersion: 2, articles: [], events: [] };
+    },
+    idShard: (prefix) => read<IdShard>(`ids/${prefix}.json`),
+    searchShard: (prefix) => read<SearchShard>(`search/${prefix}.json`),
+  });
+  if (missing !== null) return `${missing} is missing`;
+  if (!patch.done) return patch.why;
+  const files: Record<string, FileRecord> = {};
+  for (const [path, record] of Object.entries(known)) if (isTilePath(path)) files[path] = record;
+  const renames: [string, string][] = [];
+  for (const f of patch.files) stageFile(out, f, staged, known, files, renames);
+  for (const path of patch.removals) delete files[path];
+  return { renames, removals: patch.removals, files, state: patch.state };
 }

@@ -52,6 +52,22 @@ export type RowExcerpts = (row: number) => readonly string[];
  */
 const EXCERPT_NUMBER = /^\d{5,}$/;
 
+/**
+ * The words an event is found by: its label's, its articles' titles' and sources', and its excerpts' (long
+ * numbers of excerpts left out). searchShardFiles indexes the same words, looking each article's up once.
+ */
+export function eventWords(label: string, tellers: readonly ArticleSummary[], excerpts: readonly string[]): Set<string> {
+  const words = new Set(wordsOf(label));
+  for (const a of tellers) for (const w of [...wordsOf(a.title), ...wordsOf(a.source)]) words.add(w);
+  for (const text of excerpts) for (const w of wordsOf(text)) if (!EXCERPT_NUMBER.test(w)) words.add(w);
+  return words;
+}
+
+/** The latest first: index.json's order (day, then id), backwards. */
+export function compareLatestFirst(a: SearchPosting, b: SearchPosting): number {
+  return a[2] < b[2] ? 1 : a[2] > b[2] ? -1 : a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0;
+}
+
 /** The excerpts of each row from a search index held whole (search.json's content: the build reads the file instead). */
 export function excerptsOfSearch(search: SearchIndex, rows: readonly EventRow[]): RowExcerpts {
   const at = new Map<string, number>();
@@ -106,7 +122,8 @@ export function* searchShardFiles(
     }
   });
   const shards = new Map<string, string[]>();
-  for (const w of words.keys()) {
+  for (const [w, ring] of words) {
+    if (ring.n === 0) continue; // a word of an article none of whose events are indexed
     const s = searchShardOf(w);
     const list = shards.get(s);
     if (list) list.push(w);

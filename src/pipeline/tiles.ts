@@ -26,6 +26,34 @@ export function sortKeyOf(row: EventRow): string {
   return row[2] ?? row[3] ?? '';
 }
 
+/** index.json's order of rows: compareEvents' (start, or end when open at the start, then id). */
+export function compareRows(a: EventRow, b: EventRow): number {
+  return compareRowKeys(a[2] ?? a[3] ?? '', a[0], b[2] ?? b[3] ?? '', b[0]);
+}
+
+export function compareRowKeys(ak: string, aid: string, bk: string, bid: string): number {
+  return ak < bk ? -1 : ak > bk ? 1 : aid < bid ? -1 : aid > bid ? 1 : 0;
+}
+
+/** The period a row's tiles are cut in: the year of its sort key, `undated` for none. */
+export function yearOfKey(key: string): string {
+  return key === '' ? 'undated' : key.slice(0, -6);
+}
+
+/** The year a tile's name says (`2021-03-05.1` → `2021`; `undated.2` → `undated`). */
+export function yearOfTile(name: string): string {
+  const dot = name.indexOf('.');
+  let base = dot < 0 ? name : name.slice(0, dot);
+  if (base === 'undated') return base;
+  for (let k = 0; k < 2 && /.-\d\d$/.test(base); k++) base = base.slice(0, -3);
+  return base;
+}
+
+/** What the tiling keeps of each year between builds, for an incremental build to patch the tiles (tile-patch.ts). */
+export type YearStats = { events: number; ids: number; first: string | null; last: string | null };
+/** Each year's stats, and how many id strings two events share (one's id, another's alias): the shards keep one. */
+export type TilingState = { years: Record<string, YearStats>; idDuplicates: number };
+
 /** A tile: its name (the period) and the range [from, to) of rows it holds. */
 export type TileSpan = { name: string; from: number; to: number };
 
@@ -49,7 +77,7 @@ export function tileSpans(rows: readonly EventRow[], cap = TILE_CAP): TileSpan[]
     if (to - from <= cap) out.push({ name, from, to });
     else for (let k = 0, i = from; i < to; k++, i += cap) out.push({ name: k === 0 ? name : `${name}.${k}`, from: i, to: Math.min(to, i + cap) });
   };
-  const year = (key: string) => (key === '' ? 'undated' : key.slice(0, -6));
+  const year = yearOfKey;
   const month = (key: string) => key.slice(0, -3);
   runs(0, rows.length, year, (y, from, to) => {
     if (to - from <= cap || y === 'undated') return parts(y, from, to);
@@ -84,7 +112,7 @@ export function idWidthFor(ids: number): number {
 }
 
 /** A tile's rows with the articles they name, as a schema-2 index of its own. */
-function tileIndex(articles: readonly ArticleSummary[], rows: readonly EventRow[]): CompactIndex {
+export function tileIndex(articles: readonly ArticleSummary[], rows: readonly EventRow[]): CompactIndex {
   const positions = [...new Set(rows.flatMap((r) => r[6]))].sort((a, b) => a - b);
   const at = new Map(positions.map((p, i) => [p, i]));
   return {
@@ -97,15 +125,20 @@ function tileIndex(articles: readonly ArticleSummary[], rows: readonly EventRow[
 export type TileFile = { path: string; content: string };
 
 /** Every file of the tiled layout (overview.json, tiles/, ids/, search/), one at a time: at 1M events they do not fit in memory at once. */
-export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], { cap = TILE_CAP, wholeIndexMax = WHOLE_INDEX_MAX, excerpts }: TileOptions = {}): Generator<TileFile> {
+export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], { cap = TILE_CAP, wholeIndexMax = WHOLE_INDEX_MAX, excerpts }: TileOptions = {}): Generator<TileFile, TilingState> {
   const spans = tileSpans(rows, cap);
   const months: [string, number][] = [];
-  let first: string | null = null;
-  let last: string | null = null;
+  const years: Record<string, YearStats> = {};
   let ids = 0;
+  let stats: YearStats | null = null;
+  let statsYear = '';
   for (const r of rows) {
-    ids += 1 + r[7].length;
     const key = sortKeyOf(r);
+    const y = yearOfKey(key);
+    if (stats === null || y !== statsYear) years[(statsYear = y)] = stats = { events: 0, ids: 0, first: null, last: null };
+    stats.events++;
+    stats.ids += 1 + r[7].length;
+    ids += 1 + r[7].length;
     if (key === '') continue;
     const m = key.slice(0, -3);
     const tail = months[months.length - 1];
@@ -113,10 +146,11 @@ export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly E
     else months.push([m, 1]);
     for (const d of [r[2], r[3]]) {
       if (d === null) continue;
-      if (first === null || d < first) first = d;
-      if (last === null || d > last) last = d;
+      if (stats.first === null || d < stats.first) stats.first = d;
+      if (stats.last === null || d > stats.last) stats.last = d;
     }
   }
+  const { first, last } = extentOf(Object.values(years));
   const idWidth = idWidthFor(ids);
   const view: Overview = {
     schemaVersion: TILES_SCHEMA_VERSION,
@@ -133,6 +167,7 @@ export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly E
   // Per shard, every id and alias with its tile; an event's own id wins over another event's alias of the same
   // string (as in the app's lookup by id).
   const shards = new Map<string, [string, string, number][]>();
+  let idDuplicates = 0;
   for (const s of spans) {
     const part = rows.slice(s.from, s.to);
     yield { path: `tiles/${s.name}.json`, content: `${JSON.stringify(tileIndex(articles, part))}\n` };
@@ -144,12 +179,27 @@ export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly E
   for (const shard of [...shards.keys()].sort()) {
     const list = (shards.get(shard) as [string, string, number][]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] - b[2]));
     const entries: [string, string][] = [];
-    for (const [id, name] of list) if (entries[entries.length - 1]?.[0] !== id) entries.push([id, name]);
+    for (const [id, name] of list) {
+      if (entries[entries.length - 1]?.[0] !== id) entries.push([id, name]);
+      else idDuplicates++;
+    }
     const map: IdShard = Object.fromEntries(entries);
     yield { path: `ids/${shard}.json`, content: `${JSON.stringify(map)}\n` };
   }
   shards.clear();
   yield* searchShardFiles(articles, rows, spans, excerpts);
+  return { years, idDuplicates };
+}
+
+/** The first and last day the years' events touch (overview.json's extent). */
+export function extentOf(years: readonly YearStats[]): { first: string | null; last: string | null } {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const s of years) {
+    if (s.first !== null && (first === null || s.first < first)) first = s.first;
+    if (s.last !== null && (last === null || s.last > last)) last = s.last;
+  }
+  return { first, last };
 }
 
 function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,0 +1,255 @@
+/**
+ * A change of a few articles applied to the tiled layout (docs/dataset-layout.md) without deriving it again from
+ * the whole archive. Tiles are cut by year and a year's tiles depend on that year's rows alone, so a change cuts
+ * again only the years its rows fall in; the rest of the files follow from those years:
+ *   - overview.json: the touched years' months and tiles replaced, the counts and extent from each year's stats
+ *     (kept between builds: TilingState);
+ *   - ids/: the shards of the ids whose tile changed (added, removed, or in a year cut otherwise);
+ *   - search/: for each word of the events that changed (their words before and after), its count and its latest
+ *     postings updated in place. A word's postings beyond the latest SEARCH_POSTINGS are not kept, so when a
+ *     change takes away more of a word's latest postings than the events after it bring back, the shard cannot
+ *     say which event comes next: the patch declines, and the build derives the layout whole (tileFiles).
+ * The result is byte for byte what tileFiles gives on the whole dataset after the change (scripts/build-data.test.ts
+ * checks it on a series of changes); whatever could make it differ declines, with the reason.
+ */
+import { compareLatestFirst, eventWords, SEARCH_POSTINGS, searchShardOf, type SearchEntry } from './search-shards.ts';
+import type { ArticleSummary, CompactIndex, EventRow, IdShard, Overview, SearchPosting, SearchShard } from './schema.ts';
+import { compareRows, extentOf, idShardOf, idWidthFor, sortKeyOf, TILE_CAP, tileIndex, tileSpans, WHOLE_INDEX_MAX, yearOfKey, yearOfTile, type TileFile, type TilingState, type YearStats } from './tiles.ts';
+
+export type TilePatchInput = {
+  overview: Overview;
+  state: TilingState;
+  /** Every article after the change, in index.json's order (rows' positions point into it). */
+  articles: readonly ArticleSummary[];
+  /** The article's position in `articles`, -1 when the change removed it. */
+  positionOf: (articleId: string) => number;
+  /** The years whose rows the change touches (yearOfKey): every row that leaves or enters, or names a changed article. */
+  years: ReadonlySet<string>;
+  /** Every tile of those years, as it is (before the change). */
+  tileOf: (name: string) => CompactIndex;
+  /** Rows (by id) that leave the index: removed, or changed (their new version is in `entering`). */
+  leaving: ReadonlySet<string>;
+  /** Rows that enter, positions into `articles`. */
+  entering: readonly EventRow[];
+  /** Articles added, removed or edited: the rows naming them may be found by other words than before. */
+  changedArticles: ReadonlySet<string>;
+  /** The excerpts of an event before and after the change, from its ids and its articles' ids. */
+  excerptsBefore: (ids: readonly string[], tellers: readonly string[]) => readonly string[];
+  excerptsAfter: (ids: readonly string[], tellers: readonly string[]) => readonly string[];
+  /** A shard as it is, or null when there is none. */
+  idShard: (prefix: string) => IdShard | null;
+  searchShard: (prefix: string) => SearchShard | null;
+  cap?: number;
+  wholeIndexMax?: number;
+};
+
+export type TilePatch =
+  | { done: true; files: TileFile[]; removals: string[]; state: TilingState }
+  | { done: false; why: string };
+
+/** An event that may be found by other words after the change: its words and posting before and after (null: not in the index then). */
+type Reworded = { before: Set<string> | null; was: SearchPosting | null; after: Set<string> | null; posting: SearchPosting | null };
+
+export function patchTiles(x: TilePatchInput): TilePatch {
+  const cap = x.cap ?? TILE_CAP;
+  const no = (why: string): TilePatch => ({ done: false, why });
+  if (x.state.idDuplicates > 0) return no('an id string is shared by two events');
+  const ids = (r: EventRow) => [r[0], ...r[7]];
+
+  // 1. The touched years' rows after the change: those that stay (their positions into `articles`), those that enter.
+  const oldTileOf = new Map<string, string>();
+  const reworded = new Map<string, Reworded>();
+  const byYear = new Map<string, EventRow[]>([...x.years].map((y) => [y, []]));
+  const oldNames = x.overview.tiles.map(([name]) => name).filter((name) => x.years.has(yearOfTile(name)));
+  for (const name of oldNames) {
+    const tile = x.tileOf(name);
+    for (const r of tile.events) {
+      for (const id of ids(r)) oldTileOf.set(id, name);
+      const tellers = r[6].map((p) => (tile.articles[p] as ArticleSummary).id);
+      const changed = x.leaving.has(r[0]) || tellers.some((id) => x.changedArticles.has(id));
+      if (changed) {
+        const before = eventWords(r[1], r[6].map((p) => tile.articles[p] as ArticleSummary), x.excerptsBefore(ids(r), tellers));
+        reworded.set(r[0], { before, was: [r[0], r[1], sortKeyOf(r), name], after: null, posting: null });
+      }
+      if (x.leaving.has(r[0])) continue;
+      const positions = tellers.map(x.positionOf);
+      if (positions.some((p) => p < 0)) return no(`the event ${r[0]} stays but names an article removed`);
+      (byYear.get(yearOfTile(name)) as EventRow[]).push([r[0], r[1], r[2], r[3], r[4], r[5], positions, r[7]]);
+    }
+  }
+  const entering = new Set(x.entering.map((r) => r[0]));
+  for (const r of x.entering) {
+    const rows = byYear.get(yearOfKey(sortKeyOf(r)));
+    if (!rows) return no(`the event ${r[0]} enters a year the change does not touch`);
+    rows.push(r);
+  }
+
+  // 2. Each touched year cut again; its tiles, its stats, and where each id is now.
+  const files: TileFile[] = [];
+  const newTiles = new Map<string, [string, number][]>();
+  const newTileOf = new Map<string, string>();
+  const years: Record<string, YearStats> = { ...x.state.years };
+  const months = new Map<string, number>();
+  for (const [year, rows] of byYear) {
+    rows.sort(compareRows);
+    delete years[year];
+    const list: [string, number][] = [];
+    newTiles.set(year, list);
+    if (rows.length === 0) continue;
+    const stats: YearStats = { events: rows.length, ids: 0, first: null, last: null };
+    years[year] = stats;
+    for (const span of tileSpans(rows, cap)) {
+      const part = rows.slice(span.from, span.to);
+      list.push([span.name, part.length]);
+      files.push({ path: `tiles/${span.name}.json`, content: `${JSON.stringify(tileIndex(x.articles, part))}\n` });
+      for (const r of part) {
+        for (const id of ids(r)) {
+          if (newTileOf.has(id)) return no(`the id ${id} is shared by two events`);
+          newTileOf.set(id, span.name);
+        }
+        stats.ids += 1 + r[7].length;
+        const key = sortKeyOf(r);
+        if (key !== '') months.set(key.slice(0, -3), (months.get(key.slice(0, -3)) ?? 0) + 1);
+        for (const d of [r[2], r[3]]) {
+          if (d === null) continue;
+          if (stats.first === null || d < stats.first) stats.first = d;
+          if (stats.last === null || d > stats.last) stats.last = d;
+        }
+        const tellers = r[6].map((p) => x.articles[p] as ArticleSummary);
+        const was = reworded.get(r[0]);
+        if (was || entering.has(r[0]) || tellers.some((a) => x.changedArticles.has(a.id))) {
+          const after = eventWords(r[1], tellers, x.excerptsAfter(ids(r), tellers.map((a) => a.id)));
+          reworded.set(r[0], { before: was?.before ?? null, was: was?.was ?? null, after, posting: [r[0], r[1], sortKeyOf(r), span.name] });
+        } else if (oldTileOf.get(r[0]) !== span.name) {
+          // An event that did not change, in a tile of another name: its postings name the old tile, in shards
+          // of words this patch does not know.
+          return no(`the tiles of ${year} are cut otherwise`);
+        }
+      }
+    }
+  }
+  const removals = oldNames.filter((name) => !files.some((f) => f.path === `tiles/${name}.json`)).map((name) => `tiles/${name}.json`);
+
+  // 3. overview.json.
+  const allYears = Object.values(years);
+  const idCount = allYears.reduce((n, s) => n + s.ids, 0);
+  const idWidth = idWidthFor(idCount);
+  if (idWidth !== x.overview.idWidth) return no('the id shards change width');
+  const events = allYears.reduce((n, s) => n + s.events, 0);
+  const { first, last } = extentOf(allYears);
+  const tiles = spliceYears(x.overview.tiles, (name) => yearOfTile(name), newTiles);
+  const monthsByYear = new Map<string, [string, number][]>([...x.years].map((y) => [y, []]));
+  for (const [m, n] of [...months].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) monthsByYear.get(m.slice(0, -3))?.push([m, n]);
+  const view: Overview = {
+    ...x.overview,
+    index: events <= (x.wholeIndexMax ?? WHOLE_INDEX_MAX) ? 'index.json' : null,
+    events,
+    articles: x.articles.length,
+    sources: [...new Set(x.articles.map((a) => a.source))].sort(),
+    extent: first !== null && last !== null ? [first, last] : null,
+    months: spliceYears(x.overview.months, (m) => m.slice(0, -3), monthsByYear),
+    tiles,
+    idWidth,
+  };
+  files.unshift({ path: 'overview.json', content: `${JSON.stringify(view)}\n` });
+
+  // 4. ids/: the shards of the ids whose tile changed.
+  const moved = new Map<string, string[]>();
+  for (const id of new Set([...oldTileOf.keys(), ...newTileOf.keys()])) {
+    if (oldTileOf.get(id) !== newTileOf.get(id)) listIn(moved, idShardOf(id, idWidth)).push(id);
+  }
+  for (const [prefix, list] of [...moved].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const shard: IdShard = { ...(x.idShard(prefix) ?? {}) };
+    for (const id of list) {
+      const now = newTileOf.get(id);
+      if (now === undefined) delete shard[id];
+      else if (shard[id] !== undefined && !oldTileOf.has(id)) return no(`the id ${id} is another event's too`);
+      else shard[id] = now;
+    }
+    const path = `ids/${prefix}.json`;
+    const keys = Object.keys(shard).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (keys.length === 0) removals.push(path);
+    else files.push({ path, content: `${JSON.stringify(Object.fromEntries(keys.map((k) => [k, shard[k] as string])))}\n` });
+  }
+
+  // 5. search/: each word of the events that changed, its count and latest postings.
+  const lose = new Map<string, Set<string>>();
+  const gain = new Map<string, SearchPosting[]>();
+  for (const [id, r] of reworded) {
+    for (const w of r.before ?? []) {
+      const set = lose.get(w);
+      if (set) set.add(id);
+      else lose.set(w, new Set([id]));
+    }
+    if (r.posting) for (const w of r.after ?? []) listIn(gain, w).push(r.posting);
+  }
+  const unchanged = (p: SearchPosting) => {
+    const was = reworded.get(p[0])?.was;
+    return was !== null && was !== undefined && was.every((v, k) => v === p[k]);
+  };
+  const byShard = new Map<string, string[]>();
+  for (const w of new Set([...lose.keys(), ...gain.keys()])) {
+    const lost = lose.get(w) ?? new Set<string>();
+    const got = gain.get(w) ?? [];
+    // The same events, found the same way: nothing of the word changes.
+    if (got.length !== lost.size || !got.every((p) => lost.has(p[0]) && unchanged(p))) listIn(byShard, searchShardOf(w)).push(w);
+  }
+  for (const [prefix, words] of [...byShard].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const shard: SearchShard = { ...(x.searchShard(prefix) ?? {}) };
+    for (const w of words) {
+      const lost = lose.get(w) ?? new Set<string>();
+      const got = gain.get(w) ?? [];
+      const entry: SearchEntry = shard[w] ?? { n: 0, e: [] };
+      const n = entry.n - lost.size + got.length;
+      const kept = entry.e.filter((p) => !lost.has(p[0]));
+      if (n < 0) return no(`the search shard ${prefix} does not hold "${w}" as the change says`);
+      const candidates = [...kept, ...got].sort(compareLatestFirst);
+      const want = Math.min(n, SEARCH_POSTINGS);
+      const oldest = entry.e[entry.e.length - 1];
+      // Postings past the shard's are older than its oldest: only candidates at least as late are known to be the latest.
+      const known = entry.n <= SEARCH_POSTINGS || oldest === undefined ? candidates.length : candidates.filter((p) => compareLatestFirst(p, oldest) <= 0).length;
+      if (entry.n <= SEARCH_POSTINGS ? known !== n : known < want) return no(`the search shard ${prefix} keeps too few events of "${w}" to take ${lost.size} away`);
+      if (n === 0) delete shard[w];
+      else shard[w] = { n, e: candidates.slice(0, want) };
+    }
+    const path = `search/${prefix}.json`;
+    const keys = Object.keys(shard).sort();
+    if (keys.length === 0) removals.push(path);
+    else files.push({ path, content: `${JSON.stringify(Object.fromEntries(keys.map((k) => [k, shard[k] as SearchEntry])))}\n` });
+  }
+  return { done: true, files, removals, state: { years, idDuplicates: 0 } };
+}
+
+/** A list in time order, grouped by year, with the groups of the touched years replaced (a year with none dropped). */
+function spliceYears<T extends [string, number]>(list: readonly T[], yearOf: (name: string) => string, replace: ReadonlyMap<string, T[]>): T[] {
+  const out: T[] = [];
+  const pending = [...replace.keys()].sort(compareYears);
+  const flushBefore = (year: string | null) => {
+    while (pending.length > 0 && (year === null || compareYears(pending[0] as string, year) < 0)) out.push(...(replace.get(pending.shift() as string) as T[]));
+  };
+  for (const item of list) {
+    const year = yearOf(item[0]);
+    flushBefore(year);
+    if (pending[0] === year) {
+      out.push(...(replace.get(pending.shift() as string) as T[]));
+      continue;
+    }
+    if (!replace.has(year)) out.push(item);
+  }
+  flushBefore(null);
+  return out;
+}
+
+/** Years in index.json's order: undated first (its sort key is ''), then by the sort key's text. */
+function compareYears(a: string, b: string): number {
+  const ka = a === 'undated' ? '' : a;
+  const kb = b === 'undated' ? '' : b;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** The list of `key` in `map`, made empty when it has none. */
+function listIn<V>(map: Map<string, V[]>, key: string): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
