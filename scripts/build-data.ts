@@ -235,6 +235,8 @@ async function main(): Promise<number> {
   const manifestAt = manifestPath(cacheRoot, out);
   // An incremental build stopped between its renames: finish them (every file they name is whole).
   const journal = join(cacheRoot, `journal-${outputKey(out)}.json`);
+  // The search shards' slack (write-tiles.ts): beside the cache, valid while the manifest's fingerprints say so.
+  const slackDir = join(cacheRoot, `slack-${outputKey(out)}`);
   rollJournalForward(journal);
   removeStaleStaging(out);
   const previous = loadManifest(manifestAt);
@@ -269,12 +271,12 @@ async function main(): Promise<number> {
       const spliced = JSON.parse(readFileSync(index, 'utf8')) as CompactIndex;
       const read = rowExcerpts(search, spliced.events);
       try {
-        return stageTiles(out, spliced.articles, spliced.events, staged, known, { excerpts: read.excerpts });
+        return stageTiles(out, spliced.articles, spliced.events, staged, slackDir, known, { excerpts: read.excerpts });
       } finally {
         read.close();
       }
     };
-    const r = buildIncrementally({ version, cacheRoot, cacheDir, out, inputs, stamps, known, manifest: previous, journal, failAfter, tiles });
+    const r = buildIncrementally({ version, cacheRoot, cacheDir, out, inputs, stamps, known, manifest: previous, journal, slackDir, failAfter, tiles });
     if (r.done) {
       saveManifest(manifestAt, { ...r.manifest, inputs: inputsFingerprint(version, inputs.map((f, i) => ({ file: f.file, key: r.records[i]?.key ?? null }))) });
       saveInputState(statePath, version, r.records);
@@ -462,7 +464,7 @@ async function main(): Promise<number> {
       const indexLayout = writeIndexJson(join(staging, 'index.json'), articleSummaries, rows);
       // The tiles are made on this thread while the workers compose the article files.
       const read = rowExcerpts(join(staging, 'search.json'), rows);
-      const tilesWritten = writeTiles(staging, articleSummaries, rows, { excerpts: read.excerpts }).finally(() => read.close());
+      const tilesWritten = writeTiles(staging, articleSummaries, rows, slackDir, { excerpts: read.excerpts }).finally(() => read.close());
       tilesWritten.catch(() => {});
       for (const path of ['index.json', 'search.json']) next.files[path] = { fp: '', stamp: stampOf(join(staging, path)) as FileStamp };
       const indexStamp = (next.files['index.json'] as { stamp: FileStamp }).stamp;

@@ -44,7 +44,7 @@ export type DatasetLayout = {
  * The output as the last build left it: each file's fingerprint and stamp; `inputs`, a fingerprint of every
  * input file's entry key (null when a file could not be read); the report; the layout.
  */
-export type Manifest = { version: string; inputs?: string | null; report?: Report; files: Record<string, { fp: string; stamp: FileStamp }>; layout?: DatasetLayout };
+export type Manifest = { version: string; inputs?: string | null; report?: Report; files: Record<string, { fp: string; stamp: FileStamp; slack?: string }>; layout?: DatasetLayout };
 
 /** Typed arrays travel as base64 in the JSON file. */
 type Stored<T> = T extends Uint32Array ? { u32: string } : T extends object ? { [K in keyof T]: Stored<T[K]> } : T;

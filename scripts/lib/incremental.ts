@@ -48,6 +48,8 @@ export type IncrementalInput = {
   known: readonly (InputRecord | null)[];
   manifest: Manifest;
   journal: string;
+  /** Where the search shards' slack is kept (write-tiles.ts). */
+  slackDir: string;
   failAfter: number | null;
   /** The tiles of the new index.json and search.json (staged under those paths), staged in turn by `staged`. */
   tiles: (x: { index: string; search: string; staged: (path: string) => string; known: Manifest['files'] }) => StagedTiles;
@@ -466,7 +468,7 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     }
     if (!same) {
       for (const path of gone) journal.push([join(out, path), null]);
-      const patched = patchInput ? stagePatchedTiles(out, patchInput, staged, m.files) : 'no tiling state';
+      const patched = patchInput ? stagePatchedTiles(out, patchInput, staged, x.slackDir, m.files) : 'no tiling state';
       if (entryMissing !== null) tilesDeclined = `the entry of the article ${entryMissing} is gone`;
       else if (typeof patched === 'string') tilesDeclined = patched;
       tiles = tilesDeclined === null && typeof patched !== 'string' ? patched : x.tiles({ index: join(stage, 'index.json'), search: join(stage, 'search.json'), staged, known: m.files });

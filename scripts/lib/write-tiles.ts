@@ -6,9 +6,10 @@
  * file by its fingerprint, without reading it back.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleSummary, CompactIndex, EventRow, IdShard, Overview, SearchShard } from '../../src/pipeline/schema.ts';
+import type { SearchSlack } from '../../src/pipeline/search-shards.ts';
 import { patchTiles, type TilePatchInput } from '../../src/pipeline/tile-patch.ts';
 import { tileFiles, type TileFile, type TileOptions, type TilingState } from '../../src/pipeline/tiles.ts';
 import type { FileStamp } from './build-worker.ts';
@@ -30,7 +31,8 @@ export function isTilePath(path: string): boolean {
   return path === 'overview.json' || path === 'README.md' || TILE_FOLDERS.some((f) => path.startsWith(`${f}/`));
 }
 
-export type FileRecord = { fp: string; stamp: FileStamp };
+/** A file's fingerprint and stamp; a search shard's also its slack's fingerprint (the slack is valid while they agree). */
+export type FileRecord = { fp: string; stamp: FileStamp; slack?: string };
 export type TilesWritten = { written: number; removed: number; files: Record<string, FileRecord>; state: TilingState };
 
 /** A file's fingerprint: a hash of its text (the manifest keeps it, so an unchanged file is not read back to compare). */
@@ -56,8 +58,36 @@ function* each(files: Generator<TileFile, TilingState>, end: { state: TilingStat
   }
 }
 
+/**
+ * The search shards' slack (SearchSlack: the events after those a shard lists) lives in `slackDir`, beside the
+ * build's cache, one file per shard with slack; the manifest keeps its fingerprint with the shard's record, so a
+ * slack file that does not match (written by a build that did not finish) is not used.
+ */
+function writeSlack(slackDir: string, path: string, slack: string, before: FileRecord | undefined, record: FileRecord): void {
+  const fp = fingerprintOf(slack);
+  record.slack = fp;
+  if (before?.slack === fp) return;
+  const at = join(slackDir, path.slice('search/'.length));
+  if (slack === '{}') return rmSync(at, { force: true });
+  mkdirSync(slackDir, { recursive: true });
+  writeFileSync(`${at}.tmp-${process.pid}`, slack);
+  renameSync(`${at}.tmp-${process.pid}`, at);
+}
+
+/** A search shard's slack as the last build left it, or null when its file does not match the record. */
+export function readSlack(slackDir: string, path: string, record: FileRecord | undefined): SearchSlack | null {
+  if (record?.slack === undefined) return null;
+  let text = '{}';
+  try {
+    text = readFileSync(join(slackDir, path.slice('search/'.length)), 'utf8');
+  } catch {
+    // none: an empty slack
+  }
+  return fingerprintOf(text) === record.slack ? (JSON.parse(text) as SearchSlack) : null;
+}
+
 /** Every tile file into `dir`, which holds none yet; the main thread yields every few milliseconds (other work goes on meanwhile). */
-export async function writeTiles(dir: string, articles: readonly ArticleSummary[], rows: readonly EventRow[], options: TileOptions = {}): Promise<TilesWritten> {
+export async function writeTiles(dir: string, articles: readonly ArticleSummary[], rows: readonly EventRow[], slackDir: string, options: TileOptions = {}): Promise<TilesWritten> {
   for (const f of TILE_FOLDERS) mkdirSync(join(dir, f), { recursive: true });
   const files: Record<string, FileRecord> = {};
   let slice = performance.now();
@@ -65,7 +95,9 @@ export async function writeTiles(dir: string, articles: readonly ArticleSummary[
   for (const f of each(allFiles(articles, rows, options), end)) {
     const path = join(dir, f.path);
     writeFileSync(path, f.content);
-    files[f.path] = { fp: fingerprintOf(f.content), stamp: stampOf(path) as FileStamp };
+    const record: FileRecord = { fp: fingerprintOf(f.content), stamp: stampOf(path) as FileStamp };
+    if (f.slack !== undefined) writeSlack(slackDir, f.path, f.slack, undefined, record);
+    files[f.path] = record;
     if (performance.now() - slice > 10) {
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
@@ -91,11 +123,11 @@ export type StagedTiles = { renames: [staged: string, path: string][]; removals:
  * the tiles or shards that are no longer made are listed for removal. A file whose record (`known`, the last
  * build's) has the same fingerprint and matches its stamp is not read back.
  */
-export function stageTiles(out: string, articles: readonly ArticleSummary[], rows: readonly EventRow[], staged: (path: string) => string, known: Readonly<Record<string, FileRecord>> = {}, options: TileOptions = {}): StagedTiles {
+export function stageTiles(out: string, articles: readonly ArticleSummary[], rows: readonly EventRow[], staged: (path: string) => string, slackDir: string, known: Readonly<Record<string, FileRecord>> = {}, options: TileOptions = {}): StagedTiles {
   const files: Record<string, FileRecord> = {};
   const renames: [string, string][] = [];
   const end: { state: TilingState | null } = { state: null };
-  for (const f of each(allFiles(articles, rows, options), end)) stageFile(out, f, staged, known, files, renames);
+  for (const f of each(allFiles(articles, rows, options), end)) stageFile(out, f, staged, slackDir, known, files, renames);
   const removals: string[] = [];
   for (const folder of TILE_FOLDERS) {
     let names: string[];
@@ -110,19 +142,22 @@ export function stageTiles(out: string, articles: readonly ArticleSummary[], row
 }
 
 /** A file of the layout staged when its bytes differ from the one in `out` (known by its fingerprint), its record in `files`. */
-function stageFile(out: string, f: TileFile, staged: (path: string) => string, known: Readonly<Record<string, FileRecord>>, files: Record<string, FileRecord>, renames: [string, string][]): void {
+function stageFile(out: string, f: TileFile, staged: (path: string) => string, slackDir: string, known: Readonly<Record<string, FileRecord>>, files: Record<string, FileRecord>, renames: [string, string][]): void {
   const path = join(out, f.path);
   const fp = fingerprintOf(f.content);
   const before = known[f.path];
+  let record: FileRecord;
   if (before ? before.fp === fp && stampMatches(path, before.stamp) : sameBytes(path, f.content)) {
-    files[f.path] = before ?? { fp, stamp: stampOf(path) as FileStamp };
-    return;
+    record = { ...(before ?? { fp, stamp: stampOf(path) as FileStamp }) };
+  } else {
+    const at = staged(f.path);
+    writeFileSync(at, f.content);
+    // A rename keeps the inode, size and time: the staged file's stamp is the renamed one's.
+    record = { fp, stamp: stampOf(at) as FileStamp };
+    renames.push([at, f.path]);
   }
-  const at = staged(f.path);
-  writeFileSync(at, f.content);
-  // A rename keeps the inode, size and time: the staged file's stamp is the renamed one's.
-  files[f.path] = { fp, stamp: stampOf(at) as FileStamp };
-  renames.push([at, f.path]);
+  if (f.slack !== undefined) writeSlack(slackDir, f.path, f.slack, before, record);
+  files[f.path] = record;
 }
 
 /** What patchTiles needs that the dataset's files hold: read from `out` as the patch asks. */
@@ -133,7 +168,7 @@ export type PatchFromFiles = Omit<TilePatchInput, 'overview' | 'tileOf' | 'idSha
  * only the touched years' tiles and the shards of what changed are read and made; those whose bytes differ are
  * staged as stageTiles does. A string: why the patch declined (then stageTiles derives the layout whole).
  */
-export function stagePatchedTiles(out: string, input: PatchFromFiles, staged: (path: string) => string, known: Readonly<Record<string, FileRecord>>): StagedTiles | string {
+export function stagePatchedTiles(out: string, input: PatchFromFiles, staged: (path: string) => string, slackDir: string, known: Readonly<Record<string, FileRecord>>): StagedTiles | string {
   const read = <T>(path: string): T | null => {
     try {
       return JSON.parse(readFileSync(join(out, path), 'utf8')) as T;
@@ -145,23 +180,32 @@ export function stagePatchedTiles(out: string, input: PatchFromFiles, staged: (p
   const overview = read<Overview>('overview.json');
   if (!overview) return 'no overview.json';
   let missing: string | null = null;
+  const tiles = new Map<string, CompactIndex>();
   const patch = patchTiles({
     ...input,
     overview,
     tileOf: (name) => {
-      const tile = read<CompactIndex>(`tiles/${name}.json`);
-      if (!tile) missing = `tiles/${name}.json`;
-      return tile ?? { schemaVersion: 2, articles: [], events: [] };
+      let tile = tiles.get(name);
+      if (!tile) {
+        tile = read<CompactIndex>(`tiles/${name}.json`) ?? { schemaVersion: 2, articles: [], events: [] };
+        if (tile.events.length === 0) missing = `tiles/${name}.json`;
+        tiles.set(name, tile);
+      }
+      return tile;
     },
     idShard: (prefix) => read<IdShard>(`ids/${prefix}.json`),
-    searchShard: (prefix) => read<SearchShard>(`search/${prefix}.json`),
+    searchShard: (prefix) => {
+      const path = `search/${prefix}.json`;
+      const shard = read<SearchShard>(path);
+      return shard ? { shard, slack: readSlack(slackDir, path, known[path]) } : null;
+    },
   });
   if (missing !== null) return `${missing} is missing`;
   if (!patch.done) return patch.why;
   const files: Record<string, FileRecord> = {};
   for (const [path, record] of Object.entries(known)) if (isTilePath(path)) files[path] = record;
   const renames: [string, string][] = [];
-  for (const f of patch.files) stageFile(out, f, staged, known, files, renames);
+  for (const f of patch.files) stageFile(out, f, staged, slackDir, known, files, renames);
   for (const path of patch.removals) delete files[path];
   return { renames, removals: patch.removals, files, state: patch.state };
 }

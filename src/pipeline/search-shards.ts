@@ -10,6 +10,14 @@ import type { ArticleSummary, EventRow, SearchIndex, SearchPosting } from './sch
 
 /** Events kept per word, the latest first. */
 export const SEARCH_POSTINGS = 50;
+/**
+ * The events after those, kept beside the build's cache (not in the dataset): when a change takes away some of a
+ * word's latest events, the events that come next are known (tile-patch.ts).
+ */
+export const SEARCH_SLACK = 50;
+
+/** A shard's slack: for each word with more events than its shard lists, the next ones as [id, day, tile], the latest first. */
+export type SearchSlack = Record<string, [id: string, day: string, tile: string][]>;
 
 /** A word's entry: how many events have it, and the latest of them as [id, label, day, tile]. */
 export type SearchEntry = { n: number; e: SearchPosting[] };
@@ -96,7 +104,8 @@ export function* searchShardFiles(
   rows: readonly EventRow[],
   spans: readonly TileSpan[],
   excerpts?: RowExcerpts,
-): Generator<{ path: string; content: string }> {
+): Generator<{ path: string; content: string; slack: string }> {
+  const depth = SEARCH_POSTINGS + SEARCH_SLACK;
   type Ring = { n: number; rows: number[]; tiles: number[]; last: number };
   const words = new Map<string, Ring>();
   const ringOf = (w: string): Ring => {
@@ -109,8 +118,8 @@ export function* searchShardFiles(
   const add = (ring: Ring, i: number, t: number) => {
     if (ring.last === i) return; // a word of the label and of a title counts once per event
     ring.last = i;
-    ring.rows[ring.n % SEARCH_POSTINGS] = i;
-    ring.tiles[ring.n % SEARCH_POSTINGS] = t;
+    ring.rows[ring.n % depth] = i;
+    ring.tiles[ring.n % depth] = t;
     ring.n++;
   };
   spans.forEach((span, t) => {
@@ -131,18 +140,22 @@ export function* searchShardFiles(
   }
   for (const shard of [...shards.keys()].sort()) {
     const entries: [string, SearchEntry][] = [];
+    const slack: SearchSlack = {};
     for (const w of (shards.get(shard) as string[]).sort()) {
       const ring = words.get(w) as Ring;
-      const kept = Math.min(ring.n, SEARCH_POSTINGS);
       const e: SearchPosting[] = [];
+      const next: SearchSlack[string] = [];
       // The latest first: back from the last one written.
-      for (let k = 0; k < kept; k++) {
-        const at = (ring.n - 1 - k) % SEARCH_POSTINGS;
+      for (let k = 0; k < Math.min(ring.n, depth); k++) {
+        const at = (ring.n - 1 - k) % depth;
         const row = rows[ring.rows[at] as number] as EventRow;
-        e.push([row[0], row[1], sortKeyOf(row), (spans[ring.tiles[at] as number] as TileSpan).name]);
+        const tile = (spans[ring.tiles[at] as number] as TileSpan).name;
+        if (k < SEARCH_POSTINGS) e.push([row[0], row[1], sortKeyOf(row), tile]);
+        else next.push([row[0], sortKeyOf(row), tile]);
       }
       entries.push([w, { n: ring.n, e }]);
+      if (next.length > 0) slack[w] = next;
     }
-    yield { path: `search/${shard}.json`, content: `${JSON.stringify(Object.fromEntries(entries))}\n` };
+    yield { path: `search/${shard}.json`, content: `${JSON.stringify(Object.fromEntries(entries))}\n`, slack: JSON.stringify(slack) };
   }
 }

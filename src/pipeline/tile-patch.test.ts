@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { patchTiles, type TilePatchInput } from './tile-patch.ts';
-import { SEARCH_POSTINGS } from './search-shards.ts';
+import { SEARCH_POSTINGS, SEARCH_SLACK, type SearchSlack } from './search-shards.ts';
 import type { ArticleSummary, CompactIndex, EventRow, IdShard, Overview, SearchShard } from './schema.ts';
 import { compareRows, tileFiles, yearOfKey, yearOfTile, type TileOptions, type TilingState } from './tiles.ts';
 
@@ -9,20 +9,28 @@ const articles: ArticleSummary[] = ['a', 'b', 'c', 'd'].map((id, i) => ({ id: `a
 const positionOf = (id: string) => articles.findIndex((a) => a.id === id);
 const OPTIONS: TileOptions = { cap: 3, wholeIndexMax: 8 };
 
-function filesOf(rows: readonly EventRow[], excerpts: Record<string, string[]> = {}, summaries: readonly ArticleSummary[] = articles): { files: Map<string, string>; state: TilingState } {
+function filesOf(rows: readonly EventRow[], excerpts: Record<string, string[]> = {}, summaries: readonly ArticleSummary[] = articles, options: TileOptions = OPTIONS): { files: Map<string, string>; slack: Map<string, string>; state: TilingState } {
   const files = new Map<string, string>();
+  const slack = new Map<string, string>();
   const sorted = [...rows].sort(compareRows);
-  const gen = tileFiles(summaries, sorted, { ...OPTIONS, excerpts: (i) => excerpts[(sorted[i] as EventRow)[0]] ?? [] });
+  const gen = tileFiles(summaries, sorted, { ...options, excerpts: (i) => excerpts[(sorted[i] as EventRow)[0]] ?? [] });
   for (;;) {
     const next = gen.next();
-    if (next.done) return { files, state: next.value };
+    if (next.done) return { files, slack, state: next.value };
     files.set(next.value.path, next.value.content);
+    if (next.value.slack !== undefined) slack.set(next.value.path, next.value.slack);
   }
 }
 
+type Files = ReturnType<typeof filesOf>;
+
 /** The patch of `before` into `after` (rows by id: left out, added or changed), on the files tileFiles made of `before`. */
-function patch(before: readonly EventRow[], after: readonly EventRow[], excerpts: { before?: Record<string, string[]>; after?: Record<string, string[]> } = {}, retitled: readonly ArticleSummary[] = articles) {
-  const old = filesOf(before, excerpts.before);
+function patch(before: readonly EventRow[], after: readonly EventRow[], excerpts: { before?: Record<string, string[]>; after?: Record<string, string[]> } = {}, retitled: readonly ArticleSummary[] = articles, withSlack = true) {
+  return patchFiles(filesOf(before, excerpts.before), before, after, excerpts, retitled, withSlack);
+}
+
+/** The same on the files (and slack) given: tileFiles' or an earlier patch's. */
+function patchFiles(old: Files, before: readonly EventRow[], after: readonly EventRow[], excerpts: { before?: Record<string, string[]>; after?: Record<string, string[]> } = {}, retitled: readonly ArticleSummary[] = articles, withSlack = true, options: TileOptions = OPTIONS) {
   const changedArticles = new Set(retitled.filter((a, i) => a.title !== articles[i]?.title).map((a) => a.id));
   const json = <T,>(path: string): T | null => {
     const text = old.files.get(path);
@@ -47,16 +55,28 @@ function patch(before: readonly EventRow[], after: readonly EventRow[], excerpts
     excerptsBefore: (ids) => ids.flatMap((id) => excerpts.before?.[id] ?? []),
     excerptsAfter: (ids) => ids.flatMap((id) => excerpts.after?.[id] ?? []),
     idShard: (prefix) => json<IdShard>(`ids/${prefix}.json`),
-    searchShard: (prefix) => json<SearchShard>(`search/${prefix}.json`),
-    ...OPTIONS,
+    searchShard: (prefix) => {
+      const shard = json<SearchShard>(`search/${prefix}.json`);
+      return shard ? { shard, slack: withSlack ? (JSON.parse(old.slack.get(`search/${prefix}.json`) ?? '{}') as SearchSlack) : null } : null;
+    },
+    ...options,
   };
   const result = patchTiles(input);
-  if (!result.done) return { result, files: null };
+  if (!result.done) return { result, files: null, next: null };
   const files = new Map(old.files);
-  for (const path of result.removals) files.delete(path);
-  for (const f of result.files) files.set(f.path, f.content);
-  return { result, files };
+  const slack = new Map(old.slack);
+  for (const path of result.removals) {
+    files.delete(path);
+    slack.delete(path);
+  }
+  for (const f of result.files) {
+    files.set(f.path, f.content);
+    if (f.slack !== undefined) slack.set(f.path, f.slack);
+  }
+  return { result, files, next: { files, slack, state: result.state } as Files };
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 function row(id: string, day: string | null, label: string, positions: number[] = [0], aliases: string[] = []): EventRow {
   return [id, label, day, day, 'day', 0, positions, aliases];
@@ -108,20 +128,56 @@ test('only the touched years are read and cut again; an unchanged tile comes out
   expect(paths).not.toContain('search/po.json');
 });
 
-test('a word whose latest postings the change takes away, with more events than a shard keeps, declines; a new event of it does not', () => {
-  const many = Array.from({ length: SEARCH_POSTINGS + 5 }, (_, i) => row(`e-${String(i).padStart(3, '0')}m`, `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`, 'harbour'));
-  const latest = [...many].sort(compareRows).at(-1) as EventRow;
-  const removed = patch(many, many.filter((r) => r !== latest));
-  expect(removed.result).toEqual({ done: false, why: expect.stringContaining('keeps too few events of') as unknown });
-  const oldest = [...many].sort(compareRows)[0] as EventRow;
+test("a word's latest events taken away: the slack says which come next; past what it knows, or without it, the patch declines", () => {
+  const many = Array.from({ length: SEARCH_POSTINGS + SEARCH_SLACK + 5 }, (_, i) => row(`e-${String(i).padStart(3, '0')}m`, `2020-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`, 'harbour'));
+  const order = [...many].sort(compareRows);
+  const latest = order.at(-1) as EventRow;
+  const withoutLatest = many.filter((r) => r !== latest);
+  expect(patch(many, withoutLatest, {}, articles, false).result).toEqual({ done: false, why: expect.stringContaining('keeps too few events of') as unknown });
+  const patched = patch(many, withoutLatest);
+  expect(patched.result.done).toBe(true);
+  expect(Object.fromEntries(patched.files ?? [])).toEqual(Object.fromEntries(filesOf(withoutLatest).files));
+  const recent = new Set(order.slice(-(SEARCH_SLACK + 1)));
+  expect(patch(many, many.filter((r) => !recent.has(r))).result.done).toBe(false);
   // The oldest is not among the shard's latest: it leaves the count, not the postings.
-  const quiet = patch(many, many.filter((r) => r !== oldest));
+  const withoutOldest = many.filter((r) => r !== order[0]);
+  const quiet = patch(many, withoutOldest);
   expect(quiet.result.done).toBe(true);
-  expect(Object.fromEntries(quiet.files ?? [])).toEqual(Object.fromEntries(filesOf(many.filter((r) => r !== oldest)).files));
+  expect(Object.fromEntries(quiet.files ?? [])).toEqual(Object.fromEntries(filesOf(withoutOldest).files));
   const more = [...many, row('e-zzzm', '2020-02-01', 'harbour')];
   const added = patch(many, more);
   expect(added.result.done).toBe(true);
   expect(Object.fromEntries(added.files ?? [])).toEqual(Object.fromEntries(filesOf(more).files));
+});
+
+test("changes patched one after another, each on the last patch's files and slack, give tileFiles' files at every step", () => {
+  const start = Array.from({ length: 130 }, (_, i) => row(`e-${String(i).padStart(3, '0')}s`, `${2019 + (i % 2)}-${pad(1 + (i % 12))}-${pad(10 + (i % 18))}`, i % 3 === 0 ? 'port strike' : 'port'));
+  const steps = fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 12 }), fc.nat({ max: 3 })), { minLength: 1, maxLength: 6 });
+  let done = 0;
+  // Years of one tile each: a change never moves an unchanged event to another tile (the first test has those).
+  const wide: TileOptions = { cap: 1000, wholeIndexMax: 8 };
+  fc.assert(
+    fc.property(steps, (changes) => {
+      let rows = start;
+      let files: Files = filesOf(start, {}, articles, wide);
+      let added = 0;
+      for (const [drop, add] of changes) {
+        const gone = new Set(drop.map((k) => (rows[k % rows.length] as EventRow)[0]));
+        const next = [...rows.filter((r) => !gone.has(r[0])), ...Array.from({ length: add }, () => row(`e-${String(added).padStart(3, '0')}t`, `2020-${pad(1 + (added % 12))}-${pad(1 + (added++ % 9))}`, 'port'))];
+        const p = patchFiles(files, rows, next, {}, articles, true, wide);
+        rows = next;
+        if (!p.result.done || !p.next) {
+          files = filesOf(rows, {}, articles, wide); // declined: the build derives the layout whole
+          continue;
+        }
+        done++;
+        expect(Object.fromEntries(p.next.files)).toEqual(Object.fromEntries(filesOf(rows, {}, articles, wide).files));
+        files = p.next;
+      }
+    }),
+    { numRuns: 60 },
+  );
+  expect(done).toBeGreaterThan(60);
 });
 
 test("an event's excerpts count among its words, before and after the change", () => {

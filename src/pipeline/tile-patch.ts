@@ -12,7 +12,7 @@
  * The result is byte for byte what tileFiles gives on the whole dataset after the change (scripts/build-data.test.ts
  * checks it on a series of changes); whatever could make it differ declines, with the reason.
  */
-import { compareLatestFirst, eventWords, SEARCH_POSTINGS, searchShardOf, type SearchEntry } from './search-shards.ts';
+import { compareLatestFirst, eventWords, SEARCH_POSTINGS, SEARCH_SLACK, searchShardOf, type SearchEntry, type SearchSlack } from './search-shards.ts';
 import type { ArticleSummary, CompactIndex, EventRow, IdShard, Overview, SearchPosting, SearchShard } from './schema.ts';
 import { compareRows, extentOf, idShardOf, idWidthFor, sortKeyOf, TILE_CAP, tileIndex, tileSpans, WHOLE_INDEX_MAX, yearOfKey, yearOfTile, type TileFile, type TilingState, type YearStats } from './tiles.ts';
 
@@ -38,7 +38,8 @@ export type TilePatchInput = {
   excerptsAfter: (ids: readonly string[], tellers: readonly string[]) => readonly string[];
   /** A shard as it is, or null when there is none. */
   idShard: (prefix: string) => IdShard | null;
-  searchShard: (prefix: string) => SearchShard | null;
+  /** A search shard and its slack (null: not known, then no word of the shard may lose its latest events). */
+  searchShard: (prefix: string) => { shard: SearchShard; slack: SearchSlack | null } | null;
   cap?: number;
   wholeIndexMax?: number;
 };
@@ -194,28 +195,49 @@ export function patchTiles(x: TilePatchInput): TilePatch {
     // The same events, found the same way: nothing of the word changes.
     if (got.length !== lost.size || !got.every((p) => lost.has(p[0]) && unchanged(p))) listIn(byShard, searchShardOf(w)).push(w);
   }
+  // A posting of the slack has no label: the event's row in its tile says it, when it moves up into the shard.
+  const labelOf = (p: SearchPosting): string => {
+    if (!fromSlack.has(p)) return p[1];
+    return x.tileOf(p[3]).events.find((r) => r[0] === p[0])?.[1] ?? '';
+  };
+  const fromSlack = new Set<SearchPosting>();
   for (const [prefix, words] of [...byShard].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const shard: SearchShard = { ...(x.searchShard(prefix) ?? {}) };
+    const was = x.searchShard(prefix);
+    const shard: SearchShard = { ...(was?.shard ?? {}) };
+    const slack: SearchSlack = { ...(was?.slack ?? {}) };
     for (const w of words) {
       const lost = lose.get(w) ?? new Set<string>();
       const got = gain.get(w) ?? [];
       const entry: SearchEntry = shard[w] ?? { n: 0, e: [] };
+      // Every event of the word the shard and its slack know, the latest first.
+      const listed: SearchPosting[] = [...entry.e];
+      for (const [id, day, tile] of was?.slack?.[w] ?? []) {
+        const p: SearchPosting = [id, '', day, tile];
+        fromSlack.add(p);
+        listed.push(p);
+      }
       const n = entry.n - lost.size + got.length;
-      const kept = entry.e.filter((p) => !lost.has(p[0]));
       if (n < 0) return no(`the search shard ${prefix} does not hold "${w}" as the change says`);
-      const candidates = [...kept, ...got].sort(compareLatestFirst);
+      const candidates = [...listed.filter((p) => !lost.has(p[0])), ...got].sort(compareLatestFirst);
       const want = Math.min(n, SEARCH_POSTINGS);
-      const oldest = entry.e[entry.e.length - 1];
-      // Postings past the shard's are older than its oldest: only candidates at least as late are known to be the latest.
-      const known = entry.n <= SEARCH_POSTINGS || oldest === undefined ? candidates.length : candidates.filter((p) => compareLatestFirst(p, oldest) <= 0).length;
-      if (entry.n <= SEARCH_POSTINGS ? known !== n : known < want) return no(`the search shard ${prefix} keeps too few events of "${w}" to take ${lost.size} away`);
-      if (n === 0) delete shard[w];
-      else shard[w] = { n, e: candidates.slice(0, want) };
+      const oldest = listed[listed.length - 1];
+      // Events past those listed are older than the last listed: only candidates at least as late are known to be the latest.
+      const complete = entry.n <= listed.length;
+      const known = complete || oldest === undefined ? candidates.length : candidates.filter((p) => compareLatestFirst(p, oldest) <= 0).length;
+      if (complete ? known !== n : known < want) return no(`the search shard ${prefix} keeps too few events of "${w}" to take ${lost.size} away`);
+      delete slack[w];
+      if (n === 0) {
+        delete shard[w];
+        continue;
+      }
+      shard[w] = { n, e: candidates.slice(0, want).map((p) => [p[0], labelOf(p), p[2], p[3]]) };
+      const next = candidates.slice(want, Math.min(known, want + SEARCH_SLACK)).map((p): [string, string, string] => [p[0], p[2], p[3]]);
+      if (next.length > 0) slack[w] = next;
     }
     const path = `search/${prefix}.json`;
     const keys = Object.keys(shard).sort();
     if (keys.length === 0) removals.push(path);
-    else files.push({ path, content: `${JSON.stringify(Object.fromEntries(keys.map((k) => [k, shard[k] as SearchEntry])))}\n` });
+    else files.push({ path, content: `${JSON.stringify(Object.fromEntries(keys.map((k) => [k, shard[k] as SearchEntry])))}\n`, slack: JSON.stringify(slack) });
   }
   return { done: true, files, removals, state: { years, idDuplicates: 0 } };
 }

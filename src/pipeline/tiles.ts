@@ -122,7 +122,8 @@ export function tileIndex(articles: readonly ArticleSummary[], rows: readonly Ev
   };
 }
 
-export type TileFile = { path: string; content: string };
+/** A file of the layout; a search shard's comes with its slack (SearchSlack, JSON), kept beside the cache, not in the dataset. */
+export type TileFile = { path: string; content: string; slack?: string };
 
 /** Every file of the tiled layout (overview.json, tiles/, ids/, search/), one at a time: at 1M events they do not fit in memory at once. */
 export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], { cap = TILE_CAP, wholeIndexMax = WHOLE_INDEX_MAX, excerpts }: TileOptions = {}): Generator<TileFile, TilingState> {
