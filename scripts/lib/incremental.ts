@@ -16,7 +16,7 @@
  * kind — a copy of another article made, changed or removed, many files changed, an output touched behind the
  * build's back, a mostly stale bucket store — it declines, saying why, and the build runs whole.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../../src/pipeline/diagnostic.ts';
 import { displayName } from './input-units.ts';
@@ -71,6 +71,35 @@ function valid(s: Side): s is Side & { meta: { article: NonNullable<EntryMeta['a
 
 const isMention = (l: LeanEvent) => l[7] === 'mention';
 const bucketOfLean = (l: LeanEvent) => mergeBucketOf({ start: l[2], end: l[3], precision: l[4] });
+
+/** A file written from its pieces (slices of the old files and new bytes) without joining them in memory first. */
+function writePieces(path: string, pieces: readonly Buffer[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    // writev takes at most IOV_MAX (1024) pieces a call, and may write fewer bytes than asked.
+    for (let i = 0; i < pieces.length; ) {
+      const batch = pieces.slice(i, i + 1024);
+      const size = batch.reduce((n, b) => n + b.length, 0);
+      let done = writevSync(fd, batch);
+      while (done < size) {
+        // A short write: the rest of the batch, from where it stopped.
+        let skip = done;
+        const rest: Buffer[] = [];
+        for (const b of batch) {
+          if (skip >= b.length) skip -= b.length;
+          else {
+            rest.push(skip > 0 ? b.subarray(skip) : b);
+            skip = 0;
+          }
+        }
+        done += writevSync(fd, rest);
+      }
+      i += batch.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Renames interrupted half-way: the journal stays, and the next build finishes them. */
 export class UnfinishedRenames extends Error {}
@@ -463,7 +492,7 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     for (const o of outputs) {
       if (x.failAfter !== null && journal.length >= x.failAfter) throw new Error(`stopped after ${x.failAfter} files (DATELINE_BUILD_FAIL_AFTER)`);
       const tmp = staged(o.path);
-      writeFileSync(tmp, o.bytes.length === 1 ? (o.bytes[0] as Buffer) : Buffer.concat(o.bytes));
+      writePieces(tmp, o.bytes);
       journal.push([tmp, join(out, o.path)]);
     }
     if (!same) {
