@@ -258,3 +258,21 @@ test('a time of day with a date after it, with or without a comma', () => {
 test('"set for" looks ahead', () => {
   expect(values('The ministers agreed on a summit set for Geneva in January.', '1995-10-20')).toEqual(['January=DATE:1996-01']);
 });
+
+test('"N days later than planned" compares a date with its plan: the day just named, else how far it slipped', () => {
+  expect(values('The ship docks on June 9, two days later than scheduled.', '2013-06-01')).toEqual(['June 9=DATE:2013-06-09', 'two days later=DATE:2013-06-09']);
+  expect(values('The bridge opened three weeks later than planned.', '2013-06-01')).toEqual(['three weeks later=DURATION:P3W']);
+  expect(values('The ship docked on June 9. Two days later, it sailed.', '2013-06-20')).toEqual(['June 9=DATE:2013-06-09', 'Two days later=DATE:2013-06-11']);
+});
+
+test('"the end of year" and "year\'s end" are the end of the year, as "year-end"', () => {
+  expect(values('The merger should close by the end of year.', '2013-06-01')).toEqual(['the end of year=DATE:2013']);
+  expect(tagTimexes('Rates will be lower at year’s end.', '2013-06-01')).toMatchObject([{ text: 'year’s end', value: '2013', mod: 'END' }]);
+});
+
+test('"a day when" after "came" is some day of the past, or of the future after "if" or "will come"', () => {
+  expect(values('If there ever came a day when he could not lead, he would quit.', '2013-06-01')).toEqual(['a day=DATE:FUTURE_REF']);
+  expect(values('A day will come when the debt is paid.', '2013-06-01')).toEqual(['A day=DATE:FUTURE_REF']);
+  expect(values('Then there came a day when the money ran out.', '2013-06-01')).toEqual(['a day=DATE:PAST_REF']);
+  expect(values('The strike lasted a day.', '2013-06-01')).toEqual(['a day=DURATION:P1D']);
+});

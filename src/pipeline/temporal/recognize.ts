@@ -438,6 +438,8 @@ rule(near(/\b(?:ago|earlier|later|before|after|from now|hence|prior)(?![\w-])/g,
   if ((dirWord === 'before' || dirWord === 'after' || dirWord === 'prior') && !/^\s*(?:[,.;:)]|$|and\b|but\b)/.test(text.slice(end, end + 6))) return null;
   const dir = dirWord === 'ago' || dirWord === 'earlier' || dirWord === 'before' || dirWord === 'prior' ? -1 : 1;
   const anchor = dirWord === 'ago' || dirWord === 'from now' || dirWord === 'hence' ? 'dct' : 'text';
+  // "arrives on Nov. 11, three days later than planned": a comparison with the plan, not a step from Nov. 11.
+  if ((dirWord === 'later' || dirWord === 'earlier') && /^\s+than\b/.test(text.slice(end, end + 6))) return { k: 'offset', n: numberValue(g['n'] ?? ''), unit, dir, anchor, than: true };
   return { k: 'offset', n: numberValue(g['n'] ?? ''), unit, dir, anchor };
 }, 3);
 
@@ -499,6 +501,9 @@ rule(near(/[Yy]ear[- ]end/g, 1), String.raw`(?<![\w-])(?:(?<the>${ci('the')})\s+
   return { k: 'yearEnd' };
 }, 2);
 
+// "by the end of year", "by year's end": the end of the year in question, as "year-end"
+rule(near(/\b(?:end of year|[Yy]ear['’]s end)\b/g, 2), String.raw`(?<![\w-])(?:(?:${ci('the')}\s+)?${ci('end')}\s+of\s+year|${ci('year')}['’]s\s+end)(?![\w-])`, () => ({ k: 'yearEnd' }), 2);
+
 // "at the same time", "by that time", "at the time": the time of the story
 rule(near(/time/g, 3), String.raw`(?<=\b(?:[Aa]t|[Bb]y|until|till|since|from|around)\s)(?<w>the same|that|the) time(?!\w)`, (g, text, _start, end) => {
   // "at the time," stands alone; "at the time of the vote", "by the time he left" are tied to an event.
@@ -537,6 +542,15 @@ rule(near(new RegExp(String.raw`\b${UNIT}`, 'g'), 12), String.raw`(?<![\w$£€.
   if (/^(?:some|few|many)$/i.test(n) && !/s$/.test(g['u'] ?? '')) return null;
   // "a second A380", "a second day": an ordinal; "about a quarter of": a fraction.
   if (/^an?$/i.test(n) && unit === 'second') return null;
+  // "if there ever came a day when", "a day will come when": some day of the story's past or of the future, not a length.
+  if (/^an?$/i.test(n) && unit === 'day') {
+    const after = text.slice(end, end + 24);
+    if (/^\s+(?:will|would|may|might|could)\s+come\s+when\b/i.test(after)) return { k: 'ref', ref: 'FUTURE_REF', window: null };
+    const come = /\b(?:if\s+)?(?:[a-z]+\s+){0,2}(?:come|comes|came)\s+$/i.exec(before(text, start, 40));
+    if (come !== null && /^\s+(?:when|that)\b/i.test(after)) {
+      return { k: 'ref', ref: /^if\b|\bcomes?\s+$/i.test(come[0]) ? 'FUTURE_REF' : 'PAST_REF', window: null };
+    }
+  }
   // "three-quarters of its food": a fraction.
   if (unit === 'quarter' && /-quarters$/i.test(text.slice(start, end)) && /^\s+of\b/.test(text.slice(end, end + 4))) return null;
   if (/^(?:an?|one)$/i.test(n) && unit === 'quarter' && (/^\s+of\b/.test(text.slice(end, end + 4)) || !/\b(?:for|in|within|per|than|over|each|every|last|past|next)\s+$/i.test(before(text, start, 12)))) return null;

@@ -417,6 +417,13 @@ export function resolveSpec(spec: Spec, ctx: Context): Resolution {
       return { type: 'DATE', value: formatDay(d), how: words, anchor: { day: d, precision: 'day' } };
     }
     case 'offset': {
+      if (spec.than === true) {
+        // "It arrives on Nov. 11, three days later than planned": the date just named in the sentence; with none,
+        // how far the plan slipped, a length of time.
+        const a = ctx.anchor;
+        if (ctx.anchorNear && a !== null && a.precision === 'day') return { type: 'DATE', value: formatDay(a.day), how: `the day just named, ${formatDay(a.day)}, compared with a plan`, anchor: a };
+        return { type: 'DURATION', value: durationValue(spec.n, spec.unit), how: 'how far a date moved against a plan, a length of time', anchor: null };
+      }
       const base = spec.anchor === 'text' && ctx.anchor !== null ? ctx.anchor.day : dct;
       const baseWords = spec.anchor === 'text' && ctx.anchor !== null ? `the last date of the text, ${formatDay(base)}` : `the publication date ${dctText}`;
       if (spec.n === null) {

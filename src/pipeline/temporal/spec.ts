@@ -39,8 +39,11 @@ export type Spec =
   /** this/last/next week, month, quarter, weekend, decade. */
   | { k: 'relUnit'; unit: 'week' | 'month' | 'quarter' | 'weekend' | 'decade'; offset: number; part: 'earlier' | 'later' | null }
   | { k: 'weekday'; dow: number; rel: Rel | null; pod: PartOfDay | null }
-  /** "3 days ago", "two weeks from now" (anchor dct); "three days later" (anchor: the last date in the text). */
-  | { k: 'offset'; n: number | null; unit: Unit; dir: -1 | 1; anchor: 'dct' | 'text' }
+  /**
+   * "3 days ago", "two weeks from now" (anchor dct); "three days later" (anchor: the last date in the text).
+   * `than`: "three days later than planned", how far a date moved from a plan: the date just named, not one after it.
+   */
+  | { k: 'offset'; n: number | null; unit: Unit; dir: -1 | 1; anchor: 'dct' | 'text'; than?: boolean }
   /** "that day", "the next day", "the following year", "the same month": relative to the last date in the text. */
   /** `time`: "at the time", "by that time": the date just named, else the past (or present) of the story. */
   | { k: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year' | 'same' | 'time'; offset: number; pod: PartOfDay | null }
