@@ -281,3 +281,48 @@ test('a label keeps "break even" whole when the date after it is dropped', () =>
   const at = text.indexOf('the fourth quarter');
   expect(labelFromClause(text, { start: 0, end: text.length }, [{ start: at, end: at + 'the fourth quarter'.length }])).toBe('The company expects to break even');
 });
+
+test('a trailing participle phrase holding the date tells what happened to the noun before it, not the main clause', () => {
+  const body = 'The bomb was meant to wreck the peace talks, set to resume on Monday in Dublin.';
+  const [e] = eventsOf(body, (t) => [timex(t, 'Monday', '2022-03-14', { start: '2022-03-14', end: '2022-03-14', precision: 'day', approximate: false })]).filter((x) => x.kind === 'mention');
+  expect(e?.label).toBe('The peace talks were set to resume in Dublin');
+  expect(e?.start).toBe('2022-03-14');
+});
+
+test('a relative clause holding the date is its happening, also across a list in commas', () => {
+  const body = 'She succeeds Ann Lee, who stepped down as chair, treasurer and secretary in March for health reasons.';
+  const [e] = eventsOf(body, (t) => [timex(t, 'March', '2022-03', month('2022-03', 31))]).filter((x) => x.kind === 'mention');
+  expect(e?.label).toBe('Ann Lee stepped down as chair, treasurer and secretary for health reasons');
+  const main = 'The firm, which was founded by a chemist, said on Monday that it would grow.';
+  const [m] = eventsOf(main, (t) => [timex(t, 'Monday', '2022-03-07', { start: '2022-03-07', end: '2022-03-07', precision: 'day', approximate: false })]).filter((x) => x.kind === 'mention');
+  expect(m?.label).not.toMatch(/^A chemist|^The firm was founded/);
+});
+
+test('a trailing phrase after a subject without its verb is the verb of the sentence, not a participle phrase', () => {
+  const body = 'The steelmaker, hammered by higher costs and weaker demand from carmakers, posted a 54% drop in third-quarter profit.';
+  const [e] = eventsOf(body, (t) => [timex(t, 'third-quarter', '2021-Q3', { start: '2021-07-01', end: '2021-09-30', precision: 'quarter', approximate: false })]).filter((x) => x.kind === 'mention');
+  expect(e?.label).not.toMatch(/were posted|was posted/);
+});
+
+test('after an apposition ("Sun, a maker of workstations, reported …") the verb is the sentence\'s, not a participle phrase', () => {
+  const body = 'Acme Pumps, a maker of pumps, reported a sharp decline in net income for its third quarter, citing price cuts.';
+  const [e] = eventsOf(body, (t) => [timex(t, 'third quarter', '2021-Q3', { start: '2021-07-01', end: '2021-09-30', precision: 'quarter', approximate: false })]).filter((x) => x.kind === 'mention');
+  expect(e?.label).toMatch(/^Acme Pumps, a maker of pumps, reported a sharp decline in net income/);
+});
+
+test('a fronted date dates the main clause whose own date is only the period of a figure ("for the first half")', () => {
+  const body = 'Last month, Acme posted a 38% jump in pretax profit for the first half to $54 million.';
+  const events = eventsOf(body, (t) => [
+    timex(t, 'Last month', '2022-02', month('2022-02', 28)),
+    timex(t, 'the first half', '2021-H2', { start: '2021-07-01', end: '2021-12-31', precision: 'half', approximate: false }),
+  ]).filter((x) => x.kind === 'mention');
+  expect(events.map((e) => [e.start, e.label])).toEqual([['2022-02-01', 'Acme posted a 38% jump in pretax profit to $54 million']]);
+});
+
+test('a date alone in the last clause of a comparison of figures (", a year earlier.") makes no event; no label ends in "compared"', () => {
+  const body = 'Acme had a net loss of $46 million, or 91 cents a share, in the third quarter, compared with a loss of $9 million, a year earlier.';
+  const q3 = { start: '2021-07-01', end: '2021-09-30', precision: 'quarter' as const, approximate: false };
+  const events = eventsOf(body, (t) => [timex(t, 'the third quarter', '2021-Q3', q3), timex(t, 'a year earlier', '2020-Q3', { ...q3, start: '2020-07-01', end: '2020-09-30' })]).filter((x) => x.kind === 'mention');
+  expect(events.map((e) => e.label)).not.toContain('a year earlier.');
+  expect(events.every((e) => !/compared$/.test(e.label))).toBe(true);
+});

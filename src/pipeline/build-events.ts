@@ -109,6 +109,8 @@ const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)\b/i;
 const SUBORDINATE_OPENER = /^(?:while|although|though|whereas|because|if|even though|even as|despite)\b/i;
 /** "…to $85.7 million, from $93.3 million a year earlier": the date of the figure compared with, not of a happening. */
 const COMPARISON_BASE = /\bfrom\s+(?:about\s+|nearly\s+|almost\s+)?[$£€#]?\d[\d.,]*\s*(?:%|percent|(?:million|billion|trillion)\b)?\s*(?:(?:or\s+)?[$£€#]?\d[\d.,]*\s*(?:cents?\s+)?a\s+share\s*)?$/i;
+/** "for the first half", "for its third quarter": the period a figure is for, not when something happened. */
+const PERIOD_OF_FIGURE = /\bfor\s+(?:the\s+|its\s+|their\s+)?$/i;
 /** A debt and its maturity before a date: "notes due", "debentures maturing in", "bonds due in". */
 const MATURITY = /\b(?:notes|bonds|debentures|securities|certificates|obligations|loans?|debt|paper|issues?)\s+(?:(?:are|is|were|was)\s+)?(?:due|maturing|that mature|which mature)\s+(?:in\s+|on\s+)?$/i;
 
@@ -120,6 +122,30 @@ const NOT_A_NOUN = /^(?:was|were|is|are|be|been|being|has|have|had|not|never|als
 /** A relative pronoun with the verb of its clause, with no comma before the date: "that began", "which was signed". */
 const RELATIVE_BEFORE_DATE =
   /\b(?:that|which|who)\s+(?=(?:was|were|is|are|has|have|had|will|would|\p{Ll}+ed|began|went|came|made|took|gave|rose|fell|won|lost|left|met|held|saw|got|ran|sold|bought|told|said|found|built|sent|kept|grew|became|broke|spoke|wrote|struck|paid|led)\b)[^,;]*$/gu;
+/** The same, where commas may separate the items of a list ("who stepped down as chair, treasurer and secretary in"). */
+const RELATIVE_WITH_LIST =
+  /\b(?:that|which|who)\s+(?=(?:was|were|is|are|has|have|had|will|would|\p{Ll}+ed|began|went|came|made|took|gave|rose|fell|won|lost|left|met|held|saw|got|ran|sold|bought|told|said|found|built|sent|kept|grew|became|broke|spoke|wrote|struck|paid|led)\b)/gu;
+
+/**
+ * The last relative clause before the date, as RELATIVE_BEFORE_DATE finds it, or one whose commas only separate
+ * the items of a list: no part after a comma opens with a verb or a subject ("…, which was founded by a chemist,
+ * said on Monday" is the main clause's date).
+ */
+function relativeBeforeDate(head: string): { index: number } | null {
+  let relative: RegExpExecArray | null = null;
+  for (const m of head.matchAll(RELATIVE_BEFORE_DATE)) relative = m;
+  if (relative) return relative;
+  let last: RegExpExecArray | null = null;
+  for (const m of head.matchAll(RELATIVE_WITH_LIST)) last = m;
+  if (!last) return null;
+  const parts = head.slice(last.index).split(',');
+  if (parts.length < 2 || head.includes(';', last.index)) return null;
+  const listLike = parts.slice(1).every((p) => {
+    const first = /^\s*(?:and\s+|or\s+)?([\p{L}'’-]+)/u.exec(p)?.[1] ?? '';
+    return first !== '' && !FINITE.test(first) && !PRONOUN_SUBJECT.test(first) && !/^(?:that|which|who|when|while|because|although|but)$/i.test(first);
+  });
+  return listLike ? last : null;
+}
 const REPORTED_BEFORE = new RegExp(`(?:${REPORT_VERB.source})[^,;.!?]{0,60}$`, 'i');
 
 /** The subject that opens a clause: its words up to the verb, at most five ("Jones was ordered home" -> "Jones"). */
@@ -206,7 +232,8 @@ function tidyEnd(s: string): string {
   let out = s;
   for (let prev = ''; prev !== out; ) {
     prev = out;
-    out = out.replace(/[\s,;:\-–—(]+$/, '').replace(TRAILING_JUNK, '');
+    // "Production costs, compared" once "with a year ago" is dropped: the comparison goes with its term.
+    out = out.replace(/[\s,;:\-–—(]+$/, '').replace(TRAILING_JUNK, '').replace(/,\s*(?:as\s+)?compared$/i, '');
   }
   return out;
 }
@@ -278,12 +305,19 @@ export function nounPhraseBefore(head: string): string {
   const np: string[] = [];
   for (let k = words.length - 1; k >= 0 && np.length < 5; k--) {
     const w = words[k] ?? '';
-    if (np.length > 0 && NP_BOUNDARY.test(w)) break;
+    // "the park, although conceptual drawings": a noun phrase ends at a comma or a subordinator.
+    if (np.length > 0 && (NP_BOUNDARY.test(w) || /[,;:]$/.test(w) || /^(?:although|though|while|whereas|because|unless|if|when|where)$/i.test(w))) break;
     np.unshift(w);
   }
   // "cosponsor the multi-party talks" -> "the multi-party talks": a noun phrase starts at its determiner.
   const det = np.findLastIndex((w, k) => k < np.length - 1 && /^(?:the|a|an|its|their|his|her|our|this|that|these|those)$/i.test(w));
-  return (det > 0 ? np.slice(det) : np).join(' ').replace(/^[,;:(]+/, '');
+  if (det > 0) return np.slice(det).join(' ').replace(/^[,;:(]+/, '');
+  // "She succeeds Ann Lee" -> "Ann Lee": a name after a verb the boundary words do not know is the noun phrase.
+  let name = np.length;
+  while (name > 0 && /^\p{Lu}[\p{L}'’.-]*$/u.test(np[name - 1] ?? '')) name--;
+  const subject = name < 2 || /^(?:he|she|it|they|we|\p{Lu}[\p{L}'’.-]*)$/u.test(np[name - 2] ?? '');
+  const verbBefore = name > 0 && name < np.length && /^\p{Ll}+s$/u.test(np[name - 1] ?? '') && subject;
+  return (verbBefore ? np.slice(name) : np).join(' ').replace(/^[,;:(]+/, '');
 }
 
 /** "‘in April 2021’, in an article of 20 Nov 2021: a month named with a year", from the tagger's derivations. */
@@ -309,16 +343,42 @@ function participlePhrase(text: string, segments: readonly Span[], t: Timex): { 
   const k = segments.findIndex((seg) => seg.start <= t.start && t.start < seg.end);
   const seg = segments[k];
   const next = segments[k + 1];
-  if (!seg || !next) return null;
+  if (!seg) return null;
   const span = trimSpan(text, seg);
   const lead = text.slice(span.start, t.start);
   const head = lead.replace(LEADING_MARKERS, '');
   if (k === 0 || (k === 1 && LEADING_MARKERS.test(text.slice(segments[0]?.start ?? 0, seg.start)))) {
-    const fronted = FRONTED_PARTICIPLE.test(head) && (k === 0 ? /^\s*\p{Lu}/u.test(head) : PARTICIPLE.test(head));
+    const fronted = next !== undefined && FRONTED_PARTICIPLE.test(head) && (k === 0 ? /^\s*\p{Lu}/u.test(head) : PARTICIPLE.test(head));
     return fronted && !isFragment(text.slice(next.start, next.end)) ? { span, fronted: true } : null;
   }
-  if (text[seg.start - 1] !== ',' || !isFragment(text.slice(next.start, next.end))) return null;
+  // Between commas ("the deal, signed yesterday, raises …"), or ending the sentence ("…the peace talks, set to
+  // resume on Monday."); not a period of accounts ("for the quarter, ended Sept. 30").
+  if (text[seg.start - 1] !== ',' || (next !== undefined && !isFragment(text.slice(next.start, next.end)))) return null;
+  // "Sun, a maker of workstations, reported sales …": after an apposition, the verb of the sentence.
+  const prev = segments[k - 1];
+  // ("Oshkosh Truck Corp., Oshkosh, Wis., reported …": after a place, the same.)
+  const prevText = prev ? text.slice(prev.start, prev.end) : '';
+  if (k >= 2 && (/^\s*(?:a|an|the)\s/i.test(prevText) || /^\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*$/u.test(prevText)) && !hasVerb(prevText)) return null;
+  // "costs, compared with a year ago, rose": a comparison, not what happened to the costs.
+  if (/^\s*compared\b/i.test(lead)) return null;
+  if (next === undefined && (/^\s*(?:ended|ending|adjusted|restated)\b/i.test(lead) || !hasVerb(text.slice(segments[0]?.start ?? seg.start, segments[0]?.end ?? seg.start)))) return null;
   return PARTICIPLE.test(lead) ? { span, fronted: false } : null;
+}
+
+/** A noun phrase whose head is a common noun in the plural ("the peace talks"; not "Jones", "the process", "the news"). */
+function isPlural(np: string): boolean {
+  const head = /(\S+)$/.exec(np)?.[1] ?? '';
+  return /^\p{Ll}[\p{L}'’-]*[^siu'’]s$/u.test(head) && head !== 'news';
+}
+
+const FINITE_ALL = new RegExp(FINITE.source, 'gu');
+
+/** A finite verb in `s`, not an adjective after a determiner ("a retired teacher"): the sentence has its verb. */
+function hasVerb(s: string): boolean {
+  for (const m of s.matchAll(FINITE_ALL)) {
+    if (!/\b(?:a|an|the|its|their|his|her|our|this|that|these|those|newly|recently)\s+$/i.test(s.slice(Math.max(0, m.index - 12), m.index))) return true;
+  }
+  return false;
 }
 
 /** A participle that opens the sentence, with the preposition after it ("Cited by", "Born in"). */
@@ -531,21 +591,32 @@ export function buildEvents(src: EventSource): EventDetail[] {
           citationIds: cites.map((c) => c.id),
         });
       };
+      // A group whose dates the fronted date's event took in ("Last month, X posted profit for the first half").
+      let absorbedGroup = -1;
       groups.forEach((g, gi) => {
-        if (g.timexes.length === 0) return;
+        if (g.timexes.length === 0 || gi === absorbedGroup) return;
         let labelSpan = trimSpan(text, g.span);
         let fronted = false;
+        let absorbed: readonly Timex[] = [];
         // A fronted adverbial ("Soon after the reports in November, Bloomberg claimed…") dates the main clause.
         const firstSeg = segments[0];
         if (gi === 0 && firstSeg && g.timexes.every((t) => t.start < firstSeg.end) && segments.length > 1) {
           const lead = text.slice(firstSeg.start, firstSeg.end).trim();
           if (FRONTED.test(lead) || g.timexes.some((t) => lead.replace(/[\s,]+$/, '').endsWith(t.text) && lead.length - t.text.length < 12)) {
-            const mainEnd = single ? sentence.end : (groups[1]?.span.start ?? sentence.end);
+            let mainEnd = single ? sentence.end : (groups[1]?.span.start ?? sentence.end);
+            const next = groups[1];
+            // The main clause has a date of its own only after "for": the period of a figure ("posted a jump in profit
+            // for the first half"); the fronted date dates the clause's verb, the period no happening of its own.
+            if (!single && next && mainEnd <= firstSeg.end + 1 && next.timexes.every((t) => PERIOD_OF_FIGURE.test(text.slice(Math.max(next.span.start, t.start - 16), t.start)))) {
+              mainEnd = next.span.end;
+              absorbed = next.timexes;
+              absorbedGroup = 1;
+            }
             labelSpan = trimSpan(text, { start: firstSeg.end + 1, end: mainEnd });
             fronted = true;
           }
         }
-        const excerptSpan = single ? sentence : trimSpan(text, g.span);
+        const excerptSpan = single ? sentence : trimSpan(text, absorbed.length > 0 ? { start: g.span.start, end: labelSpan.end } : g.span);
         const first = g.timexes[0] as Timex & { interval: Interval };
         const interval = spanIntervals(g.timexes);
         const seg = segments.find((x) => x.start <= first.start && first.start < x.end);
@@ -589,8 +660,7 @@ export function buildEvents(src: EventSource): EventDetail[] {
         }
         // "…a strike that began last spring": a relative clause holding the date is the happening it dates.
         const region = dated ?? labelSpan;
-        let relative: RegExpExecArray | null = null;
-        if (!fronted) for (const m of text.slice(region.start, first.start).matchAll(RELATIVE_BEFORE_DATE)) relative = m;
+        const relative = fronted ? null : relativeBeforeDate(text.slice(region.start, first.start));
         if (relative && relative.index > 0) {
           labelSpan = { start: region.start + relative.index, end: region.end };
           dated = null;
@@ -599,7 +669,10 @@ export function buildEvents(src: EventSource): EventDetail[] {
         // happening it dates, when a verb of the clause stands before its noun.
         const reduced = relative ? null : REDUCED_RELATIVE.exec(text.slice(region.start, first.start).replace(SIGNAL_BEFORE, ''));
         let passive: { np: string; from: number } | null = null;
-        if (reduced && !NOT_A_NOUN.test(reduced[1] ?? '')) {
+        // "the systems Sun shipped in the quarter": a name after a noun is the subject of an object relative, not a
+        // noun with its participle.
+        const activeRelative = reduced !== null && /^\p{Lu}/u.test(reduced[1] ?? '') && /\p{Ll}\s+$/u.test(text.slice(Math.max(region.start, region.start + reduced.index - 3), region.start + reduced.index));
+        if (reduced && !activeRelative && !NOT_A_NOUN.test(reduced[1] ?? '')) {
           const headText = text.slice(region.start, region.start + reduced.index + (reduced[1]?.length ?? 0));
           const np = nounPhraseBefore(headText);
           const beforeNp = headText.slice(0, headText.length - np.length);
@@ -608,7 +681,7 @@ export function buildEvents(src: EventSource): EventDetail[] {
         // Negated and hypothetical happenings ("did not sign", "could invade") are not events.
         if (isNegatedOrHypothetical(text.slice((dated ?? labelSpan).start, first.start), reported)) return;
 
-        let label = labelFromClause(text, dated ?? labelSpan, g.timexes);
+        let label = labelFromClause(text, dated ?? labelSpan, absorbed.length > 0 ? [...g.timexes, ...absorbed] : g.timexes);
         // "Hudson's Bay said it will redeem…": what was said names who, not "it".
         const pronoun = reported && dated && cs >= 0 ? /^(?:He|She|It)\s/.exec(label) : null;
         const sayer = pronoun ? subjectAfter(text.slice(labelSpan.start, cs)) : '';
@@ -618,7 +691,7 @@ export function buildEvents(src: EventSource): EventDetail[] {
         const opener = dated ? null : /^(?:that|which|who)\s+/i.exec(text.slice(labelSpan.start, labelSpan.end));
         if (passive) {
           const phrase = labelFromClause(text, trimSpan(text, { start: passive.from, end: region.end }), g.timexes);
-          label = clip(capitalise(`${passive.np} ${/[^s]s$/.test(passive.np) ? 'were' : 'was'} ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}`));
+          label = clip(capitalise(`${passive.np} ${isPlural(passive.np) ? 'were' : 'was'} ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}`));
         } else if (opener) {
           const np = nounPhraseBefore(text.slice(sentence.start, labelSpan.start));
           const rest = labelFromClause(text, { start: labelSpan.start + opener[0].length, end: labelSpan.end }, g.timexes);
@@ -630,11 +703,17 @@ export function buildEvents(src: EventSource): EventDetail[] {
             ? subjectAfter(text.slice(participle.span.end + 1, sentence.end))
             : nounPhraseBefore(text.slice(sentence.start, participle.span.start).replace(/[\s,;]+$/, ''));
           const phrase = labelFromClause(text, participle.span, g.timexes);
-          if (np) label = clip(capitalise(`${np} was ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}`));
+          if (np) label = clip(capitalise(`${np} ${isPlural(np) ? 'were' : 'was'} ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}`));
         } else if (!fronted && !dated && isFragment(text.slice(labelSpan.start, labelSpan.end))) {
           // A clause without its subject ("raises pay by 4.5% in 2020") or ending in a bare participle names
           // nobody: the whole sentence does.
           label = labelFromClause(text, trimSpan(text, sentence), g.timexes);
+        }
+        // ", a year earlier." closing a comparison of figures: a date alone in its clause, with nothing to label.
+        if (!label && !single) {
+          let rest = text.slice(g.span.start, g.span.end);
+          for (const t of [...g.timexes].reverse()) rest = rest.slice(0, t.start - g.span.start) + rest.slice(t.end - g.span.start);
+          if (!/\p{L}/u.test(rest)) return;
         }
         const expression = g.timexes.length === 1 ? first.text : text.slice(first.start, (g.timexes[g.timexes.length - 1] as Timex).end);
         const planned = (interval.start ?? interval.end ?? '') > publishedOn;

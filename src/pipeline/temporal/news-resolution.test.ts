@@ -276,3 +276,8 @@ test('"a day when" after "came" is some day of the past, or of the future after 
   expect(values('Then there came a day when the money ran out.', '2013-06-01')).toEqual(['a day=DATE:PAST_REF']);
   expect(values('The strike lasted a day.', '2013-06-01')).toEqual(['a day=DURATION:P1D']);
 });
+
+test('a comma after the date closes its clause: a relative clause looking ahead keeps its tense before a past main verb', () => {
+  expect(values('The envoys, who cosponsor the talks that are supposed to conclude by May, invited the party back.', '1998-03-22')).toEqual(['May=DATE:1998-05']);
+  expect(values('Over the weekend, officials confirmed the deal.', '1991-02-25')).toEqual(['the weekend=DATE:1991-W08-WE']);
+});

@@ -158,8 +158,11 @@ export function tenseFromCues(cues: readonly Cue[], start: number, end: number, 
   // "Over the weekend, officials confirmed …": a fronted adverbial dates the main clause after its comma, whose
   // verb may well be one of reporting.
   const fronted = text !== undefined && /^\s*,/.test(text.slice(end, end + 3));
+  // "the talks that are supposed to conclude by May, invited …": a comma after the expression closes the clause
+  // it stands in when a verb of that clause comes before it; the verbs after the comma are another clause's.
+  const closed = fronted && cues.some((c) => c.at < start && !/[,;]/.test(text.slice(c.at + c.length, start)));
   for (const { at, length, tense, reporting } of cues) {
-    if (at >= start && at < end) continue;
+    if ((at >= start && at < end) || (closed && at >= end)) continue;
     let distance = at < start ? start - (at + length) : at - end;
     // "X said it will …": a reporting verb sets the tense only of what stands right next to it ("said Friday").
     if (reporting && distance > 5 && !(fronted && at > end)) distance *= 6;
