@@ -178,6 +178,12 @@ function internStrings(): <T extends string | null>(s: T) => T {
 
 async function main(): Promise<number> {
   const t0 = performance.now();
+  // CPU of the whole process (every thread) at the end of each phase, for --stats.
+  const cpuAt = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const cpu0 = cpuAt();
   // The main thread's heap at its largest (sampled): what of the peak RSS is the main thread's.
   let mainHeapPeak = 0;
   const sampler = setInterval(() => {
@@ -358,6 +364,7 @@ async function main(): Promise<number> {
     search.close();
     const inputsRead = inputsFingerprint(version, parsed.map((p, i) => ({ file: (inputs[i] as { file: string }).file, key: p.key })));
     const tExtract = performance.now();
+    const cpuExtract = cpuAt();
     collectGarbage();
     const heapAfterExtract = process.memoryUsage().heapUsed;
 
@@ -452,6 +459,7 @@ async function main(): Promise<number> {
     ownerEvent.length = 0;
     rows.sort(compareRows);
     const tAssemble = performance.now();
+    const cpuAssemble = cpuAt();
     const heapAfterAssemble = process.memoryUsage().heapUsed;
 
     // 3. Write what changed into a staging folder (links for the rest), then swap it in.
@@ -542,6 +550,7 @@ async function main(): Promise<number> {
     if (old) await run({ type: 'remove', paths: [old] }, pool !== null);
     await pruning;
     const tWrite = performance.now();
+    const cpuWrite = cpuAt();
 
     return finish(report, {
       extracted: misses,
@@ -550,6 +559,7 @@ async function main(): Promise<number> {
       events,
       ...(declined === null ? {} : { declined }),
       ms: { extract: Math.round(tExtract - t0), assemble: Math.round(tAssemble - tExtract), write: Math.round(tWrite - tAssemble) },
+      cpuPhaseMs: { extract: Math.round(cpuExtract - cpu0), assemble: Math.round(cpuAssemble - cpuExtract), write: Math.round(cpuWrite - cpuAssemble) },
       mainHeapMb: { extracted: Math.round(heapAfterExtract / 2 ** 20), assembled: Math.round(heapAfterAssemble / 2 ** 20), peak: Math.round(mainHeapPeak / 2 ** 20) },
     }, false);
   } catch (error) {

@@ -5,6 +5,7 @@
 import type { Citation, Span } from './schema.ts';
 import type { CitedUrl } from './parse-article.ts';
 import { isRealDate } from './parse-article.ts';
+import { forEachWord, type WordKind } from './word-scan.ts';
 
 const STOPWORDS = new Set(
   (
@@ -95,18 +96,17 @@ function firstCharsOf(words: Iterable<string>): Uint8Array {
 }
 
 /**
- * False when `raw` lowercased (or any form of it that keeps its first character, such as its stem) cannot be
- * one of the words `firstChars` was made of: its first character is ASCII and, lowercased, begins none of them.
- * Non-ASCII first characters always pass (their lowercase may be ASCII, or several characters).
+ * False when a word that begins with the char code `c`, lowercased (or any form of it that keeps its first
+ * character, such as its stem), cannot be one of the words `firstChars` was made of: `c` is ASCII and, lowercased,
+ * begins none of them. Non-ASCII first characters always pass (their lowercase may be ASCII, or several characters).
  */
-function mayBeOneOf(firstChars: Uint8Array, raw: string): boolean {
-  const c = raw.charCodeAt(0);
+function mayBeOneOf(firstChars: Uint8Array, c: number): boolean {
   if (c >= 65 && c <= 90) return firstChars[c + 32] === 1;
   return c >= 128 || firstChars[c] === 1;
 }
 
 /** A word of the vocabulary: a letter, then letters and apostrophes. */
-const VOCABULARY_WORD = /\p{L}[\p{L}'’]*/gu;
+const VOCABULARY_WORD: WordKind = { numbers: false, apostrophes: true };
 
 /**
  * Words of the text keyed by a lowercase, apostrophe-free form, valued by their most frequent capitalised
@@ -115,20 +115,19 @@ const VOCABULARY_WORD = /\p{L}[\p{L}'’]*/gu;
 function buildVocabulary(text: string, wanted?: ReadonlySet<string>): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   const firstChars = wanted ? firstCharsOf(wanted) : null;
-  VOCABULARY_WORD.lastIndex = 0;
-  for (let m = VOCABULARY_WORD.exec(text); m !== null; m = VOCABULARY_WORD.exec(text)) {
-    const raw = m[0];
-    if (firstChars && !mayBeOneOf(firstChars, raw)) continue;
+  forEachWord(text, VOCABULARY_WORD, (start, end) => {
+    if (firstChars && !mayBeOneOf(firstChars, text.charCodeAt(start))) return;
+    const raw = text.slice(start, end);
     // Most words have no apostrophe: skip the replace for them.
     const hasApostrophe = raw.includes("'") || raw.includes('’');
     const lower = raw.toLowerCase();
     const key = hasApostrophe ? lower.replace(/['’]/g, '') : lower;
-    if (wanted && !wanted.has(key)) continue;
+    if (wanted && !wanted.has(key)) return;
     const word = hasApostrophe ? raw.replace(/’/g, "'").replace(/'$/, '') : raw;
     const spellings = counts.get(key) ?? new Map<string, number>();
     spellings.set(word, (spellings.get(word) ?? 0) + 1);
     counts.set(key, spellings);
-  }
+  });
   const vocabulary = new Map<string, string>();
   for (const [key, spellings] of counts) {
     const ranked = [...spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -166,7 +165,7 @@ function headlineFromWords(words: readonly string[], vocabulary: ReadonlyMap<str
 }
 
 /** b-d, f-h, j-n, p-t, v-z: a doubled one at the end is undoubled ("planned" -> "plann" -> "plan"). */
-function isDoublable(code: number): boolean {
+export function isDoublable(code: number): boolean {
   return code >= 98 && code <= 122 && code !== 101 && code !== 105 && code !== 111 && code !== 117;
 }
 
@@ -185,7 +184,7 @@ export function stem(word: string): string {
 }
 
 /** A content word: a letter or digit, then letters, digits and apostrophes. */
-const CONTENT_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+const CONTENT_WORD: WordKind = { numbers: true, apostrophes: true };
 
 /**
  * Each sentence's set of the stems of its content words (stopwords and one-letter words left out). With `only`,
@@ -198,20 +197,24 @@ function sentenceStemsOf(text: string, sentences: readonly Span[], only?: Readon
   const firstChars = only ? firstCharsOf(only) : null;
   return sentences.map((s) => {
     const stems = new Set<string>();
-    const sentence = text.slice(s.start, s.end);
-    CONTENT_WORD.lastIndex = 0;
-    for (let m = CONTENT_WORD.exec(sentence); m !== null; m = CONTENT_WORD.exec(sentence)) {
-      const raw = m[0];
-      if (firstChars && !mayBeOneOf(firstChars, raw)) continue;
-      let stemmed = memo.get(raw);
-      if (stemmed === undefined) {
-        const lower = raw.toLowerCase();
-        stemmed = STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower);
-        if (only && stemmed !== null && !only.has(stemmed)) stemmed = null;
-        memo.set(raw, stemmed);
-      }
-      if (stemmed !== null) stems.add(stemmed);
-    }
+    forEachWord(
+      text,
+      CONTENT_WORD,
+      (start, end) => {
+        if (firstChars && !mayBeOneOf(firstChars, text.charCodeAt(start))) return;
+        const raw = text.slice(start, end);
+        let stemmed = memo.get(raw);
+        if (stemmed === undefined) {
+          const lower = raw.toLowerCase();
+          stemmed = STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower);
+          if (only && stemmed !== null && !only.has(stemmed)) stemmed = null;
+          memo.set(raw, stemmed);
+        }
+        if (stemmed !== null) stems.add(stemmed);
+      },
+      s.start,
+      s.end,
+    );
     return stems;
   });
 }

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import fc from 'fast-check';
 import { groupFieldsOf, mergeInputOf, planMerge, similarity, similarityAtLeast, stemHashes, summaryOfGroup, withGroup } from './merge-events.ts';
 import type { EventDetail } from './schema.ts';
+import { stem } from './citations.ts';
 
 function mention(id: string, articleId: string, label: string, start: string, end: string): EventDetail {
   return {
@@ -92,6 +93,32 @@ test('stems: word forms of one stem count once, short words and case do not coun
   expect(new Set(a).size).toBe(a.length);
   expect(similarity(a, b)).toBe(1);
   expect(similarity(a, stemHashes({ label: 'Elections held', excerpts: [] }))).toBe(0);
+});
+
+/** stemHashes as it was written first: one regex over the lowercased label and excerpts joined by spaces. */
+function stemHashesByRegex(label: string, texts: readonly string[]): number[] {
+  const words = `${label} ${texts.join(' ')}`.toLowerCase().match(/\p{L}[\p{L}'’]+/gu) ?? [];
+  const set = new Set<number>();
+  for (const w of words) {
+    if (w.length <= 3) continue;
+    const s = stem(w);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    set.add(h >>> 2);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+test('stems: the same hashes as one regex over the label and excerpts joined, on any text', () => {
+  const piece = fc.constantFrom('owing', 'bring', 'things', 'ached', 'aged', 'fled', 'goes', 'uses', 'sees', 'bass', 'class', 'buzz', 'tells', 'abbb', 'planning', 'planned', 'Movements', 'passes', 'boxes', 'RISES', 'kissing', 'stopped', "Russia's", 'O’Neill', 'ΣΟΦΟΣ', 'İstanbul', 'café', 'naïve', 'x', ' ', ', ', '-', "'", '’', '2021', '𝐀𝐁𝐂𝐃');
+  const text = fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 12 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(text, fc.array(text, { maxLength: 3 }), (label, texts) => {
+      const excerpts = texts.map((t) => ({ articleId: 'a', start: 0, end: t.length, text: t, paragraphStart: 0, paragraphEnd: t.length }));
+      expect(stemHashes({ label, excerpts })).toEqual(stemHashesByRegex(label, texts));
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 test('similarity of sorted sets is the Jaccard index', () => {

@@ -7,7 +7,8 @@
  *   planMerge:    every article's merge inputs -> groups of events that are the same event
  *   summaryOfGroup / withGroup: a group -> the event of index.json, and each member as its article's file tells it
  */
-import { stem } from './citations.ts';
+import { isDoublable, stem } from './citations.ts';
+import { forEachWord, type WordKind } from './word-scan.ts';
 import type { EventDetail, EventSummary } from './schema.ts';
 
 /** What the merge reads of an event. `stems`: the hashes of its words' stems, sorted, each once. */
@@ -38,11 +39,47 @@ function hash30(s: string): number {
   return h >>> 2;
 }
 
+/**
+ * hash30(stem(word)) of the word text[start, end) of a lowercase text: for a word of ASCII letters, stem's rules
+ * read off the char codes and the stem hashed in place (no substring); any other word through stem itself.
+ */
+function stemHashAt(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) return hash30(stem(text.slice(start, end)));
+  }
+  const at = (k: number) => text.charCodeAt(k);
+  let e = end;
+  if (e - start > 5 && at(e - 3) === 105 && at(e - 2) === 110 && at(e - 1) === 103) e -= 3; // -ing
+  else if (e - start > 4 && at(e - 2) === 101 && at(e - 1) === 100) e -= 2; // -ed
+  else if (e - start > 3 && at(e - 2) === 101 && at(e - 1) === 115 && at(e - 3) !== 115) e -= 1; // -es, not -ses
+  if (e - start > 3 && at(e - 1) === 115 && at(e - 2) !== 115) e -= 1; // -s, not -ss
+  const last = at(e - 1);
+  if (e - start > 3 && isDoublable(last) && at(e - 2) === last) e -= 1;
+  let h = 0x811c9dc5;
+  for (let i = start; i < e; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 2;
+}
+
+/** The words stemHashes reads: a letter, then letters and apostrophes. */
+const STEMMED_WORD: WordKind = { numbers: false, apostrophes: true };
+
 /** The words of the label and excerpts longer than three letters, stemmed and hashed: sorted, each once. */
 export function stemHashes(e: Pick<EventDetail, 'label' | 'excerpts'>): number[] {
-  const words = `${e.label} ${e.excerpts.map((x) => x.text).join(' ')}`.toLowerCase().match(/\p{L}[\p{L}'’]+/gu) ?? [];
+  // Each part lowercased and read on its own: the same words as the parts joined by spaces (a space ends a word
+  // and bounds what lowercasing looks at).
   const set = new Set<number>();
-  for (const w of words) if (w.length > 3) set.add(hash30(stem(w)));
+  const add = (part: string) => {
+    const lower = part.toLowerCase();
+    forEachWord(lower, STEMMED_WORD, (start, end) => {
+      if (end - start > 3) set.add(stemHashAt(lower, start, end));
+    });
+  };
+  add(e.label);
+  for (const x of e.excerpts) add(x.text);
   return [...set].sort((a, b) => a - b);
 }
 

@@ -6,6 +6,7 @@
  * `SEARCH_POSTINGS` latest events (with what a result shows: label, date, tile) and how many it has in all.
  */
 import { sortKeyOf, type TileSpan } from './tiles.ts';
+import { forEachWord, type WordKind } from './word-scan.ts';
 import type { ArticleSummary, EventRow, SearchIndex, SearchPosting } from './schema.ts';
 
 /** Events kept per word, the latest first. */
@@ -27,13 +28,18 @@ const STOP = new Set(
   'a an and are as at be been but by for from had has have he her his i in into is it its of on or our she that the their they this to was were will with said says after before over than then there these those which who'.split(' '),
 );
 
+/** What the index calls a word: letters and digits. */
+const INDEX_WORD: WordKind = { numbers: true, apostrophes: false };
+
 /** The words of a text as the index keeps them: lower case, letters and digits, two characters or more, no stop words. */
 export function wordsOf(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
-    const w = m[0];
-    if (w.length >= 2 && !STOP.has(w)) out.push(w);
-  }
+  const lower = text.toLowerCase();
+  forEachWord(lower, INDEX_WORD, (start, end) => {
+    if (end - start < 2) return;
+    const w = lower.slice(start, end);
+    if (!STOP.has(w)) out.push(w);
+  });
   return out;
 }
 
