@@ -71,6 +71,13 @@ function readPage(html: string, diagnostics: Diagnostic[]): { root: El; meta: Me
   let dropTag = '';
   let script: { at: number; text: string } | null = null;
   let inTitle = false;
+  // A page repeats its class names: each distinct one is tested once.
+  const unlikely = new Map<string, boolean>();
+  const isUnlikely = (names: string) => {
+    let u = unlikely.get(names);
+    if (u === undefined) unlikely.set(names, (u = UNLIKELY.test(names)));
+    return u;
+  };
   const parser = new Parser(
     {
       onopentag(name, attrs) {
@@ -101,7 +108,7 @@ function readPage(html: string, diagnostics: Diagnostic[]): { root: El; meta: Me
         const cls = attrs['class'];
         const id = attrs['id'];
         const role = attrs['role'];
-        const skip = SKIPPED.has(name) || ((cls !== undefined || id !== undefined) && UNLIKELY.test(`${cls ?? ''} ${id ?? ''}`)) || (role !== undefined && LANDMARKS.test(role));
+        const skip = SKIPPED.has(name) || ((cls !== undefined || id !== undefined) && isUnlikely(`${cls ?? ''} ${id ?? ''}`)) || (role !== undefined && LANDMARKS.test(role));
         const el: El = { tag: name, attrs, at, parent: current, children: [], skip };
         current.children.push(el);
         elements.push(el);
