@@ -7,6 +7,7 @@
  */
 import { sortKeyOf, type TileSpan } from './tiles.ts';
 import { forEachWord, type WordKind } from './word-scan.ts';
+import { jsonObjectOf } from './json-object.ts';
 import type { ArticleSummary, EventRow, SearchIndex, SearchPosting } from './schema.ts';
 
 /** Events kept per word, the latest first. */
@@ -146,7 +147,7 @@ export function* searchShardFiles(
   }
   for (const shard of [...shards.keys()].sort()) {
     const entries: [string, SearchEntry][] = [];
-    const slack: SearchSlack = {};
+    const slack: [string, SearchSlack[string]][] = [];
     for (const w of (shards.get(shard) as string[]).sort()) {
       const ring = words.get(w) as Ring;
       const e: SearchPosting[] = [];
@@ -160,8 +161,8 @@ export function* searchShardFiles(
         else next.push([row[0], sortKeyOf(row), tile]);
       }
       entries.push([w, { n: ring.n, e }]);
-      if (next.length > 0) slack[w] = next;
+      if (next.length > 0) slack.push([w, next]);
     }
-    yield { path: `search/${shard}.json`, content: `${JSON.stringify(Object.fromEntries(entries))}\n`, slack: JSON.stringify(slack) };
+    yield { path: `search/${shard}.json`, content: `${jsonObjectOf(entries)}\n`, slack: jsonObjectOf(slack) };
   }
 }

@@ -4,6 +4,7 @@
  * in. A function of index.json's articles and rows alone, so a clean build and an incremental one write the same
  * bytes, and a change rewrites only the tiles and shards its events fall in.
  */
+import { jsonObjectOf } from './json-object.ts';
 import { searchShardFiles, type RowExcerpts } from './search-shards.ts';
 import { INDEX_SCHEMA_VERSION, TILES_SCHEMA_VERSION, type ArticleSummary, type CompactIndex, type EventRow, type IdShard, type Overview } from './schema.ts';
 
@@ -179,13 +180,12 @@ export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly E
   }
   for (const shard of [...shards.keys()].sort()) {
     const list = (shards.get(shard) as [string, string, number][]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] - b[2]));
-    const entries: [string, string][] = [];
+    const entries: [string, IdShard[string]][] = [];
     for (const [id, name] of list) {
       if (entries[entries.length - 1]?.[0] !== id) entries.push([id, name]);
       else idDuplicates++;
     }
-    const map: IdShard = Object.fromEntries(entries);
-    yield { path: `ids/${shard}.json`, content: `${JSON.stringify(map)}\n` };
+    yield { path: `ids/${shard}.json`, content: `${jsonObjectOf(entries)}\n` };
   }
   shards.clear();
   yield* searchShardFiles(articles, rows, spans, excerpts);
