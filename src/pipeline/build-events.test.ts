@@ -326,3 +326,24 @@ test('a date alone in the last clause of a comparison of figures (", a year earl
   expect(events.map((e) => e.label)).not.toContain('a year earlier.');
   expect(events.every((e) => !/compared$/.test(e.label))).toBe(true);
 });
+
+test('a date after "than" is the term of a comparison: no event of its own, and a fronted date keeps the clause', () => {
+  const yr = (y: string) => year(y);
+  expect(eventsOf('The raise left wages 4 percent higher than a year earlier.', (t) => [timex(t, 'a year earlier', '2021', yr('2021'))]).filter((x) => x.kind === 'mention')).toEqual([]);
+  const body = 'In the 2021 period also, interest costs were lower than a year ago.';
+  const events = eventsOf(body, (t) => [timex(t, 'the 2021 period', '2021', yr('2021')), timex(t, 'a year ago', '2020', yr('2020'))]).filter((x) => x.kind === 'mention');
+  expect(events.map((e) => [e.start, e.label])).toEqual([['2021-01-01', 'Interest costs were lower']]);
+});
+
+test('a relative clause with its date right after the pronoun is the happening the date dates', () => {
+  const body = 'The deal is a threat from the brewer, which last year accounted for 41% of all beer sales.';
+  const [e] = eventsOf(body, (t) => [timex(t, 'last year', '2021', year('2021'))]).filter((x) => x.kind === 'mention');
+  expect(e?.label).toBe('The brewer accounted for 41% of all beer sales');
+});
+
+test('a year that modifies a noun in a clause of the present dates no happening; with a past verb, it does', () => {
+  const present = 'That 1978 treaty calls for the withdrawal of all troops.';
+  expect(eventsOf(present, (t) => [timex(t, '1978', '1978', year('1978'))]).filter((x) => x.kind === 'mention')).toEqual([]);
+  const past = 'Investors adopted defensive measures after the 1987 crash.';
+  expect(eventsOf(past, (t) => [timex(t, '1987', '1987', year('1987'))]).filter((x) => x.kind === 'mention').map((e) => e.start)).toEqual(['1987-01-01']);
+});

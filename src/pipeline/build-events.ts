@@ -34,7 +34,7 @@ const LEADING_MARKERS =
   /^(?:(?:however|meanwhile|moreover|furthermore|still|also|instead|nevertheless|indeed|now|then|earlier|later|previously|separately|in addition|at the same time|in the meantime)\s*,\s*|according to [^,]{1,60},\s*)+/i;
 /** A wire dateline opening the first sentence: "WASHINGTON —", "KYIV, Ukraine (AP) -", "LONDON (Reuters) –". */
 const DATELINE = /^\p{Lu}[\p{Lu} .'-]{1,30}(?:,\s*\p{Lu}[\p{L} .'-]{1,30})?\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s+(?=\p{Lu})/u;
-const TRAILING_JUNK = /(?:\s+(?:was|were|is|are|be|been|has|have|had|the|a|an|of|in|on|at|to|for|by|from|with|and|or|but|that|which|since|back|until|as|its|their|his|her))+\s*$/i;
+const TRAILING_JUNK = /(?:\s+(?:was|were|is|are|be|been|has|have|had|the|a|an|of|in|on|at|to|for|by|from|with|and|or|but|that|which|since|back|until|as|than|its|their|his|her))+\s*$/i;
 const RELATIVE = /\b(?:that|which|who)\s+((?:was|were|is|are|has been|have been|had been|had|has|have)\s+)?(\w+)/i;
 
 /** Verbs that report speech or thought: what follows them is the reported happening, with a date of its own. */
@@ -110,7 +110,11 @@ const SUBORDINATE_OPENER = /^(?:while|although|though|whereas|because|if|even th
 /** "…to $85.7 million, from $93.3 million a year earlier": the date of the figure compared with, not of a happening. */
 const COMPARISON_BASE = /\bfrom\s+(?:about\s+|nearly\s+|almost\s+)?[$£€#]?\d[\d.,]*\s*(?:%|percent|(?:million|billion|trillion)\b)?\s*(?:(?:or\s+)?[$£€#]?\d[\d.,]*\s*(?:cents?\s+)?a\s+share\s*)?$/i;
 /** "for the first half", "for its third quarter": the period a figure is for, not when something happened. */
-const PERIOD_OF_FIGURE = /\bfor\s+(?:the\s+|its\s+|their\s+)?$/i;
+const PERIOD_OF_FIGURE = /\b(?:for|than|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?$/i;
+/** A determiner right before a year that modifies the noun after it ("that 1978 resolution", "its 1990 invasion"). */
+const ATTRIBUTIVE_YEAR_BEFORE = /\b(?:the|that|this|its|their|his|her|our|a|an)\s+$/i;
+/** "…were lower than a year ago", "higher than in 1988": the term of a comparison, the date of no happening. */
+const THAN_DATE = /\bthan\s+(?:in\s+|at\s+|during\s+)?(?:the\s+)?$/i;
 /** A debt and its maturity before a date: "notes due", "debentures maturing in", "bonds due in". */
 const MATURITY = /\b(?:notes|bonds|debentures|securities|certificates|obligations|loans?|debt|paper|issues?)\s+(?:(?:are|is|were|was)\s+)?(?:due|maturing|that mature|which mature)\s+(?:in\s+|on\s+)?$/i;
 
@@ -373,12 +377,25 @@ function isPlural(np: string): boolean {
 
 const FINITE_ALL = new RegExp(FINITE.source, 'gu');
 
-/** A finite verb in `s`, not an adjective after a determiner ("a retired teacher"): the sentence has its verb. */
-function hasVerb(s: string): boolean {
-  for (const m of s.matchAll(FINITE_ALL)) {
+/** A match of `verbs` in `s` that is not an adjective after a determiner ("a retired teacher", "the proposed merger"). */
+function hasVerbOf(s: string, verbs: RegExp): boolean {
+  for (const m of s.matchAll(verbs)) {
     if (!/\b(?:a|an|the|its|their|his|her|our|this|that|these|those|newly|recently)\s+$/i.test(s.slice(Math.max(0, m.index - 12), m.index))) return true;
   }
   return false;
+}
+
+/** A finite verb in `s`: the sentence has its verb. */
+function hasVerb(s: string): boolean {
+  return hasVerbOf(s, FINITE_ALL);
+}
+
+const PAST_VERB_ALL =
+  /(?<![\p{L}-])(?:was|were|had|did|\p{Ll}{2,}ed|began|went|came|made|took|gave|rose|fell|won|lost|left|met|held|saw|got|ran|sold|bought|told|said|found|built|sent|kept|grew|became|broke|spoke|wrote|struck|paid|led)\b/gu;
+
+/** A verb in the past in `s`: a clause of the past. */
+function hasPastVerb(s: string): boolean {
+  return hasVerbOf(s, PAST_VERB_ALL);
 }
 
 /** A participle that opens the sentence, with the preposition after it ("Cited by", "Born in"). */
@@ -626,6 +643,10 @@ export function buildEvents(src: EventSource): EventDetail[] {
         }
         // A date of the figure compared with ("from $93.3 million a year earlier") dates no happening.
         if (seg && g.timexes.every((t) => COMPARISON_BASE.test(text.slice(Math.max(seg.start, labelSpan.start), t.start))) && !/\bwhen\b/.test(text.slice(first.end, g.span.end))) return;
+        // "That 1978 resolution calls for …", "by the opening of the 2000 Olympics": a year that modifies a noun dates
+        // that thing, not the happening of the clause.
+        if (!hasPastVerb(text.slice(g.span.start, g.span.end)) && g.timexes.every((t) => /^\d{4}$/.test(t.text) && ATTRIBUTIVE_YEAR_BEFORE.test(text.slice(Math.max(sentence.start, t.start - 6), t.start)) && /^\s+\p{L}/u.test(text.slice(t.end, t.end + 3)) && !/^\s+(?:and|or|to|through|until|when|after|before|as|for|in|on|at|of|was|were|is|are|had|has)\b/i.test(text.slice(t.end, t.end + 10)))) return;
+        if (g.timexes.every((t) => THAN_DATE.test(text.slice(Math.max(sentence.start, t.start - 24), t.start)))) return;
         // "$100 million of notes due Nov. 1, 2009": a maturity, the date of a debt, not of a happening.
         if (g.timexes.every((t) => MATURITY.test(text.slice(Math.max(sentence.start, t.start - 40), t.start)))) return;
         // The date belongs to the clause it stands in; the event is the happening of that clause.
@@ -660,7 +681,9 @@ export function buildEvents(src: EventSource): EventDetail[] {
         }
         // "…a strike that began last spring": a relative clause holding the date is the happening it dates.
         const region = dated ?? labelSpan;
-        const relative = fronted ? null : relativeBeforeDate(text.slice(region.start, first.start));
+        // (Also with the date right after the pronoun: "the brewer, which last year accounted for 41% of sales".)
+        const dateFirst = /,\s*(?:which|who)\s+$/.exec(text.slice(region.start, first.start));
+        const relative = fronted ? null : dateFirst !== null && /^\s+(?:\p{Ll}+ed|was|were|had|has|have|is|are)\b/u.test(text.slice((g.timexes[g.timexes.length - 1] as Timex).end, g.span.end)) ? { index: dateFirst.index + dateFirst[0].search(/which|who/) } : relativeBeforeDate(text.slice(region.start, first.start));
         if (relative && relative.index > 0) {
           labelSpan = { start: region.start + relative.index, end: region.end };
           dated = null;

@@ -281,3 +281,10 @@ test('a comma after the date closes its clause: a relative clause looking ahead 
   expect(values('The envoys, who cosponsor the talks that are supposed to conclude by May, invited the party back.', '1998-03-22')).toEqual(['May=DATE:1998-05']);
   expect(values('Over the weekend, officials confirmed the deal.', '1991-02-25')).toEqual(['the weekend=DATE:1991-W08-WE']);
 });
+
+test('"the people of tomorrow", "the cars of today" are the future and the present of things, not a day', () => {
+  expect(values('The firm must hire the leaders of tomorrow.', '1989-11-02')).toEqual(['tomorrow=DATE:FUTURE_REF']);
+  expect(values('The cars of today burn less fuel.', '1989-11-02')).toEqual(['today=DATE:PRESENT_REF']);
+  expect(values('Talks will go on until the end of today.', '1989-11-02')).toEqual(['the end of today=DATE:1989-11-02']);
+  expect(values('The vote is set for tomorrow.', '1989-11-02')).toEqual(['tomorrow=DATE:1989-11-03']);
+});

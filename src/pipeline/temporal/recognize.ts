@@ -366,6 +366,10 @@ rule(near(/\b(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)(?!\w)/g, 5), Strin
   if (g['pre'] === undefined && /^(?:Today|Tonight)$/.test(g['w'] ?? '') && !/(?:^|[.!?:;]["'’”)]*\s+|\n\s*|["'“‘(`]\s*|[-–—]\s+)$/.test(before(text, start, 4))) return null;
   // "today's GM", "in today's world", "today's dollars": the present of things, not the day of publication.
   if (w === 'today' && g['pod'] === undefined && TODAYS_GENERIC.test(text.slice(start + 5, start + 40))) return { k: 'ref', ref: 'PRESENT_REF', window: null };
+  // "the people of tomorrow", "the cars of today": the future or the present of things, not a day.
+  if ((w === 'today' || w === 'tomorrow') && g['pre'] === undefined && g['pod'] === undefined && /\b(?:the|a|an)\s+(?:[a-z-]+\s+)?[a-z-]+\s+of\s+$/i.test(before(text, start, 40)) && !/\b(?:end|start|beginning|close|rest|middle|part|course|morning|afternoon|evening|night|events|news)\s+of\s+$/i.test(before(text, start, 16)) && !/^['’]/.test(text.slice(start + w.length, start + w.length + 1))) {
+    return { k: 'ref', ref: w === 'today' ? 'PRESENT_REF' : 'FUTURE_REF', window: null };
+  }
   let offset = 0;
   if (w === 'yesterday') offset = -1;
   else if (w === 'tomorrow') offset = 1;
