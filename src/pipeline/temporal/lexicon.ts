@@ -117,6 +117,30 @@ export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?|${ci(...Object.keys(T
   'thousands of',
 )})(?![a-z])`;
 
+const ONES = 'one|two|three|four|five|six|seven|eight|nine';
+/**
+ * A year said in words, as broadcast transcripts write it: "nineteen ninety-four", "eighteen hundred", "nineteen
+ * oh five", "two thousand and three". Its first word may be capitalised.
+ */
+export const SPELLED_YEAR = `(?:(?:[Ss]eventeen|[Ee]ighteen|[Nn]ineteen)[- ](?:hundred|(?:${Object.keys(TENS).join('|')})(?:[- ](?:${ONES}))?|oh[- ](?:${ONES})|${SMALL_WORDS})|[Tt]wo thousand(?:(?: and)? (?:${SMALL_WORDS}))?)(?![\\w-])`;
+
+/** The year a SPELLED_YEAR match says: "nineteen ninety-four" 1994, "two thousand and three" 2003. */
+export function spelledYearValue(text: string): number | null {
+  const t = text.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = t.split(' ');
+  if (words[0] === 'two' && words[1] === 'thousand') {
+    const rest = words.slice(2).filter((w) => w !== 'and');
+    return 2000 + (rest.length === 0 ? 0 : (SMALL[rest[0] ?? ''] ?? 0));
+  }
+  const century = SMALL[words[0] ?? ''];
+  if (century === undefined) return null;
+  const rest = words.slice(1).filter((w) => w !== 'oh');
+  if (rest[0] === 'hundred') return century * 100;
+  const tens = TENS[rest[0] ?? ''];
+  const n = tens !== undefined ? tens + (SMALL[rest[1] ?? ''] ?? 0) : SMALL[rest[0] ?? ''];
+  return n === undefined ? null : century * 100 + n;
+}
+
 /** The value of a NUMBER match; null for vague amounts ("several"), which TimeML writes as X. */
 export function numberValue(text: string): number | null {
   const t = text.toLowerCase().replace(/,/g, '');

@@ -288,3 +288,11 @@ test('"the people of tomorrow", "the cars of today" are the future and the prese
   expect(values('Talks will go on until the end of today.', '1989-11-02')).toEqual(['the end of today=DATE:1989-11-02']);
   expect(values('The vote is set for tomorrow.', '1989-11-02')).toEqual(['tomorrow=DATE:1989-11-03']);
 });
+
+test('years said in words, as transcripts write them; "two thousand" alone is a number', () => {
+  expect(values('In nineteen ninety-one the banker was convicted.', '1998-01-15')).toEqual(['nineteen ninety-one=DATE:1991']);
+  expect(values('Oil fell to a level we saw in the winter of nineteen ninety-four.', '1998-02-23')).toEqual(['the winter of nineteen ninety-four=DATE:1994-WI']);
+  expect(values('January nineteen ninety-seven. The city was hit again.', '1998-02-27')).toEqual(['January nineteen ninety-seven=DATE:1997-01']);
+  expect(values('He promised to halve unemployment by the year two thousand.', '1998-02-05')).toEqual(['the year two thousand=DATE:2000']);
+  expect(values('About two thousand people marched.', '1998-02-05')).toEqual([]);
+});

@@ -7,6 +7,7 @@ import {
   MONTH_FULL,
   NUMBER,
   ORDINAL,
+  SPELLED_YEAR,
   UNIT,
   WEEKDAY,
   ci,
@@ -14,6 +15,7 @@ import {
   numberValue,
   ordinalValue,
   seasonCode,
+  spelledYearValue,
   unitOf,
   weekdayNumber,
 } from './lexicon.ts';
@@ -357,6 +359,27 @@ rule(near(/week\s+of/g, 3, 3), String.raw`(?<![\w-])${ci('the')}\s+(?<o>first|se
 }, 3);
 
 rule(near(/H[12]/g, 1), String.raw`(?<![\w-])H(?<h>[12])\s+(?<y>${YEAR4})(?!\w)`, (g) => ({ k: 'half', h: g['h'] === '1' ? 1 : 2, y: yearOf(g), rel: null }), 2);
+
+// "nineteen ninety-six", "January nineteen ninety-seven", "the winter of nineteen ninety-four", "the year two
+// thousand": years said in words (broadcast transcripts). "Two thousand" alone is a number unless "the year" or
+// "in" goes before it.
+rule(near(/\b(?:[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wo thousand)\b/g, 5), String.raw`(?<![\w-])(?:(?<m>${MONTH_FULL})\s+|(?:${ci('the')}\s+)?(?<s>${ci('spring', 'summer', 'fall', 'autumn', 'winter')})\s+of\s+|(?<yr>${ci('the year')})\s+)?(?<sy>${SPELLED_YEAR})`, (g, text, start) => {
+  const sy = g['sy'] ?? '';
+  const y = spelledYearValue(sy);
+  if (y === null) return null;
+  const m = g['m'];
+  const s = g['s'];
+  if (/^two/i.test(sy) && m === undefined && s === undefined && g['yr'] === undefined && !/\b[Ii]n\s+$/.test(before(text, start, 4))) return null;
+  if (m !== undefined) {
+    const month = monthNumber(m);
+    return month === null ? null : { k: 'month', y, m: month, rel: null };
+  }
+  if (s !== undefined) {
+    const season = seasonCode(s);
+    return season === null ? null : { k: 'season', s: season, y, rel: null };
+  }
+  return { k: 'year', y, bc: false };
+}, 2);
 
 // --- Deictic days, weeks, months, years -----------------------------------------------------------------
 
