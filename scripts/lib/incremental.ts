@@ -31,7 +31,7 @@ import { articleFingerprint, articleSummaryOf, compareArticles, groupRow, refsOf
 import { renumberRows, spliceRows, type RowKey } from './index-rows.ts';
 import { encodeList, joinParts, listEnd } from './splice-list.ts';
 import { isTilePath, stagePatchedTiles, type PatchFromFiles, type StagedTiles } from './write-tiles.ts';
-import { sortKeyOf, yearOfKey } from '../../src/pipeline/tiles.ts';
+import { periodOfKey, sortKeyOf } from '../../src/pipeline/tiles.ts';
 
 /** More changed files than this: the whole build (with its worker threads) is the faster way. */
 const MAX_CHANGED = 48;
@@ -412,15 +412,15 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
   const gone = [...removed.keys()].filter((id) => !added.has(id)).map((id) => `articles/${id}.json`);
   reader.close();
 
-  // The tiles' patch (tile-patch.ts): the years the change's rows fall in, and the excerpts of the events whose
+  // The tiles' patch (tile-patch.ts): the periods the change's rows fall in, and the excerpts of the events whose
   // words may change, from their articles' entries (the changed articles' as the change takes and brings them).
-  const years = new Set<string>();
+  const periods = new Set<string>();
   for (const key of touched) {
     const { start, end } = intervalOfBucket(key);
-    years.add(yearOfKey(start ?? end ?? ''));
+    periods.add(periodOfKey(start ?? end ?? ''));
   }
-  for (const k of removeKeys) years.add(yearOfKey(k.key));
-  for (const r of newRows) years.add(yearOfKey(sortKeyOf(r)));
+  for (const k of removeKeys) periods.add(periodOfKey(k.key));
+  for (const r of newRows) periods.add(periodOfKey(sortKeyOf(r)));
   let entryMissing: string | null = null;
   const searchParts = new Map<string, readonly [string, string][]>();
   const excerptsOf = (before: boolean) => (ids: readonly string[], tellers: readonly string[]): string[] => {
@@ -443,12 +443,12 @@ export function buildIncrementally(x: IncrementalInput): IncrementalResult {
     }
     return out;
   };
-  const patchInput: PatchFromFiles | null = layout.tiling
+  const patchInput: PatchFromFiles | null = layout.tiling?.periods
     ? {
         state: layout.tiling,
         articles: newArticles,
         positionOf: newPosition,
-        years,
+        periods,
         leaving: new Set(removeKeys.map((k) => k.id)),
         entering: newRows,
         changedArticles: new Set([...removed.keys(), ...added.keys()]),

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { patchTiles, type TilePatchInput } from './tile-patch.ts';
 import { SEARCH_POSTINGS, SEARCH_SLACK, type SearchSlack } from './search-shards.ts';
 import type { ArticleSummary, CompactIndex, EventRow, IdShard, Overview, SearchShard } from './schema.ts';
-import { compareRows, tileFiles, yearOfKey, yearOfTile, type TileOptions, type TilingState } from './tiles.ts';
+import { compareRows, periodOfKey, tileFiles, yearOfTile, type TileOptions, type TilingState } from './tiles.ts';
 
 const articles: ArticleSummary[] = ['a', 'b', 'c', 'd'].map((id, i) => ({ id: `a-${id}`, title: `Title ${id}${i}`, url: `https://x${i}.example/`, publishedOn: '2021-01-01', source: `x${i}.example`, eventCount: 1 }));
 const positionOf = (id: string) => articles.findIndex((a) => a.id === id);
@@ -30,7 +30,7 @@ function patch(before: readonly EventRow[], after: readonly EventRow[], excerpts
 }
 
 /** The same on the files (and slack) given: tileFiles' or an earlier patch's. */
-function patchFiles(old: Files, before: readonly EventRow[], after: readonly EventRow[], excerpts: { before?: Record<string, string[]>; after?: Record<string, string[]> } = {}, retitled: readonly ArticleSummary[] = articles, withSlack = true, options: TileOptions = OPTIONS) {
+function patchFiles(old: Files, before: readonly EventRow[], after: readonly EventRow[], excerpts: { before?: Record<string, string[]>; after?: Record<string, string[]> } = {}, retitled: readonly ArticleSummary[] = articles, withSlack = true, options: TileOptions = OPTIONS, read: string[] = []) {
   const changedArticles = new Set(retitled.filter((a, i) => a.title !== articles[i]?.title).map((a) => a.id));
   const json = <T,>(path: string): T | null => {
     const text = old.files.get(path);
@@ -41,14 +41,17 @@ function patchFiles(old: Files, before: readonly EventRow[], after: readonly Eve
   const leaving = new Set([...was.keys()].filter((id) => now.get(id) !== was.get(id)));
   const entering = after.filter((r) => was.get(r[0]) !== now.get(r[0]));
   const names = (r: EventRow) => r[6].some((p) => changedArticles.has((articles[p] as ArticleSummary).id));
-  const years = new Set([...before.filter((r) => leaving.has(r[0]) || names(r)), ...entering, ...after.filter(names)].map((r) => yearOfKey(r[2] ?? r[3] ?? '')));
+  const periods = new Set([...before.filter((r) => leaving.has(r[0]) || names(r)), ...entering, ...after.filter(names)].map((r) => periodOfKey(r[2] ?? r[3] ?? '')));
   const input: TilePatchInput = {
     overview: json<Overview>('overview.json') as Overview,
     state: old.state,
     articles: retitled,
     positionOf,
-    years,
-    tileOf: (name) => json<CompactIndex>(`tiles/${name}.json`) as CompactIndex,
+    periods,
+    tileOf: (name) => {
+      read.push(name);
+      return json<CompactIndex>(`tiles/${name}.json`) as CompactIndex;
+    },
     leaving,
     entering,
     changedArticles,
@@ -126,6 +129,27 @@ test('only the touched years are read and cut again; an unchanged tile comes out
   expect(paths).toContain('overview.json');
   expect(paths).toContain('search/tr.json');
   expect(paths).not.toContain('search/po.json');
+});
+
+test('a year cut into months is cut again by its touched months alone; one the change leaves small is cut whole', () => {
+  // 2020: five months of two events each (more than the cap of 3: cut into months).
+  const year = Array.from({ length: 10 }, (_, i) => row(`e-${i}b`, `2020-0${1 + (i % 5)}-1${i % 2}`, i % 2 ? 'port' : 'strike'));
+  const after = [...year, row('e-9z', '2020-03-20', 'treaty')];
+  const read: string[] = [];
+  const p = patchFiles(filesOf(year), year, after, {}, articles, true, OPTIONS, read);
+  expect(p.result).toMatchObject({ done: true });
+  expect(read).toEqual(['2020-03']);
+  expect(Object.fromEntries(p.files ?? [])).toEqual(Object.fromEntries(filesOf(after).files));
+  // Down to three events: 2020 becomes one tile, its months' tiles go. The events that stay move to it, and the
+  // shards of their words (which the patch does not know) name their old tiles: declined.
+  const small = year.slice(0, 3);
+  expect(patch(year, small).result).toEqual({ done: false, why: 'the tiles of 2020 are cut otherwise' });
+  // The same with the article they all name retitled: every event that stays is known by its words, so patched.
+  const retitled = articles.map((a, i) => (i === 0 ? { ...a, title: 'Quay works' } : a));
+  const collapsed = patch(year, small, {}, retitled);
+  expect(collapsed.result).toMatchObject({ done: true });
+  expect(Object.fromEntries(collapsed.files ?? [])).toEqual(Object.fromEntries(filesOf(small, {}, retitled).files));
+  expect(collapsed.files?.has('tiles/2020.json')).toBe(true);
 });
 
 test("a word's latest events taken away: the slack says which come next; past what it knows, or without it, the patch declines", () => {

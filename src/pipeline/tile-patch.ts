@@ -14,7 +14,7 @@
  */
 import { compareLatestFirst, eventWords, SEARCH_POSTINGS, SEARCH_SLACK, searchShardOf, type SearchEntry, type SearchSlack } from './search-shards.ts';
 import type { ArticleSummary, CompactIndex, EventRow, IdShard, Overview, SearchPosting, SearchShard } from './schema.ts';
-import { compareRows, extentOf, idShardOf, idWidthFor, sortKeyOf, TILE_CAP, tileIndex, tileSpans, WHOLE_INDEX_MAX, yearOfKey, yearOfTile, type TileFile, type TilingState, type YearStats } from './tiles.ts';
+import { compareRows, extentOf, idShardOf, idWidthFor, sortKeyOf, TILE_CAP, tileIndex, tileSpans, periodOfKey, WHOLE_INDEX_MAX, yearOfTile, type PeriodStats, type TileFile, type TilingState } from './tiles.ts';
 
 export type TilePatchInput = {
   overview: Overview;
@@ -23,9 +23,9 @@ export type TilePatchInput = {
   articles: readonly ArticleSummary[];
   /** The article's position in `articles`, -1 when the change removed it. */
   positionOf: (articleId: string) => number;
-  /** The years whose rows the change touches (yearOfKey): every row that leaves or enters, or names a changed article. */
-  years: ReadonlySet<string>;
-  /** Every tile of those years, as it is (before the change). */
+  /** The periods (months, `undated`: periodOfKey) whose rows the change touches: every row that leaves or enters, or names a changed article. */
+  periods: ReadonlySet<string>;
+  /** A tile as it is (before the change): those of the touched periods are read. */
   tileOf: (name: string) => CompactIndex;
   /** Rows (by id) that leave the index: removed, or changed (their new version is in `entering`). */
   leaving: ReadonlySet<string>;
@@ -57,60 +57,104 @@ export function patchTiles(x: TilePatchInput): TilePatch {
   if (x.state.idDuplicates > 0) return no('an id string is shared by two events');
   const ids = (r: EventRow) => [r[0], ...r[7]];
 
-  // 1. The touched years' rows after the change: those that stay (their positions into `articles`), those that enter.
+  // 0. The units cut again: a year cut into months (more than `cap` events) before and after the change is cut
+  //    again by its touched months alone (a month's tiles depend on its rows alone); any other touched year whole.
+  const countOf = (year: string) => Object.entries(x.state.periods).reduce((n, [p, s]) => (yearOfPeriod(p) === year ? n + s.events : n), 0);
+  const touchedYears = new Set([...x.periods].map(yearOfPeriod));
+  const wholeYears = new Set([...touchedYears].filter((y) => y === 'undated' || countOf(y) <= cap));
+
+  for (;;) {
+    const cut = cutUnits(x, cap, wholeYears, ids);
+    if (typeof cut === 'string') return no(cut);
+    // A year cut by months that the change leaves with `cap` events or fewer becomes one tile: cut it whole.
+    const collapsed = [...touchedYears].filter((y) => !wholeYears.has(y) && cut.periodCount(y) <= cap);
+    if (collapsed.length > 0) {
+      for (const y of collapsed) wholeYears.add(y);
+      continue;
+    }
+    return finish(x, cut, wholeYears);
+  }
+}
+
+type Cut = {
+  files: TileFile[];
+  removals: string[];
+  /** Each unit (a year cut whole, or a month) with its new tiles. */
+  newTiles: Map<string, [string, number][]>;
+  periods: Record<string, PeriodStats>;
+  oldTileOf: Map<string, string>;
+  newTileOf: Map<string, string>;
+  reworded: Map<string, Reworded>;
+  /** A year's events after the change. */
+  periodCount: (year: string) => number;
+};
+
+/** The touched units' rows after the change, cut into tiles, with their stats and where each id was and is. */
+function cutUnits(x: TilePatchInput, cap: number, wholeYears: ReadonlySet<string>, ids: (r: EventRow) => string[]): Cut | string {
+  const months = new Set([...x.periods].filter((p) => !wholeYears.has(yearOfPeriod(p))));
+  const unitOfTile = (name: string): string | null => {
+    const year = yearOfTile(name);
+    if (wholeYears.has(year)) return year;
+    const month = monthOfTile(name);
+    return months.has(month) ? month : null;
+  };
+  const unitOfKey = (key: string): string => {
+    const period = periodOfKey(key);
+    return wholeYears.has(yearOfPeriod(period)) ? yearOfPeriod(period) : period;
+  };
+
+  // 1. The rows that stay (their positions into `articles`), those that enter.
   const oldTileOf = new Map<string, string>();
   const reworded = new Map<string, Reworded>();
-  const byYear = new Map<string, EventRow[]>([...x.years].map((y) => [y, []]));
-  const oldNames = x.overview.tiles.map(([name]) => name).filter((name) => x.years.has(yearOfTile(name)));
+  const byUnit = new Map<string, EventRow[]>([...wholeYears, ...months].map((u) => [u, []]));
+  const oldNames = x.overview.tiles.map(([name]) => name).filter((name) => unitOfTile(name) !== null);
   for (const name of oldNames) {
     const tile = x.tileOf(name);
+    const unit = unitOfTile(name) as string;
     for (const r of tile.events) {
       for (const id of ids(r)) oldTileOf.set(id, name);
       const tellers = r[6].map((p) => (tile.articles[p] as ArticleSummary).id);
-      const changed = x.leaving.has(r[0]) || tellers.some((id) => x.changedArticles.has(id));
-      if (changed) {
+      if (x.leaving.has(r[0]) || tellers.some((id) => x.changedArticles.has(id))) {
         const before = eventWords(r[1], r[6].map((p) => tile.articles[p] as ArticleSummary), x.excerptsBefore(ids(r), tellers));
         reworded.set(r[0], { before, was: [r[0], r[1], sortKeyOf(r), name], after: null, posting: null });
       }
       if (x.leaving.has(r[0])) continue;
       const positions = tellers.map(x.positionOf);
-      if (positions.some((p) => p < 0)) return no(`the event ${r[0]} stays but names an article removed`);
-      (byYear.get(yearOfTile(name)) as EventRow[]).push([r[0], r[1], r[2], r[3], r[4], r[5], positions, r[7]]);
+      if (positions.some((p) => p < 0)) return `the event ${r[0]} stays but names an article removed`;
+      (byUnit.get(unit) as EventRow[]).push([r[0], r[1], r[2], r[3], r[4], r[5], positions, r[7]]);
     }
   }
   const entering = new Set(x.entering.map((r) => r[0]));
   for (const r of x.entering) {
-    const rows = byYear.get(yearOfKey(sortKeyOf(r)));
-    if (!rows) return no(`the event ${r[0]} enters a year the change does not touch`);
+    const rows = byUnit.get(unitOfKey(sortKeyOf(r)));
+    if (!rows) return `the event ${r[0]} enters a period the change does not touch`;
     rows.push(r);
   }
 
-  // 2. Each touched year cut again; its tiles, its stats, and where each id is now.
+  // 2. Each unit cut again; its tiles, its periods' stats, and where each id is now.
   const files: TileFile[] = [];
   const newTiles = new Map<string, [string, number][]>();
   const newTileOf = new Map<string, string>();
-  const years: Record<string, YearStats> = { ...x.state.years };
-  const months = new Map<string, number>();
-  for (const [year, rows] of byYear) {
+  const periods: Record<string, PeriodStats> = { ...x.state.periods };
+  for (const p of Object.keys(periods)) if (wholeYears.has(yearOfPeriod(p)) || months.has(p)) delete periods[p];
+  for (const [unit, rows] of byUnit) {
     rows.sort(compareRows);
-    delete years[year];
     const list: [string, number][] = [];
-    newTiles.set(year, list);
-    if (rows.length === 0) continue;
-    const stats: YearStats = { events: rows.length, ids: 0, first: null, last: null };
-    years[year] = stats;
-    for (const span of tileSpans(rows, cap)) {
+    newTiles.set(unit, list);
+    const spans = months.has(unit) && rows.length <= cap ? (rows.length === 0 ? [] : [{ name: unit, from: 0, to: rows.length }]) : tileSpans(rows, cap);
+    for (const span of spans) {
       const part = rows.slice(span.from, span.to);
       list.push([span.name, part.length]);
       files.push({ path: `tiles/${span.name}.json`, content: `${JSON.stringify(tileIndex(x.articles, part))}\n` });
       for (const r of part) {
         for (const id of ids(r)) {
-          if (newTileOf.has(id)) return no(`the id ${id} is shared by two events`);
+          if (newTileOf.has(id)) return `the id ${id} is shared by two events`;
           newTileOf.set(id, span.name);
         }
+        const period = periodOfKey(sortKeyOf(r));
+        const stats = (periods[period] ??= { events: 0, ids: 0, first: null, last: null });
+        stats.events++;
         stats.ids += 1 + r[7].length;
-        const key = sortKeyOf(r);
-        if (key !== '') months.set(key.slice(0, -3), (months.get(key.slice(0, -3)) ?? 0) + 1);
         for (const d of [r[2], r[3]]) {
           if (d === null) continue;
           if (stats.first === null || d < stats.first) stats.first = d;
@@ -124,23 +168,41 @@ export function patchTiles(x: TilePatchInput): TilePatch {
         } else if (oldTileOf.get(r[0]) !== span.name) {
           // An event that did not change, in a tile of another name: its postings name the old tile, in shards
           // of words this patch does not know.
-          return no(`the tiles of ${year} are cut otherwise`);
+          return `the tiles of ${unit} are cut otherwise`;
         }
       }
     }
   }
-  const removals = oldNames.filter((name) => !files.some((f) => f.path === `tiles/${name}.json`)).map((name) => `tiles/${name}.json`);
+  const made = new Set(files.map((f) => f.path));
+  const removals = oldNames.map((name) => `tiles/${name}.json`).filter((path) => !made.has(path));
+  const periodCount = (year: string) => Object.entries(periods).reduce((n, [p, s]) => (yearOfPeriod(p) === year ? n + s.events : n), 0);
+  return { files, removals, newTiles, periods, oldTileOf, newTileOf, reworded, periodCount };
+}
+
+/** The overview, the id and search shards, from the units cut again. */
+function finish(x: TilePatchInput, cut: Cut, wholeYears: ReadonlySet<string>): TilePatch {
+  const no = (why: string): TilePatch => ({ done: false, why });
+  const { files, removals, newTiles, periods, oldTileOf, newTileOf, reworded } = cut;
 
   // 3. overview.json.
-  const allYears = Object.values(years);
-  const idCount = allYears.reduce((n, s) => n + s.ids, 0);
+  const all = Object.values(periods);
+  const idCount = all.reduce((n, s) => n + s.ids, 0);
   const idWidth = idWidthFor(idCount);
   if (idWidth !== x.overview.idWidth) return no('the id shards change width');
-  const events = allYears.reduce((n, s) => n + s.events, 0);
-  const { first, last } = extentOf(allYears);
-  const tiles = spliceYears(x.overview.tiles, (name) => yearOfTile(name), newTiles);
-  const monthsByYear = new Map<string, [string, number][]>([...x.years].map((y) => [y, []]));
-  for (const [m, n] of [...months].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) monthsByYear.get(m.slice(0, -3))?.push([m, n]);
+  const events = all.reduce((n, s) => n + s.events, 0);
+  const { first, last } = extentOf(all);
+  const groupOfTile = (name: string) => {
+    const year = yearOfTile(name);
+    if (wholeYears.has(year)) return year;
+    const month = monthOfTile(name);
+    return newTiles.has(month) ? month : year === 'undated' ? year : name;
+  };
+  const newMonths = new Map<string, [string, number][]>([...newTiles.keys()].map((u) => [u, []]));
+  for (const [p, s] of Object.entries(periods).sort(([a], [b]) => compareUnits(a, b))) {
+    if (p === 'undated') continue;
+    const unit = wholeYears.has(yearOfPeriod(p)) ? yearOfPeriod(p) : p;
+    newMonths.get(unit)?.push([p, s.events]);
+  }
   const view: Overview = {
     ...x.overview,
     index: events <= (x.wholeIndexMax ?? WHOLE_INDEX_MAX) ? 'index.json' : null,
@@ -148,8 +210,8 @@ export function patchTiles(x: TilePatchInput): TilePatch {
     articles: x.articles.length,
     sources: [...new Set(x.articles.map((a) => a.source))].sort(),
     extent: first !== null && last !== null ? [first, last] : null,
-    months: spliceYears(x.overview.months, (m) => m.slice(0, -3), monthsByYear),
-    tiles,
+    months: spliceUnits(x.overview.months, (m) => (wholeYears.has(yearOfPeriod(m)) ? yearOfPeriod(m) : m), newMonths),
+    tiles: spliceUnits(x.overview.tiles, groupOfTile, newTiles),
     idWidth,
   };
   files.unshift({ path: 'overview.json', content: `${JSON.stringify(view)}\n` });
@@ -239,18 +301,21 @@ export function patchTiles(x: TilePatchInput): TilePatch {
     if (keys.length === 0) removals.push(path);
     else files.push({ path, content: `${JSON.stringify(Object.fromEntries(keys.map((k) => [k, shard[k] as SearchEntry])))}\n`, slack: JSON.stringify(slack) });
   }
-  return { done: true, files, removals, state: { years, idDuplicates: 0 } };
+  return { done: true, files, removals, state: { periods, idDuplicates: 0 } };
 }
 
-/** A list in time order, grouped by year, with the groups of the touched years replaced (a year with none dropped). */
-function spliceYears<T extends [string, number]>(list: readonly T[], yearOf: (name: string) => string, replace: ReadonlyMap<string, T[]>): T[] {
+/**
+ * A list in time order (the overview's months or tiles), each item in a group (`groupOf`: its unit when the change
+ * cuts it again, else the item's own name), with the groups of the units cut again replaced (a unit with none dropped).
+ */
+function spliceUnits<T extends [string, number]>(list: readonly T[], groupOf: (name: string) => string, replace: ReadonlyMap<string, T[]>): T[] {
   const out: T[] = [];
-  const pending = [...replace.keys()].sort(compareYears);
+  const pending = [...replace.keys()].sort(compareUnits);
   const flushBefore = (year: string | null) => {
-    while (pending.length > 0 && (year === null || compareYears(pending[0] as string, year) < 0)) out.push(...(replace.get(pending.shift() as string) as T[]));
+    while (pending.length > 0 && (year === null || compareUnits(pending[0] as string, year) < 0)) out.push(...(replace.get(pending.shift() as string) as T[]));
   };
   for (const item of list) {
-    const year = yearOf(item[0]);
+    const year = groupOf(item[0]);
     flushBefore(year);
     if (pending[0] === year) {
       out.push(...(replace.get(pending.shift() as string) as T[]));
@@ -262,11 +327,22 @@ function spliceYears<T extends [string, number]>(list: readonly T[], yearOf: (na
   return out;
 }
 
-/** Years in index.json's order: undated first (its sort key is ''), then by the sort key's text. */
-function compareYears(a: string, b: string): number {
-  const ka = a === 'undated' ? '' : a;
-  const kb = b === 'undated' ? '' : b;
+/** Periods (years, months, tile names) in index.json's order: undated first (its sort key is ''), then by the sort key's text. */
+function compareUnits(a: string, b: string): number {
+  const ka = a.startsWith('undated') ? '' : a;
+  const kb = b.startsWith('undated') ? '' : b;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function yearOfPeriod(period: string): string {
+  return period === 'undated' ? period : period.slice(0, -3);
+}
+
+/** The month a tile of a year cut into months is in (`2021-03-05.1` → `2021-03`). */
+function monthOfTile(name: string): string {
+  const dot = name.indexOf('.');
+  const base = dot < 0 ? name : name.slice(0, dot);
+  return /.-\d\d-\d\d$/.test(base) ? base.slice(0, -3) : base;
 }
 
 /** The list of `key` in `map`, made empty when it has none. */

@@ -50,10 +50,15 @@ export function yearOfTile(name: string): string {
   return base;
 }
 
-/** What the tiling keeps of each year between builds, for an incremental build to patch the tiles (tile-patch.ts). */
-export type YearStats = { events: number; ids: number; first: string | null; last: string | null };
-/** Each year's stats, and how many id strings two events share (one's id, another's alias): the shards keep one. */
-export type TilingState = { years: Record<string, YearStats>; idDuplicates: number };
+/** What the tiling keeps of each period (a month, or `undated`) between builds, for an incremental build to patch the tiles (tile-patch.ts). */
+export type PeriodStats = { events: number; ids: number; first: string | null; last: string | null };
+/** Each period's stats, and how many id strings two events share (one's id, another's alias): the shards keep one. */
+export type TilingState = { periods: Record<string, PeriodStats>; idDuplicates: number };
+
+/** The period of a sort key for the tiling's stats: its month, `undated` for none. */
+export function periodOfKey(key: string): string {
+  return key === '' ? 'undated' : key.slice(0, -3);
+}
 
 /** A tile: its name (the period) and the range [from, to) of rows it holds. */
 export type TileSpan = { name: string; from: number; to: number };
@@ -130,14 +135,14 @@ export type TileFile = { path: string; content: string; slack?: string };
 export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly EventRow[], { cap = TILE_CAP, wholeIndexMax = WHOLE_INDEX_MAX, excerpts }: TileOptions = {}): Generator<TileFile, TilingState> {
   const spans = tileSpans(rows, cap);
   const months: [string, number][] = [];
-  const years: Record<string, YearStats> = {};
+  const periods: Record<string, PeriodStats> = {};
   let ids = 0;
-  let stats: YearStats | null = null;
-  let statsYear = '';
+  let stats: PeriodStats | null = null;
+  let statsPeriod = '';
   for (const r of rows) {
     const key = sortKeyOf(r);
-    const y = yearOfKey(key);
-    if (stats === null || y !== statsYear) years[(statsYear = y)] = stats = { events: 0, ids: 0, first: null, last: null };
+    const period = periodOfKey(key);
+    if (stats === null || period !== statsPeriod) periods[(statsPeriod = period)] = stats = { events: 0, ids: 0, first: null, last: null };
     stats.events++;
     stats.ids += 1 + r[7].length;
     ids += 1 + r[7].length;
@@ -152,7 +157,7 @@ export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly E
       if (stats.last === null || d > stats.last) stats.last = d;
     }
   }
-  const { first, last } = extentOf(Object.values(years));
+  const { first, last } = extentOf(Object.values(periods));
   const idWidth = idWidthFor(ids);
   const view: Overview = {
     schemaVersion: TILES_SCHEMA_VERSION,
@@ -189,14 +194,14 @@ export function* tileFiles(articles: readonly ArticleSummary[], rows: readonly E
   }
   shards.clear();
   yield* searchShardFiles(articles, rows, spans, excerpts);
-  return { years, idDuplicates };
+  return { periods, idDuplicates };
 }
 
-/** The first and last day the years' events touch (overview.json's extent). */
-export function extentOf(years: readonly YearStats[]): { first: string | null; last: string | null } {
+/** The first and last day the periods' events touch (overview.json's extent). */
+export function extentOf(periods: readonly PeriodStats[]): { first: string | null; last: string | null } {
   let first: string | null = null;
   let last: string | null = null;
-  for (const s of years) {
+  for (const s of periods) {
     if (s.first !== null && (first === null || s.first < first)) first = s.first;
     if (s.last !== null && (last === null || s.last > last)) last = s.last;
   }
