@@ -296,7 +296,7 @@ test('a failed write leaves the previous dataset whole, and the next build recov
   expect(snapshot(out)).toEqual(snapshot(clean));
 });
 
-test('edits re-merge only the buckets they touch and splice the files: each incremental build equals a clean one', { timeout: 180_000 }, () => {
+test('edits re-merge only the buckets they touch and splice the files: each incremental build equals a clean one', { timeout: 360_000 }, () => {
   const { dir, out, cache, first } = builtCorpus('splice', 40, { 'bad.txt': BAD });
   expect(first.status).toBe(1);
   const names = readdirSync(dir).filter((n) => n !== 'bad.txt' && !n.startsWith('zz-')).sort();

@@ -140,16 +140,18 @@ test('a year cut into months is cut again by its touched months alone; one the c
   expect(p.result).toMatchObject({ done: true });
   expect(read).toEqual(['2020-03']);
   expect(Object.fromEntries(p.files ?? [])).toEqual(Object.fromEntries(filesOf(after).files));
-  // Down to three events: 2020 becomes one tile, its months' tiles go. The events that stay move to it, and the
-  // shards of their words (which the patch does not know) name their old tiles: declined.
+  // Down to three events: 2020 becomes one tile, its months' tiles go; the events that stay move to it, and
+  // their postings follow them.
   const small = year.slice(0, 3);
-  expect(patch(year, small).result).toEqual({ done: false, why: 'the tiles of 2020 are cut otherwise' });
-  // The same with the article they all name retitled: every event that stays is known by its words, so patched.
-  const retitled = articles.map((a, i) => (i === 0 ? { ...a, title: 'Quay works' } : a));
-  const collapsed = patch(year, small, {}, retitled);
+  const collapsed = patch(year, small);
   expect(collapsed.result).toMatchObject({ done: true });
-  expect(Object.fromEntries(collapsed.files ?? [])).toEqual(Object.fromEntries(filesOf(small, {}, retitled).files));
+  expect(Object.fromEntries(collapsed.files ?? [])).toEqual(Object.fromEntries(filesOf(small).files));
   expect(collapsed.files?.has('tiles/2020.json')).toBe(true);
+  // A day cut into parts: an event taken from the first part moves the first of the next into it.
+  const day = Array.from({ length: 8 }, (_, i) => row(`e-${i}d`, '2021-05-05', i % 2 ? 'port' : 'strike'));
+  const shifted = patch(day, day.slice(1));
+  expect(shifted.result).toMatchObject({ done: true });
+  expect(Object.fromEntries(shifted.files ?? [])).toEqual(Object.fromEntries(filesOf(day.slice(1)).files));
 });
 
 test("a word's latest events taken away: the slack says which come next; past what it knows, or without it, the patch declines", () => {

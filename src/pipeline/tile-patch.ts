@@ -76,6 +76,9 @@ export function patchTiles(x: TilePatchInput): TilePatch {
   }
 }
 
+/** Events that did not change but move to another tile: past this many, deriving the layout whole is as quick. */
+const MAX_MOVED = 20_000;
+
 type Cut = {
   files: TileFile[];
   removals: string[];
@@ -136,6 +139,7 @@ function cutUnits(x: TilePatchInput, cap: number, wholeYears: ReadonlySet<string
   const newTiles = new Map<string, [string, number][]>();
   const newTileOf = new Map<string, string>();
   const periods: Record<string, PeriodStats> = { ...x.state.periods };
+  let moved = 0;
   for (const p of Object.keys(periods)) if (wholeYears.has(yearOfPeriod(p)) || months.has(p)) delete periods[p];
   for (const [unit, rows] of byUnit) {
     rows.sort(compareRows);
@@ -166,9 +170,11 @@ function cutUnits(x: TilePatchInput, cap: number, wholeYears: ReadonlySet<string
           const after = eventWords(r[1], tellers, x.excerptsAfter(ids(r), tellers.map((a) => a.id)));
           reworded.set(r[0], { before: was?.before ?? null, was: was?.was ?? null, after, posting: [r[0], r[1], sortKeyOf(r), span.name] });
         } else if (oldTileOf.get(r[0]) !== span.name) {
-          // An event that did not change, in a tile of another name: its postings name the old tile, in shards
-          // of words this patch does not know.
-          return `the tiles of ${unit} are cut otherwise`;
+          // An event that did not change, in a tile of another name (a day's parts shifted, a month or a year cut
+          // otherwise): its postings name the old tile. Its words (the same before and after) say which shards.
+          if (++moved > MAX_MOVED) return `the tiles of ${unit} are cut otherwise: more than ${MAX_MOVED} events move`;
+          const words = eventWords(r[1], tellers, x.excerptsAfter(ids(r), tellers.map((a) => a.id)));
+          reworded.set(r[0], { before: words, was: [r[0], r[1], sortKeyOf(r), oldTileOf.get(r[0]) as string], after: words, posting: [r[0], r[1], sortKeyOf(r), span.name] });
         }
       }
     }
