@@ -10,7 +10,7 @@
  *   bytes          transfer sizes (Resource Timing: body as sent, gzip here, plus headers) of every response
  *                  finished before the first events, the document included; and of the scripts among them
  */
-import { chromium, type Browser, type Page } from 'playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 
 export type PageFigures = {
@@ -193,6 +193,16 @@ export type JumpFigures = {
   drawn: { events: number; counts: number };
 };
 
+/** A new page of `context` at `url` with the probe, once its first events are drawn and the page has settled. */
+async function openedAndSettled(context: BrowserContext, url: string, timeoutMs: number): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstItemAt !== null, undefined, { timeout: timeoutMs, polling: 50 });
+  await settleAfter(page, 'none', 0, timeoutMs);
+  return page;
+}
+
 /**
  * A tiled archive: after the first view, Jump to date `iso` (a period not loaded), then Zoom in until the new window's
  * events (`.tl-event`: all of them, or the most-told) are drawn; the tiles' arrival from Resource Timing. Then Fit
@@ -202,11 +212,7 @@ export async function measureJump(browser: Browser, url: string, iso: string, ti
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const figures: JumpFigures = { fetchedMs: null, drawnAfterFetchMs: null, tiles: 0, tileBytes: 0, fitMs: null, drawn: { events: 0, counts: 0 } };
   try {
-    const page = await context.newPage();
-    await page.addInitScript(PROBE);
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstItemAt !== null, undefined, { timeout: timeoutMs, polling: 50 });
-    await settleAfter(page, 'none', 0, timeoutMs);
+    const page = await openedAndSettled(context, url, timeoutMs);
     await page.getByLabel('Jump to date').fill(iso);
     // Go, then Zoom in until the window's events are drawn (a dense period shows counts at two months): the step
     // that brought the events is measured, from its click.
@@ -264,11 +270,7 @@ export async function measureSearch(browser: Browser, url: string, query: string
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const figures: SearchFigures = { query, firstResultsMs: null, shards: 0, bytes: 0, results: 0 };
   try {
-    const page = await context.newPage();
-    await page.addInitScript(PROBE);
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstItemAt !== null, undefined, { timeout: timeoutMs, polling: 50 });
-    await settleAfter(page, 'none', 0, timeoutMs);
+    const page = await openedAndSettled(context, url, timeoutMs);
     const r = await page.evaluate(
       async ({ query, timeoutMs }) => {
         const input = document.getElementById('search-input') as HTMLInputElement | null;

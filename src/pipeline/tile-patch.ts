@@ -59,15 +59,14 @@ export function patchTiles(x: TilePatchInput): TilePatch {
 
   // 0. The units cut again: a year cut into months (more than `cap` events) before and after the change is cut
   //    again by its touched months alone (a month's tiles depend on its rows alone); any other touched year whole.
-  const countOf = (year: string) => Object.entries(x.state.periods).reduce((n, [p, s]) => (yearOfPeriod(p) === year ? n + s.events : n), 0);
   const touchedYears = new Set([...x.periods].map(yearOfPeriod));
-  const wholeYears = new Set([...touchedYears].filter((y) => y === 'undated' || countOf(y) <= cap));
+  const wholeYears = new Set([...touchedYears].filter((y) => y === 'undated' || eventsOfYear(x.state.periods, y) <= cap));
 
   for (;;) {
     const cut = cutUnits(x, cap, wholeYears, ids);
     if (typeof cut === 'string') return no(cut);
     // A year cut by months that the change leaves with `cap` events or fewer becomes one tile: cut it whole.
-    const collapsed = [...touchedYears].filter((y) => !wholeYears.has(y) && cut.periodCount(y) <= cap);
+    const collapsed = [...touchedYears].filter((y) => !wholeYears.has(y) && eventsOfYear(cut.periods, y) <= cap);
     if (collapsed.length > 0) {
       for (const y of collapsed) wholeYears.add(y);
       continue;
@@ -88,8 +87,6 @@ type Cut = {
   oldTileOf: Map<string, string>;
   newTileOf: Map<string, string>;
   reworded: Map<string, Reworded>;
-  /** A year's events after the change. */
-  periodCount: (year: string) => number;
 };
 
 /** The touched units' rows after the change, cut into tiles, with their stats and where each id was and is. */
@@ -181,8 +178,7 @@ function cutUnits(x: TilePatchInput, cap: number, wholeYears: ReadonlySet<string
   }
   const made = new Set(files.map((f) => f.path));
   const removals = oldNames.map((name) => `tiles/${name}.json`).filter((path) => !made.has(path));
-  const periodCount = (year: string) => Object.entries(periods).reduce((n, [p, s]) => (yearOfPeriod(p) === year ? n + s.events : n), 0);
-  return { files, removals, newTiles, periods, oldTileOf, newTileOf, reworded, periodCount };
+  return { files, removals, newTiles, periods, oldTileOf, newTileOf, reworded };
 }
 
 /** The overview, the id and search shards, from the units cut again. */
@@ -338,6 +334,13 @@ function compareUnits(a: string, b: string): number {
   const ka = a.startsWith('undated') ? '' : a;
   const kb = b.startsWith('undated') ? '' : b;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** A year's events, from its months' stats. */
+function eventsOfYear(periods: Readonly<Record<string, PeriodStats>>, year: string): number {
+  let n = 0;
+  for (const [p, s] of Object.entries(periods)) if (yearOfPeriod(p) === year) n += s.events;
+  return n;
 }
 
 function yearOfPeriod(period: string): string {
